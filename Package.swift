@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// tafel: a terminal application for the Dutch multidisciplinary case conference.
+///
+/// Module split (see Docs/DECISIONS.md): a pure domain core, a store behind a protocol,
+/// a terminal toolkit whose only curses code sits in one backend file, and the app
+/// (state, reducer, screens, runtime). Executables only parse arguments and wire parts.
+let package = Package(
+    name: "tafel",
+    defaultLocalization: "nl",
+    products: [
+        .executable(name: "tafel", targets: ["tafel"]),
+        .executable(name: "tafel-bench", targets: ["tafel-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
+        .target(name: "TafelCore", resources: [.copy("Resources")]),
+        .target(name: "TafelStore", dependencies: [
+            "TafelCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "TafelApp", dependencies: ["TafelCore", "TerminalKit"], resources: [.copy("Resources")]),
+        .executableTarget(name: "tafel", dependencies: [
+            "TafelApp", "TafelStore", "TafelCore", "TerminalKit",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "tafel-bench", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit"]),
+        .executableTarget(name: "tafel-crashwriter", dependencies: ["TafelStore", "TafelCore"]),
+        .target(name: "TestSupport", dependencies: ["TafelCore", "TafelStore", "TerminalKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
+        .testTarget(name: "TafelCoreTests", dependencies: ["TafelCore", "TestSupport"]),
+        .testTarget(name: "TafelStoreTests", dependencies: ["TafelStore", "TafelCore", "TestSupport"]),
+        .testTarget(name: "TafelAppTests", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

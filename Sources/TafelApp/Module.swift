@@ -1,0 +1,1 @@
+/// TafelApp module.

@@ -1,0 +1,1 @@
+/// TafelCore module.

@@ -1,0 +1,1 @@
+/// TafelStore module.

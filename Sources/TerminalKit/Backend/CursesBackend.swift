@@ -1,0 +1,348 @@
+import CNcursesw
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the terminal could not be started; each has a one-line message (nl + en).
+public enum TerminalStartError: Error, Equatable, Sendable {
+    case notATerminal
+    case noTerm
+    case dumbTerm
+    case unknownTerm(String)
+
+    /// The one-line message for stderr.
+    public func message(english: Bool) -> String {
+        switch (self, english) {
+        case (.notATerminal, false): return "tafel: geen terminal: start tafel in een terminalvenster, of gebruik een subcommando (bijv. tafel caseload)"
+        case (.notATerminal, true): return "tafel: not a terminal: start tafel in a terminal window, or use a subcommand (e.g. tafel caseload)"
+        case (.noTerm, false): return "tafel: TERM is niet gezet: zet TERM, bijv. export TERM=xterm-256color"
+        case (.noTerm, true): return "tafel: TERM is not set: set it, e.g. export TERM=xterm-256color"
+        case (.dumbTerm, false): return "tafel: TERM=dumb kan geen scherm tekenen: gebruik een echte terminal of een subcommando"
+        case (.dumbTerm, true): return "tafel: TERM=dumb cannot draw a screen: use a real terminal or a subcommand"
+        case (.unknownTerm(let t), false): return "tafel: onbekend terminaltype \"\(t)\": zet TERM op een bekend type, bijv. xterm-256color"
+        case (.unknownTerm(let t), true): return "tafel: unknown terminal type \"\(t)\": set TERM to a known type, e.g. xterm-256color"
+        }
+    }
+}
+
+/// Set while curses owns the terminal, so a signal handler knows to restore it.
+/// The only global mutable state in the program; it is written on the main thread
+/// and read in signal handlers.
+nonisolated(unsafe) private var cursesIsActive: Int32 = 0
+
+/// Restores the terminal (if curses owns it) and re-raises the signal with its
+/// default action, so the exit status still says which signal ended the program.
+private func restoreAndReraise(_ sig: Int32) {
+    if cursesIsActive != 0 {
+        cursesIsActive = 0
+        endwin()
+    }
+    signal(sig, SIG_DFL)
+    raise(sig)
+}
+
+/// The only code that talks to ncursesw. Call it on the main thread only.
+///
+/// It draws changed cells with `setcchar` + `mvwadd_wch`, allocates one colour pair
+/// per style role when a theme is applied, decodes keys and mouse events, and
+/// restores the terminal on every exit path (normal, thrown error, signals, crashes).
+public final class CursesBackend: TerminalBackend {
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var outputFile: UnsafeMutablePointer<FILE>?
+    private var inputFile: UnsafeMutablePointer<FILE>?
+    private var ownsFiles = false
+    private var pairs: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
+    private var colorCount = 0
+    private var immediateErrors = 0
+    public private(set) var glyphs: Glyphs
+    public private(set) var inputClosed = false
+    public private(set) var isHeadless = false
+
+    /// Checks the environment before curses is touched, so failures write no escape bytes.
+    public static func preflight(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStartError? {
+        guard isatty(0) == 1, isatty(1) == 1 else { return .notATerminal }
+        guard let term = environment["TERM"], !term.isEmpty else { return .noTerm }
+        if term == "dumb" { return .dumbTerm }
+        return nil
+    }
+
+    /// Sets the locale from the environment; falls back to C.UTF-8 so wide-character
+    /// curses works. Returns true when the user's own locale is UTF-8.
+    @discardableResult
+    public static func prepareLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: tk_codeset())
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" { return true }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.utf8") }
+        return false
+    }
+
+    /// Starts curses on the real terminal.
+    public init(mouse: Bool = true) throws {
+        if let e = CursesBackend.preflight() { throw e }
+        let utf8 = CursesBackend.prepareLocale()
+        glyphs = utf8 ? .unicode : .ascii
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        // newterm, not initscr: initscr exits the process itself on an unknown TERM.
+        guard let scr = newterm(nil, tk_stdout(), tk_stdin()) else { throw TerminalStartError.unknownTerm(term) }
+        screen = scr
+        window = tk_stdscr()
+        cursesIsActive = 1
+        CursesBackend.installSignalHandlers()
+        configure(mouse: mouse)
+    }
+
+    /// Starts curses without a terminal, writing to `outputPath` (default /dev/null),
+    /// for headless tests and byte counting. `termType` picks the terminfo entry.
+    public init(headlessSize size: Size, termType: String = "xterm-256color", outputPath: String = "/dev/null") throws {
+        setlocale(LC_ALL, "C.UTF-8")
+        glyphs = .unicode
+        isHeadless = true
+        guard let out = fopen(outputPath, "w+"), let inp = fopen("/dev/null", "r") else {
+            throw TerminalStartError.notATerminal
+        }
+        outputFile = out; inputFile = inp; ownsFiles = true
+        guard let scr = newterm(termType, out, inp) else {
+            fclose(out); fclose(inp)
+            throw TerminalStartError.unknownTerm(termType)
+        }
+        screen = scr
+        window = tk_stdscr()
+        configure(mouse: false)
+        resizeterm(Int32(size.height), Int32(size.width))
+    }
+
+    private func configure(mouse: Bool) {
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colorCount = Int(tk_colors())
+        }
+        if mouse {
+            var old: mmask_t = 0
+            mousemask(tk_button1_pressed() | tk_button1_released() | tk_button4_pressed() | tk_button5_pressed() | tk_button3_pressed(), &old)
+            mouseinterval(0)
+        }
+    }
+
+    /// Ends curses and restores the terminal. Safe to call twice.
+    public func shutdown() {
+        guard let scr = screen else { return }
+        endwin()
+        cursesIsActive = 0
+        delscreen(scr)
+        screen = nil
+        window = nil
+        if ownsFiles {
+            if let o = outputFile { fclose(o) }
+            if let i = inputFile { fclose(i) }
+            outputFile = nil; inputFile = nil
+        }
+    }
+
+    deinit { shutdown() }
+
+    /// Signals that end the program restore the terminal first. Crashes too: a Swift
+    /// runtime trap arrives as SIGILL/SIGTRAP, a bad access as SIGSEGV/SIGBUS.
+    static func installSignalHandlers() {
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { restoreAndReraise($0) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(sig, &action, nil)
+        }
+    }
+
+    public var size: Size {
+        guard let w = window else { return Size(width: 0, height: 0) }
+        var y: Int32 = 0, x: Int32 = 0
+        tk_getmaxyx(w, &y, &x)
+        return Size(width: Int(x), height: Int(y))
+    }
+
+    /// Allocates one colour pair per role (numbers stay fixed; a new theme re-inits them).
+    public func apply(theme: Theme) {
+        pairs.removeAll()
+        var n: Int16 = 1
+        for role in StyleRole.allCases {
+            let s = theme.style(role)
+            var attrs: attr_t = tk_a_normal()
+            if s.attributes.contains(.bold) { attrs |= tk_a_bold() }
+            if s.attributes.contains(.underline) { attrs |= tk_a_underline() }
+            if s.attributes.contains(.reverse) { attrs |= tk_a_reverse() }
+            if s.attributes.contains(.dim) { attrs |= tk_a_dim() }
+            if s.attributes.contains(.italic) { attrs |= tk_a_italic() }
+            if s.attributes.contains(.blink) { attrs |= tk_a_blink() }
+            var pair: Int16 = 0
+            if colorCount > 0, Int(n) < Int(tk_color_pairs()) {
+                let fg = s.fg.clamped(toColors: colorCount).cursesNumber
+                let bg = s.bg.clamped(toColors: colorCount).cursesNumber
+                if fg != -1 || bg != -1 {
+                    init_pair(n, Int16(fg), Int16(bg))
+                    pair = n
+                }
+                n += 1
+            }
+            pairs[role] = (attrs, pair)
+        }
+        invalidate()
+    }
+
+    public func draw(_ cells: [CellUpdate]) {
+        guard let w = window else { return }
+        var buf = [wchar_t](repeating: 0, count: 6)
+        for u in cells {
+            let style = pairs[u.cell.role] ?? (tk_a_normal(), 0)
+            let symbol = glyphs.isASCII ? CursesBackend.asciiApproximation(u.cell.symbol) : u.cell.symbol
+            var k = 0
+            for s in symbol.unicodeScalars {
+                if k >= 5 { break }
+                // A last line of defence: nothing unsafe is written even if a caller
+                // bypassed CellBuffer.
+                buf[k] = wchar_t(bitPattern: SafeText.isUnsafe(s) ? 0xFFFD : s.value)
+                k += 1
+            }
+            buf[k] = 0
+            // Writing the bottom-right cell returns ERR but draws; ignore it.
+            _ = tk_put_cell(w, Int32(u.y), Int32(u.x), buf, style.attrs, style.pair)
+        }
+    }
+
+    /// ASCII stand-ins for a terminal that cannot show Unicode: diacritics dropped, others "?".
+    static func asciiApproximation(_ c: Character) -> Character {
+        if c.isASCII { return c }
+        let stripped = String(c).applyingTransform(.stripDiacritics, reverse: false) ?? ""
+        if let f = stripped.first, f.isASCII { return f }
+        return "?"
+    }
+
+    public func present() {
+        guard let w = window else { return }
+        wnoutrefresh(w)
+        doupdate()
+        if let o = outputFile { fflush(o) }
+    }
+
+    public func invalidate() {
+        guard let w = window else { return }
+        clearok(w, true)
+    }
+
+    /// Bytes written so far to the headless output file (for the byte-count benchmark).
+    public var bytesWritten: Int {
+        guard let o = outputFile else { return 0 }
+        fflush(o)
+        return ftell(o)
+    }
+
+    /// Reads back the characters of one screen row (headless tests).
+    public func readLine(_ y: Int) -> String {
+        guard let w = window else { return "" }
+        let n = size.width
+        var buf = [wchar_t](repeating: 0, count: n + 1)
+        _ = tk_read_line(w, Int32(y), &buf, Int32(n))
+        var s = ""
+        for v in buf {
+            if v == 0 { break }
+            if let sc = Unicode.Scalar(UInt32(bitPattern: v)) { s.unicodeScalars.append(sc) }
+        }
+        return s
+    }
+
+    /// Pretends the terminal changed size (headless tests).
+    public func resize(to s: Size) {
+        resizeterm(Int32(s.height), Int32(s.width))
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> KeyEvent? {
+        guard let w = window, !inputClosed else { return nil }
+        wtimeout(w, Int32(timeoutMilliseconds))
+        var wch: wint_t = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        let rc = wget_wch(w, &wch)
+        if rc == tk_err() {
+            // A closed stdin answers ERR at once, forever: count quick failures and stop.
+            let elapsed = DispatchTime.now().uptimeNanoseconds - start
+            if timeoutMilliseconds != 0 && elapsed < 1_000_000 {
+                immediateErrors += 1
+                if immediateErrors > 50 { inputClosed = true }
+            }
+            return nil
+        }
+        immediateErrors = 0
+        if rc == KEY_CODE_YES { return decodeKeyCode(Int32(bitPattern: wch)) }
+        return decodeCharacter(UInt32(wch), window: w)
+    }
+
+    private func decodeCharacter(_ v: UInt32, window w: UnsafeMutablePointer<WINDOW>) -> KeyEvent? {
+        switch v {
+        case 10, 13: return .enter
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 27:
+            // Esc alone, or Alt+key when another character follows at once.
+            wtimeout(w, 0)
+            var next: wint_t = 0
+            let rc = wget_wch(w, &next)
+            if rc == tk_ok(), let s = Unicode.Scalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }
+            if rc == KEY_CODE_YES { return decodeKeyCode(Int32(bitPattern: next)) }
+            return .escape
+        case 0: return .ctrl(" ")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
+        case 28...31: return nil
+        default:
+            guard let s = Unicode.Scalar(v) else { return nil }
+            return .char(Character(s))
+        }
+    }
+
+    private func decodeKeyCode(_ code: Int32) -> KeyEvent? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_DC: return .delete
+        case KEY_IC: return .insert
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case tk_key_resize(): return .resize(size)
+        case tk_key_mouse(): return decodeMouse()
+        case (tk_key_f0() + 1)...(tk_key_f0() + 24): return .function(Int(code - tk_key_f0()))
+        default:
+            guard let name = keyname(code) else { return nil }
+            switch String(cString: name) {
+            case "kLFT5", "kLFT3": return .ctrlLeft
+            case "kRIT5", "kRIT3": return .ctrlRight
+            default: return nil
+            }
+        }
+    }
+
+    private func decodeMouse() -> KeyEvent? {
+        var ev = MEVENT()
+        guard getmouse(&ev) == tk_ok() else { return nil }
+        let x = Int(ev.x), y = Int(ev.y)
+        let b = ev.bstate
+        if b & tk_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+        if b & tk_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
+        if b & tk_button3_pressed() != 0 { return .mouse(MouseEvent(.rightClick, x: x, y: y)) }
+        if b & (tk_button1_pressed() | tk_button1_clicked()) != 0 { return .mouse(MouseEvent(.click, x: x, y: y)) }
+        if b & tk_button1_released() != 0 { return .mouse(MouseEvent(.release, x: x, y: y)) }
+        return nil
+    }
+}

@@ -1,0 +1,77 @@
+/// A column of a table: its heading, width constraint and alignment.
+public struct Column: Sendable, Equatable {
+    public var title: String
+    public var constraint: Constraint
+    public var alignment: Alignment
+    public init(_ title: String, _ constraint: Constraint, alignment: Alignment = .left) {
+        self.title = title; self.constraint = constraint; self.alignment = alignment
+    }
+}
+
+/// A table with a header row, column constraints and a selected row.
+public struct Table: Sendable {
+    public var columns: [Column]
+    public var rows: [[Span]]
+    public var scroll: ScrollState
+    public var focused: Bool
+    public var showsSelection: Bool
+    public var emptyText: String
+
+    public init(columns: [Column], rows: [[Span]], scroll: ScrollState = ScrollState(), focused: Bool = true,
+                showsSelection: Bool = true, emptyText: String = "") {
+        self.columns = columns; self.rows = rows; self.scroll = scroll
+        self.focused = focused; self.showsSelection = showsSelection; self.emptyText = emptyText
+    }
+
+    /// Rows available for data in an area (the header takes one).
+    public static func bodyHeight(_ area: Rect) -> Int { max(0, area.height - 1) }
+
+    public func render(_ area: Rect, into buffer: inout CellBuffer) {
+        guard area.height > 0, area.width > 2 else { return }
+        let inner = Rect(x: area.x + 2, y: area.y, width: area.width - 2, height: area.height)
+        let cols = Layout.horizontal(columns.map(\.constraint), spacing: 1).split(inner)
+        for (c, rect) in zip(columns, cols) {
+            buffer.put(TextLayout.pad(c.title, width: rect.width, alignment: c.alignment), x: rect.x, y: area.y,
+                       role: .header, maxWidth: rect.width)
+        }
+        let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        if rows.isEmpty {
+            buffer.putTruncated(emptyText, x: inner.x, y: body.y, role: .muted, maxWidth: inner.width)
+            return
+        }
+        let s = scroll.clamped(count: rows.count, height: body.height)
+        let markRole: StyleRole = focused ? .selection : .selectionInactive
+        for r in 0..<body.height {
+            let i = s.offset + r
+            guard i < rows.count else { break }
+            let y = body.y + r
+            let selected = showsSelection && i == s.selected
+            buffer.put(selected ? buffer.glyphs.selectionMark : " ", x: area.x, y: y, role: selected ? markRole : .normal)
+            for (k, rect) in cols.enumerated() where k < rows[i].count {
+                let cell = rows[i][k]
+                let role = selected && cell.role == .normal ? markRole : cell.role
+                let text = TextLayout.pad(cell.text, width: rect.width, alignment: columns[k].alignment)
+                if cell.width > rect.width {
+                    buffer.putTruncated(cell.text, x: rect.x, y: y, role: role, maxWidth: rect.width)
+                } else {
+                    buffer.put(selected ? text : text.trimmingTrailingSpaces(), x: rect.x, y: y, role: role, maxWidth: rect.width)
+                }
+            }
+        }
+        if rows.count > body.height {
+            if s.offset > 0 { buffer.put(buffer.glyphs.arrowUp, x: area.right - 1, y: body.y, role: .muted) }
+            if s.offset + body.height < rows.count {
+                buffer.put(buffer.glyphs.arrowDown, x: area.right - 1, y: body.bottom - 1, role: .muted)
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without trailing spaces (padding is only drawn where it carries a colour).
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
