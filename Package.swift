@@ -20,8 +20,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        .target(name: "TerminalKit", dependencies: ["CNcursesw"]),
-        .target(name: "TafelCore", resources: [.copy("Resources")]),
+        .target(name: "TextSafety"),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw", "TextSafety"]),
+        .target(name: "TafelCore", dependencies: ["TextSafety"], resources: [.copy("Resources")]),
         .target(name: "TafelStore", dependencies: [
             "TafelCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -34,11 +35,11 @@ let package = Package(
         ]),
         .executableTarget(name: "tafel-bench", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit"]),
         .executableTarget(name: "tafel-crashwriter", dependencies: ["TafelStore", "TafelCore"]),
-        .target(name: "TestSupport", dependencies: ["TafelCore", "TafelStore", "TerminalKit"], path: "Tests/TestSupport"),
-        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["TafelCore", "TerminalKit"], path: "Tests/TestSupport"),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextSafety", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "TafelCoreTests", dependencies: ["TafelCore", "TestSupport"]),
         .testTarget(name: "TafelStoreTests", dependencies: ["TafelStore", "TafelCore", "TestSupport"]),
-        .testTarget(name: "TafelAppTests", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TestSupport"]),
+        .testTarget(name: "TafelAppTests", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

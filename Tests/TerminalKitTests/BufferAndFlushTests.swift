@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalKit
+import TextSafety
 
 @Suite("CellBuffer and diff flush")
 struct BufferAndFlushTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TerminalKit
+import TextSafety
 
 @Suite("Themes and keys")
 struct ThemeAndKeyTests {

@@ -1,3 +1,4 @@
+import TextSafety
 import CNcursesw
 import Foundation
 #if canImport(Glibc)

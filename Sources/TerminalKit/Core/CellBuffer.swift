@@ -1,3 +1,4 @@
+import TextSafety
 /// A grid of cells that widgets draw into. Nothing here touches the terminal:
 /// `Terminal` compares two buffers and sends only the difference to a backend.
 public struct CellBuffer: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import TextSafety
 /// Width-aware text helpers: prefixes, padding and word wrapping by display columns.
 public enum TextLayout {
     /// The longest prefix of `text` that fits in `width` columns (a wide glyph never split).

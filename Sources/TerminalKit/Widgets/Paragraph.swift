@@ -1,3 +1,4 @@
+import TextSafety
 /// Text wrapped at word boundaries to the width of its area.
 ///
 /// Each input line is word-wrapped on its own; a span's role is kept across the wrap.

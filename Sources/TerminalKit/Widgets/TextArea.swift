@@ -1,3 +1,4 @@
+import TextSafety
 /// Multi-line text being edited (meeting notes, the household's own words).
 ///
 /// Text is a list of grapheme clusters with hard line breaks; display rows are the

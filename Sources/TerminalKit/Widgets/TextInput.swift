@@ -1,3 +1,4 @@
+import TextSafety
 /// The editable text and cursor of a single-line field (state, kept in the app's state).
 ///
 /// The cursor is an index into `characters` (grapheme clusters), so "é", "👍🏽" and CJK

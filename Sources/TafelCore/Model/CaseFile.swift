@@ -1,0 +1,119 @@
+/// Everything recorded about one household: the aggregate that rules, signals,
+/// the reach panel, the agenda and the minutes are computed from.
+public struct CaseFile: Codable, Hashable, Sendable {
+    public var household: Household
+    public var members: [Member]
+    public var informal: [InformalPerson]
+    public var signals: [Signal]
+    public var domains: [DomainState]
+    public var assessments: [Assessment]
+    public var coordinators: [CoordinatorAssignment]
+    public var actions: [Action]
+    public var meetings: [Meeting]
+    public var attendees: [Attendee]
+    public var consents: [Consent]
+    public var escalations: [Escalation]
+    public var contacts: [Contact]
+
+    public init(household: Household, members: [Member] = [], informal: [InformalPerson] = [], signals: [Signal] = [],
+                domains: [DomainState] = [], assessments: [Assessment] = [], coordinators: [CoordinatorAssignment] = [],
+                actions: [Action] = [], meetings: [Meeting] = [], attendees: [Attendee] = [], consents: [Consent] = [],
+                escalations: [Escalation] = [], contacts: [Contact] = []) {
+        self.household = household; self.members = members; self.informal = informal; self.signals = signals
+        self.domains = domains; self.assessments = assessments; self.coordinators = coordinators
+        self.actions = actions; self.meetings = meetings; self.attendees = attendees; self.consents = consents
+        self.escalations = escalations; self.contacts = contacts
+    }
+
+    public var id: Int64 { household.id }
+}
+
+// MARK: - Queries used by rules, screens and minutes
+
+extension CaseFile {
+    /// The household's state in a domain; a domain never recorded is `niet besproken`.
+    public func domainState(_ code: String) -> DomainState {
+        domains.first { $0.domain == code } ?? DomainState(householdId: household.id, domain: code, updatedOn: household.createdOn)
+    }
+
+    /// Each member's assessments in a domain, oldest first.
+    public func history(member: Int64, domain: String) -> [Assessment] {
+        assessments.filter { $0.memberId == member && $0.domain == domain }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// The latest assessment per member in a domain.
+    public func latestAssessments(domain: String) -> [Assessment] {
+        var latest: [Int64: Assessment] = [:]
+        for a in assessments where a.domain == domain {
+            if let cur = latest[a.memberId], (cur.date, cur.id) >= (a.date, a.id) { continue }
+            latest[a.memberId] = a
+        }
+        return latest.values.sorted { $0.memberId < $1.memberId }
+    }
+
+    /// The lowest latest score over members in a domain (the household's weakest point), if scored.
+    public func lowestScore(domain: String) -> Int? { latestAssessments(domain: domain).map(\.score).min() }
+
+    /// A domain is in need when its status says so, or when its lowest latest score is ≤ 2 and
+    /// no status says explicitly that there is no (longer a) need.
+    public func isInNeed(_ code: String) -> Bool {
+        let st = domainState(code).status
+        if st.meansNeed { return true }
+        if st.meansNoNeed { return false }
+        if let s = lowestScore(domain: code), s <= 2 { return true }
+        return false
+    }
+
+    /// Domain codes in need, in the order of the given domain list.
+    public func domainsInNeed(_ order: [String]) -> [String] {
+        let recorded = Set(domains.map(\.domain)).union(assessments.map(\.domain))
+        let codes = order + recorded.subtracting(order).sorted()
+        return codes.filter { isInNeed($0) }
+    }
+
+    public var openActions: [Action] { actions.filter(\.isOpen) }
+
+    public func openActions(domain: String) -> [Action] { actions.filter { $0.isOpen && $0.domain == domain } }
+
+    /// The accepted coordinator that has not ended, if any (at most one: the invariant).
+    public var activeCoordinator: CoordinatorAssignment? {
+        coordinators.first { $0.status == .geaccepteerd }
+    }
+
+    /// A proposal not yet accepted or declined.
+    public var pendingProposal: CoordinatorAssignment? {
+        coordinators.first { $0.status == .voorgesteld }
+    }
+
+    /// Meetings oldest first.
+    public var meetingsByDate: [Meeting] { meetings.sorted { ($0.date, $0.id) < ($1.date, $1.id) } }
+
+    public var lastMeeting: Meeting? { meetingsByDate.last }
+
+    /// The open meeting of a day, if one was started.
+    public func meeting(on day: Day) -> Meeting? {
+        meetings.filter { $0.date == day }.max { $0.id < $1.id }
+    }
+
+    public var lastContactDate: Day? { contacts.map(\.date).max() }
+    public var firstSignalDate: Day? { signals.map(\.date).min() }
+    public var firstMeetingDate: Day? { meetings.map(\.date).min() }
+
+    public func attendees(of meetingId: Int64) -> [Attendee] { attendees.filter { $0.meetingId == meetingId } }
+
+    public func member(_ id: Int64) -> Member? { members.first { $0.id == id } }
+    public func action(_ id: Int64) -> Action? { actions.first { $0.id == id } }
+    public func informalPerson(_ id: Int64) -> InformalPerson? { informal.first { $0.id == id } }
+
+    /// The professionals involved, for need-to-know access: coordinators (proposed or accepted),
+    /// action owners, meeting attendees and those listed as involved.
+    public var involvedProfessionals: Set<Int64> {
+        var s = Set(household.involved)
+        for c in coordinators where c.coordinator.kind == .professional && (c.status == .geaccepteerd || c.status == .voorgesteld) {
+            s.insert(c.coordinator.id)
+        }
+        for a in actions where a.owner?.kind == .professional { s.insert(a.owner!.id) }
+        for a in attendees where a.party?.kind == .professional { s.insert(a.party!.id) }
+        return s
+    }
+}

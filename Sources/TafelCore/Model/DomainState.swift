@@ -1,0 +1,127 @@
+/// A household's situation in one life domain.
+public struct DomainState: Codable, Hashable, Sendable {
+    public var householdId: Int64
+    /// A domain code of the active domain set.
+    public var domain: String
+    public var status: DomainStatus
+    public var situation: String
+    /// The household's own words about this domain.
+    public var ownWords: String
+    /// Organisations involved in this domain.
+    public var organisations: [Int64]
+    /// A recorded reason for having no action although there is a need (answers `onvolledig`).
+    public var noActionReason: String?
+    /// When the status last changed.
+    public var updatedOn: Day
+    public var version: Int
+
+    public init(householdId: Int64, domain: String, status: DomainStatus = .nietBesproken, situation: String = "",
+                ownWords: String = "", organisations: [Int64] = [], noActionReason: String? = nil,
+                updatedOn: Day, version: Int = 1) {
+        self.householdId = householdId; self.domain = domain; self.status = status; self.situation = situation
+        self.ownWords = ownWords; self.organisations = organisations; self.noActionReason = noActionReason
+        self.updatedOn = updatedOn; self.version = version
+    }
+}
+
+/// A self-reliance score for one member in one domain on one day (1 acuut … 5 volledig
+/// zelfredzaam), optionally with the household's own score and a target. History is kept.
+public struct Assessment: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var householdId: Int64
+    public var memberId: Int64
+    public var domain: String
+    public var date: Day
+    public var score: Int
+    public var ownScore: Int?
+    public var target: Int?
+    public var assessedBy: Int64?
+    public var meetingId: Int64?
+
+    public init(id: Int64, householdId: Int64, memberId: Int64, domain: String, date: Day, score: Int,
+                ownScore: Int? = nil, target: Int? = nil, assessedBy: Int64? = nil, meetingId: Int64? = nil) {
+        self.id = id; self.householdId = householdId; self.memberId = memberId; self.domain = domain
+        self.date = date; self.score = score; self.ownScore = ownScore; self.target = target
+        self.assessedBy = assessedBy; self.meetingId = meetingId
+    }
+}
+
+/// A coordinator (regisseur) proposal and its outcome. A decline is a bounce and is counted.
+public struct CoordinatorAssignment: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var householdId: Int64
+    public var coordinator: PartyRef
+    public var status: CoordinatorStatus
+    public var proposedOn: Day
+    public var decidedOn: Day?
+    public var declineReason: String?
+    public var endedOn: Day?
+    public var endReason: String?
+    public var meetingId: Int64?
+    public var version: Int
+
+    public init(id: Int64, householdId: Int64, coordinator: PartyRef, status: CoordinatorStatus = .voorgesteld,
+                proposedOn: Day, decidedOn: Day? = nil, declineReason: String? = nil, endedOn: Day? = nil,
+                endReason: String? = nil, meetingId: Int64? = nil, version: Int = 1) {
+        self.id = id; self.householdId = householdId; self.coordinator = coordinator; self.status = status
+        self.proposedOn = proposedOn; self.decidedOn = decidedOn; self.declineReason = declineReason
+        self.endedOn = endedOn; self.endReason = endReason; self.meetingId = meetingId; self.version = version
+    }
+}
+
+/// Why a request was rejected: a reason code, and for `voorliggend` the law that takes precedence.
+public struct Rejection: Codable, Hashable, Sendable {
+    public var code: RejectionCode
+    public var law: LegalFramework?
+    public init(_ code: RejectionCode, law: LegalFramework? = nil) { self.code = code; self.law = law }
+}
+
+/// An agreed action (afspraak): who does what by when, in which life domain.
+public struct Action: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var householdId: Int64
+    /// Required: every action belongs to a life domain.
+    public var domain: String
+    public var memberId: Int64?
+    public var description: String
+    public var owner: PartyRef?
+    public var due: Day?
+    public var status: ActionStatus
+    /// The meeting that created it.
+    public var meetingId: Int64?
+    public var createdOn: Day
+    /// How often it was carried over to a new due date in a meeting.
+    public var carryOverCount: Int
+    public var closeReason: CloseReason?
+    public var replacedBy: Int64?
+    public var closedOn: Day?
+    public var rejection: Rejection?
+    public var framework: LegalFramework?
+    public var agreement: Agreement
+    /// Actions this one waits for ("intake schuldhulp waits for ID document").
+    public var dependsOn: [Int64]
+    /// Start of the current (or last) waiting-list episode.
+    public var waitingSince: Day?
+    /// How many waiting-list episodes this action has had.
+    public var waitingEpisodes: Int
+    /// Tagged as preparing a transition (turning 18, Wmo → Wlz).
+    public var transition: Bool
+    public var version: Int
+
+    public init(id: Int64, householdId: Int64, domain: String, memberId: Int64? = nil, description: String,
+                owner: PartyRef? = nil, due: Day? = nil, status: ActionStatus = .open, meetingId: Int64? = nil,
+                createdOn: Day, carryOverCount: Int = 0, closeReason: CloseReason? = nil, replacedBy: Int64? = nil,
+                closedOn: Day? = nil, rejection: Rejection? = nil, framework: LegalFramework? = nil,
+                agreement: Agreement = .nietGevraagd, dependsOn: [Int64] = [], waitingSince: Day? = nil,
+                waitingEpisodes: Int = 0, transition: Bool = false, version: Int = 1) {
+        self.id = id; self.householdId = householdId; self.domain = domain; self.memberId = memberId
+        self.description = description; self.owner = owner; self.due = due; self.status = status
+        self.meetingId = meetingId; self.createdOn = createdOn; self.carryOverCount = carryOverCount
+        self.closeReason = closeReason; self.replacedBy = replacedBy; self.closedOn = closedOn
+        self.rejection = rejection; self.framework = framework; self.agreement = agreement
+        self.dependsOn = dependsOn; self.waitingSince = waitingSince; self.waitingEpisodes = waitingEpisodes
+        self.transition = transition; self.version = version
+    }
+
+    public var isOpen: Bool { status.isOpen }
+}

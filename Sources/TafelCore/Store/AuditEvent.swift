@@ -1,0 +1,35 @@
+/// What an audit event records (NEN 7513 style).
+public enum AuditKind: String, Codable, Sendable, CaseIterable, Hashable {
+    case view, create, change, export, `import`, denied, retention, system
+}
+
+/// One entry in the append-only, hash-chained event log: who, when, which household, what, why.
+public struct AuditEvent: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64
+    /// ISO 8601 UTC timestamp.
+    public var at: String
+    /// The login of the user.
+    public var actor: String
+    public var householdId: Int64?
+    public var kind: AuditKind
+    public var entity: String
+    public var entityId: Int64?
+    public var summary: String
+    public var reason: String?
+    public var prevHash: String
+    public var hash: String
+
+    public init(id: Int64, at: String, actor: String, householdId: Int64?, kind: AuditKind, entity: String, entityId: Int64?,
+                summary: String, reason: String?, prevHash: String, hash: String) {
+        self.id = id; self.at = at; self.actor = actor; self.householdId = householdId; self.kind = kind
+        self.entity = entity; self.entityId = entityId; self.summary = summary; self.reason = reason
+        self.prevHash = prevHash; self.hash = hash
+    }
+
+    /// The canonical content that is hashed (with the previous hash): every field but the hash.
+    public var canonicalContent: String {
+        [String(id), at, actor, householdId.map(String.init) ?? "", kind.rawValue, entity, entityId.map(String.init) ?? "",
+         summary, reason ?? ""].map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\u{1F}", with: "\\u001f") }
+            .joined(separator: "\u{1F}")
+    }
+}

@@ -1,0 +1,74 @@
+/// Why a store operation failed, in terms the app and the command line can explain.
+public enum CaseStoreError: Error, Hashable, Sendable {
+    /// The user may not open this household; the message explains how access works.
+    case accessDenied(household: Int64)
+    /// A teamleider or beheerder must type a reason first (break-the-glass).
+    case reasonRequired(household: Int64)
+    /// Someone else saved this record first; these fields changed.
+    case conflict(entity: String, id: Int64, fields: [String])
+    case notFound(entity: String, id: Int64)
+    case rule(DomainError)
+    case readOnly(path: String)
+    case locked(path: String)
+    case diskFull(path: String)
+    case notATafelDatabase(path: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case unreadable(path: String, reason: String)
+    case notAllowed(String)
+
+    public var message: Message {
+        switch self {
+        case .accessDenied: return Message("store.access-denied")
+        case .reasonRequired: return Message("store.reason-required")
+        case .conflict(let e, _, let fields):
+            return Message("store.conflict", .key("entity.\(e)"), .text(fields.joined(separator: ", ")))
+        case .notFound(let e, let id): return Message("error.not-found", .key("entity.\(e)"), .number(Int(id)))
+        case .rule(let r): return r.message
+        case .readOnly(let p): return Message("store.read-only", .text(p))
+        case .locked(let p): return Message("store.locked", .text(p))
+        case .diskFull(let p): return Message("store.disk-full", .text(p))
+        case .notATafelDatabase(let p): return Message("store.not-tafel", .text(p))
+        case .newerSchema(let p, let f, let s): return Message("store.newer-schema", .text(p), .number(f), .number(s))
+        case .unreadable(let p, let r): return Message("store.unreadable", .text(p), .text(r))
+        case .notAllowed(let what): return Message("store.not-allowed", .key(what))
+        }
+    }
+}
+
+/// Database-wide settings.
+public struct StoreSettings: Hashable, Sendable, Codable {
+    public var domainSet: String
+    public init(domainSet: String) { self.domainSet = domainSet }
+}
+
+/// The store as the app sees it, in the core's terms. SQLite (GRDB) is the first implementation;
+/// a PostgreSQL one can follow without touching the app. Every mutation is one transaction with
+/// its audit event; every read of a household record is logged.
+public protocol CaseStore: AnyObject {
+    /// Where the data lives (shown in the title bar).
+    var location: String { get }
+    func settings() throws -> StoreSettings
+    func roster() throws -> Roster
+    func professional(login: String) throws -> Professional?
+    /// Households the user may see in lists.
+    func households(for user: Professional, today: Day) throws -> [HouseholdSummary]
+    func caseload(for user: Professional, today: Day) throws -> Caseload
+    /// The stalled households, most stalled first.
+    func audit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow]
+    /// Opens a household record after the access check; logs a view (with the reason, if given).
+    func caseFile(_ id: Int64, for user: Professional, reason: String?) throws -> CaseFile
+    /// Reads a household record without logging (only for the user's own caseload lines and
+    /// meeting screens that were already opened with `caseFile`).
+    func reload(_ id: Int64, for user: Professional) throws -> CaseFile
+    /// Applies changes in one transaction with one audit event; returns them with ids and versions.
+    @discardableResult
+    func apply(_ changes: [Change], householdId: Int64, by user: Professional, note: String?) throws -> [Change]
+    /// Creates a household (and its first members) in one transaction.
+    func createHousehold(_ household: Household, members: [Member], by user: Professional) throws -> Household
+    /// The access and change log (teamleider/beheerder only).
+    func accessLog(for user: Professional, householdId: Int64?, limit: Int) throws -> [AuditEvent]
+    /// True once after another process committed a change (polled by the app).
+    func hasExternalChanges() throws -> Bool
+    /// Logs an export of a household record.
+    func logExport(householdId: Int64?, what: String, by user: Professional) throws
+}

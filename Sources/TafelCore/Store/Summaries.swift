@@ -1,0 +1,113 @@
+/// A household as one row in a list.
+public struct HouseholdSummary: Hashable, Sendable, Codable, Identifiable {
+    public var id: Int64
+    public var name: String
+    public var wijk: String
+    public var team: String
+    public var status: HouseholdStatus
+    public var coordinator: String?
+    public var openActions: Int
+    public var overdueActions: Int
+    public var lastMeeting: Day?
+    public var involved: Bool
+
+    public init(id: Int64, name: String, wijk: String, team: String, status: HouseholdStatus, coordinator: String?,
+                openActions: Int, overdueActions: Int, lastMeeting: Day?, involved: Bool) {
+        self.id = id; self.name = name; self.wijk = wijk; self.team = team; self.status = status
+        self.coordinator = coordinator; self.openActions = openActions; self.overdueActions = overdueActions
+        self.lastMeeting = lastMeeting; self.involved = involved
+    }
+}
+
+/// One action in a caseload, with the household it belongs to.
+public struct CaseloadAction: Hashable, Sendable, Codable, Identifiable {
+    public var action: Action
+    public var householdName: String
+    public var ownerName: String
+    public var id: Int64 { action.id }
+    public init(action: Action, householdName: String, ownerName: String) {
+        self.action = action; self.householdName = householdName; self.ownerName = ownerName
+    }
+}
+
+/// A review (next meeting) coming up for a household in the caseload.
+public struct UpcomingReview: Hashable, Sendable, Codable {
+    public var householdId: Int64
+    public var householdName: String
+    public var date: Day
+    public var overdue: Bool
+    public init(householdId: Int64, householdName: String, date: Day, overdue: Bool) {
+        self.householdId = householdId; self.householdName = householdName; self.date = date; self.overdue = overdue
+    }
+}
+
+/// "What do I owe whom this week?" — a professional's actions and reviews.
+public struct Caseload: Hashable, Sendable, Codable {
+    public var overdue: [CaseloadAction]
+    public var thisWeek: [CaseloadAction]
+    public var later: [CaseloadAction]
+    public var reviews: [UpcomingReview]
+    public var households: [HouseholdSummary]
+
+    public init(overdue: [CaseloadAction] = [], thisWeek: [CaseloadAction] = [], later: [CaseloadAction] = [],
+                reviews: [UpcomingReview] = [], households: [HouseholdSummary] = []) {
+        self.overdue = overdue; self.thisWeek = thisWeek; self.later = later; self.reviews = reviews; self.households = households
+    }
+
+    /// Splits actions into te laat (oldest first), deze week (until Sunday) and later.
+    public static func group(_ actions: [CaseloadAction], today: Day) -> (overdue: [CaseloadAction], thisWeek: [CaseloadAction], later: [CaseloadAction]) {
+        let endOfWeek = today.startOfWeek.adding(days: 6)
+        let sorted = actions.sorted { ($0.action.due ?? Day(ordinal: Int.max), $0.action.id) < ($1.action.due ?? Day(ordinal: Int.max), $1.action.id) }
+        var o: [CaseloadAction] = [], w: [CaseloadAction] = [], l: [CaseloadAction] = []
+        for a in sorted {
+            guard let due = a.action.due else { l.append(a); continue }
+            if due < today { o.append(a) } else if due <= endOfWeek { w.append(a) } else { l.append(a) }
+        }
+        return (o, w, l)
+    }
+}
+
+/// One household in the audit: its signals and how long it has been stalled.
+public struct AuditRow: Hashable, Sendable, Codable, Identifiable {
+    public var householdId: Int64
+    public var name: String
+    public var wijk: String
+    public var team: String
+    public var coordinator: String?
+    public var findings: [StallFinding]
+    public var daysStalled: Int
+    public var id: Int64 { householdId }
+
+    public init(householdId: Int64, name: String, wijk: String, team: String, coordinator: String?, findings: [StallFinding], today: Day) {
+        self.householdId = householdId; self.name = name; self.wijk = wijk; self.team = team
+        self.coordinator = coordinator; self.findings = findings
+        self.daysStalled = findings.map { $0.daysStalled(today: today) }.max() ?? 0
+    }
+
+    public var rules: [StallRuleID] { Array(Set(findings.map(\.rule))).sorted() }
+}
+
+/// Filters of the audit screen and `tafel audit`.
+public struct AuditFilter: Hashable, Sendable {
+    public var rule: StallRuleID?
+    public var team: String?
+    public var wijk: String?
+    public var coordinator: String?
+    /// Only signals that started on or after this day.
+    public var since: Day?
+    public init(rule: StallRuleID? = nil, team: String? = nil, wijk: String? = nil, coordinator: String? = nil, since: Day? = nil) {
+        self.rule = rule; self.team = team; self.wijk = wijk; self.coordinator = coordinator; self.since = since
+    }
+
+    /// Applies the filter to computed rows (drops findings outside the filter, then empty rows).
+    public func apply(_ rows: [AuditRow], today: Day) -> [AuditRow] {
+        rows.compactMap { r in
+            if let t = team, r.team.lowercased() != t.lowercased() { return nil }
+            if let w = wijk, r.wijk.lowercased() != w.lowercased() { return nil }
+            if let c = coordinator, !(r.coordinator ?? "").lowercased().contains(c.lowercased()) { return nil }
+            let fs = r.findings.filter { f in (rule == nil || f.rule == rule) && (since == nil || f.since >= since!) }
+            guard !fs.isEmpty else { return nil }
+            return AuditRow(householdId: r.householdId, name: r.name, wijk: r.wijk, team: r.team, coordinator: r.coordinator, findings: fs, today: today)
+        }
+    }
+}
