@@ -16,6 +16,8 @@ public struct Message: Hashable, Sendable, Codable, CustomStringConvertible {
         case day(Day)
         case domain(String)
         case key(String)
+        /// Several catalogue keys, rendered as a comma-separated list.
+        case keys([String])
     }
 
     public var description: String { "\(key)(\(args))" }

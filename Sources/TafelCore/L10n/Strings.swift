@@ -34,6 +34,8 @@ public struct Strings: Sendable {
                 if parts.count == 3, let l = reference.label(parts[1], parts[2]) { return l.text(language) }
             }
             return catalog.text(k)
+        case .keys(let ks):
+            return ks.map { render(.key($0)) }.joined(separator: ", ")
         }
     }
 

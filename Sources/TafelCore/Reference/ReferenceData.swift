@@ -144,7 +144,7 @@ public struct ReferenceData: Codable, Sendable {
 
 extension DecodingError {
     /// The JSON key path of the failure, like `domainSets[0].domains[3].nl`.
-    var keyPath: String {
+    public var keyPath: String {
         let ctx: Context
         var extra: String? = nil
         switch self {
@@ -160,7 +160,7 @@ extension DecodingError {
     }
 
     /// A short English message for the failure.
-    var shortMessage: String {
+    public var shortMessage: String {
         switch self {
         case .typeMismatch(let t, _): return "expected \(DecodingError.typeName(t))"
         case .valueNotFound(let t, _): return "missing value (expected \(DecodingError.typeName(t)))"

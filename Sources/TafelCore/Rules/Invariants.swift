@@ -26,6 +26,35 @@ extension CaseFile {
         }
     }
 
+    /// Throws when a record points at something that does not exist: an owner, coordinator or
+    /// attendee not on the roster or not in this household, a member, meeting or action of
+    /// another household.
+    public func validateReferences(roster: Roster) throws {
+        let memberIds = Set(members.map(\.id)), informalIds = Set(informal.map(\.id))
+        let actionIds = Set(actions.map(\.id)), meetingIds = Set(meetings.map(\.id))
+        func check(_ p: PartyRef?) throws {
+            guard let p else { return }
+            let ok: Bool
+            switch p.kind {
+            case .professional: ok = roster.professionals[p.id] != nil
+            case .organisation: ok = roster.organisations[p.id] != nil
+            case .member: ok = memberIds.contains(p.id)
+            case .informal: ok = informalIds.contains(p.id)
+            }
+            if !ok { throw DomainError.notFound(entity: p.kind == .organisation ? "organisation" : (p.kind == .professional ? "professional" : (p.kind == .member ? "member" : "informal")), id: p.id) }
+        }
+        for a in actions {
+            try check(a.owner)
+            if let m = a.memberId, !memberIds.contains(m) { throw DomainError.notFound(entity: "member", id: m) }
+            if let m = a.meetingId, !meetingIds.contains(m) { throw DomainError.notFound(entity: "meeting", id: m) }
+            for d in a.dependsOn where !actionIds.contains(d) { throw DomainError.notFound(entity: "action", id: d) }
+        }
+        for c in coordinators { try check(c.coordinator) }
+        for a in attendees { try check(a.party) }
+        for a in assessments where !memberIds.contains(a.memberId) { throw DomainError.notFound(entity: "member", id: a.memberId) }
+        for c in consents where roster.organisations[c.organisationId] == nil { throw DomainError.notFound(entity: "organisation", id: c.organisationId) }
+    }
+
     /// A closed household changes only by being reopened, with a reason (the change's note).
     public static func checkClosedHousehold(before: Household, changes: [Change], note: String?) throws {
         guard before.status == .afgesloten else { return }

@@ -21,7 +21,7 @@ public enum CaseStoreError: Error, Hashable, Sendable {
         case .accessDenied: return Message("store.access-denied")
         case .reasonRequired: return Message("store.reason-required")
         case .conflict(let e, _, let fields):
-            return Message("store.conflict", .key("entity.\(e)"), .text(fields.joined(separator: ", ")))
+            return Message("store.conflict", .key("entity.\(e)"), .keys(fields.map { "field.\($0)" }))
         case .notFound(let e, let id): return Message("error.not-found", .key("entity.\(e)"), .number(Int(id)))
         case .rule(let r): return r.message
         case .readOnly(let p): return Message("store.read-only", .text(p))

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import TafelCore
+
+extension SQLiteCaseStore {
+    /// All findings per household, computed in SQL (see `AuditQuery`), with per-team thresholds.
+    public func auditFindings(config: SignalConfig, today: Day) throws -> [Int64: [StallFinding]] {
+        try read { db in
+            let teams = config.teams.keys.sorted()
+            var all = try AuditQuery(today: today, thresholds: config.defaults, excludedTeams: teams).run(db)
+            for team in teams {
+                let found = try AuditQuery(today: today, thresholds: config.teams[team]!, team: team).run(db)
+                all.merge(found) { a, b in a + b }
+            }
+            return all
+        }
+    }
+
+    public func audit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
+        let findings = try auditFindings(config: config, today: today)
+        let roster = try roster()
+        let rows: [AuditRow] = try read { db in
+            let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []
+            let ids = Array(findings.keys)
+            guard !ids.isEmpty else { return [] }
+            let hrows = try Row.fetchAll(db, sql: """
+                SELECT h.id, h.name, h.wijk, h.team, c.party_kind, c.party_id FROM household h
+                LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
+                WHERE h.id IN (SELECT value FROM json_each(?))
+                """, arguments: [jsonArray(ids)])
+            let names = try partyNames(db, hrows.compactMap { RowMapping.party($0, kind: "party_kind", id: "party_id") }, roster: roster)
+            return hrows.compactMap { r in
+                let id: Int64 = r["id"]
+                guard AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(id)) else { return nil }
+                let fs = findings[id]!.sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
+                return AuditRow(householdId: id, name: r["name"], wijk: r["wijk"], team: r["team"],
+                                coordinator: RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
+                                findings: fs, today: today)
+            }
+        }
+        return filter.apply(rows, today: today).sorted { ($1.daysStalled, $0.name, $0.householdId) < ($0.daysStalled, $1.name, $1.householdId) }
+    }
+}

@@ -1,0 +1,289 @@
+import Foundation
+import GRDB
+import TafelCore
+
+extension SQLiteCaseStore {
+    // MARK: Loading
+
+    /// Loads one household's whole file, or nil when it does not exist.
+    func loadCaseFile(_ db: Database, _ id: Int64) throws -> CaseFile? {
+        guard let hr = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM household WHERE id = ?"), arguments: [id]) else { return nil }
+        let involved = try Int64.fetchAll(db.cachedStatement(sql: "SELECT professional_id FROM household_involved WHERE household_id = ? ORDER BY professional_id"), arguments: [id])
+        func rows(_ sql: String) throws -> [Row] { try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id]) }
+        var domainOrgs: [String: [Int64]] = [:]
+        for r in try rows("SELECT domain, organisation_id FROM domain_organisation WHERE household_id = ? ORDER BY domain, position") {
+            domainOrgs[r["domain"], default: []].append(r["organisation_id"])
+        }
+        var deps: [Int64: [Int64]] = [:]
+        for r in try rows("SELECT d.action_id, d.depends_on FROM action_dependency d JOIN action a ON a.id = d.action_id WHERE a.household_id = ? ORDER BY d.action_id, d.position") {
+            deps[r["action_id"], default: []].append(r["depends_on"])
+        }
+        var meetingDomains: [Int64: [String]] = [:]
+        for r in try rows("SELECT md.meeting_id, md.domain FROM meeting_domain md JOIN meeting m ON m.id = md.meeting_id WHERE m.household_id = ? ORDER BY md.meeting_id, md.position") {
+            meetingDomains[r["meeting_id"], default: []].append(r["domain"])
+        }
+        return CaseFile(
+            household: RowMapping.household(hr, involved: involved),
+            members: try rows("SELECT * FROM member WHERE household_id = ? ORDER BY id").map(RowMapping.member),
+            informal: try rows("SELECT * FROM informal_person WHERE household_id = ? ORDER BY id").map(RowMapping.informal),
+            signals: try rows("SELECT * FROM signal WHERE household_id = ? ORDER BY id").map(RowMapping.signal),
+            domains: try rows("SELECT * FROM domain_state WHERE household_id = ? ORDER BY domain").map {
+                RowMapping.domainState($0, organisations: domainOrgs[$0["domain"]] ?? [])
+            },
+            assessments: try rows("SELECT * FROM assessment WHERE household_id = ? ORDER BY id").map(RowMapping.assessment),
+            coordinators: try rows("SELECT * FROM coordinator WHERE household_id = ? ORDER BY id").map(RowMapping.coordinator),
+            actions: try rows("SELECT * FROM action WHERE household_id = ? ORDER BY id").map { RowMapping.action($0, dependsOn: deps[$0["id"]] ?? []) },
+            meetings: try rows("SELECT * FROM meeting WHERE household_id = ? ORDER BY id").map { RowMapping.meeting($0, domains: meetingDomains[$0["id"]] ?? []) },
+            attendees: try rows("SELECT a.* FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE m.household_id = ? ORDER BY a.id").map(RowMapping.attendee),
+            consents: try rows("SELECT * FROM consent WHERE household_id = ? ORDER BY id").map(RowMapping.consent),
+            escalations: try rows("SELECT * FROM escalation WHERE household_id = ? ORDER BY id").map(RowMapping.escalation),
+            contacts: try rows("SELECT * FROM contact WHERE household_id = ? ORDER BY id").map(RowMapping.contact))
+    }
+
+    /// The access decision for a user on a household, from the database (without loading the file).
+    func decide(_ db: Database, user: Professional, household id: Int64) throws -> AccessDecision? {
+        guard let team = try String.fetchOne(db, sql: "SELECT team FROM household WHERE id = ?", arguments: [id]) else { return nil }
+        let involved = try isInvolved(db, user: user.id, household: id)
+        return AccessPolicy.decide(user: user, householdTeam: team, involved: involved ? [user.id] : [])
+    }
+
+    /// Whether a professional is involved in a household (need-to-know), in SQL.
+    func isInvolved(_ db: Database, user: Int64, household: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM household_involved WHERE household_id = :h AND professional_id = :p)
+                OR EXISTS (SELECT 1 FROM coordinator WHERE household_id = :h AND party_kind = 'professional' AND party_id = :p
+                           AND status IN ('geaccepteerd', 'voorgesteld'))
+                OR EXISTS (SELECT 1 FROM action WHERE household_id = :h AND owner_kind = 'professional' AND owner_id = :p)
+                OR EXISTS (SELECT 1 FROM attendee a JOIN meeting m ON m.id = a.meeting_id
+                           WHERE m.household_id = :h AND a.party_kind = 'professional' AND a.party_id = :p)
+            """), arguments: ["h": household, "p": user]) ?? false
+    }
+
+    // MARK: CaseStore reads
+
+    public func caseFile(_ id: Int64, for user: Professional, reason: String?) throws -> CaseFile {
+        let trimmed = reason?.trimmed
+        if writer == nil {
+            // A read-only (archived) file cannot take a log entry; access rules still apply.
+            return try read { db in
+                guard let decision = try decide(db, user: user, household: id) else { throw CaseStoreError.notFound(entity: "household", id: id) }
+                if decision == .denied { throw CaseStoreError.accessDenied(household: id) }
+                if decision == .needsReason && (trimmed ?? "").isEmpty { throw CaseStoreError.reasonRequired(household: id) }
+                return try loadCaseFile(db, id)!
+            }
+        }
+        // Decide and log in one write transaction, so the access log can never miss a view.
+        let result: Result<CaseFile, CaseStoreError> = try write { db in
+            guard let decision = try decide(db, user: user, household: id) else { return .failure(.notFound(entity: "household", id: id)) }
+            switch decision {
+            case .denied:
+                try log(db, actor: user.login, household: id, kind: .denied, entity: "household", entityId: id, summary: "access refused (not involved)")
+                return .failure(.accessDenied(household: id))
+            case .needsReason where (trimmed ?? "").isEmpty:
+                return .failure(.reasonRequired(household: id))
+            case .needsReason:
+                try log(db, actor: user.login, household: id, kind: .view, entity: "household", entityId: id,
+                        summary: "opened household record (break-the-glass)", reason: trimmed)
+            case .allowed:
+                try log(db, actor: user.login, household: id, kind: .view, entity: "household", entityId: id,
+                        summary: "opened household record", reason: trimmed?.isEmpty == false ? trimmed : nil)
+            }
+            return .success(try loadCaseFile(db, id)!)
+        }
+        return try result.get()
+    }
+
+    public func reload(_ id: Int64, for user: Professional) throws -> CaseFile {
+        try read { db in
+            guard let decision = try decide(db, user: user, household: id) else { throw CaseStoreError.notFound(entity: "household", id: id) }
+            if decision == .denied { throw CaseStoreError.accessDenied(household: id) }
+            return try loadCaseFile(db, id)!
+        }
+    }
+
+    // MARK: Writing changes
+
+    public func apply(_ changes: [Change], householdId: Int64, by user: Professional, note: String?) throws -> [Change] {
+        let order = try domainOrder()
+        return try write { db in
+            guard var file = try loadCaseFile(db, householdId) else { throw CaseStoreError.notFound(entity: "household", id: householdId) }
+            if AccessPolicy.decide(user: user, file: file) == .denied { throw CaseStoreError.accessDenied(household: householdId) }
+            do { try CaseFile.checkClosedHousehold(before: file.household, changes: changes, note: note) } catch let e as DomainError {
+                throw CaseStoreError.rule(e)
+            }
+            var saved: [Change] = []
+            var summaries: [String] = []
+            for change in changes {
+                do { try Validation.validate(change, domains: order) } catch let e as DomainError { throw CaseStoreError.rule(e) }
+                let (stored, summary) = try persist(change, in: &file, db: db)
+                saved.append(stored)
+                summaries.append(summary)
+                stored.apply(to: &file)
+            }
+            let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
+                                professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
+            do {
+                try file.validateInvariants()
+                try file.validateReferences(roster: roster)
+            } catch let e as DomainError { throw CaseStoreError.rule(e) }
+            guard let first = saved.first else { return saved }
+            try log(db, actor: user.login, household: householdId, kind: saved.allSatisfy(\.isCreation) ? .create : .change,
+                    entity: first.entity, entityId: first.recordId, summary: summaries.joined(separator: "; "), reason: note)
+            return saved
+        }
+    }
+
+    public func createHousehold(_ household: Household, members: [Member], by user: Professional) throws -> Household {
+        try Validation.validate(household)
+        for m in members { try Validation.validate(m) }
+        return try write { db in
+            var h = household
+            h.version = 1
+            if !h.involved.contains(user.id) && user.role != .beheerder { h.involved.append(user.id) }
+            h.id = try RecordWriter.write(h, db)
+            for var m in members {
+                m.householdId = h.id
+                m.version = 1
+                try RecordWriter.write(m, db)
+            }
+            try log(db, actor: user.login, household: h.id, kind: .create, entity: "household", entityId: h.id,
+                    summary: "household \(h.id) created with \(members.count) member(s)")
+            return h
+        }
+    }
+
+    /// Checks the version of an edited record, assigns id and version, and writes it.
+    /// Returns the stored change and an audit summary without personal data.
+    func persist(_ change: Change, in file: inout CaseFile, db: Database) throws -> (Change, String) {
+        func versioned<T: Equatable>(_ entity: String, _ id: Int64, base: T?, current: T?, version: (T) -> Int) throws -> Int {
+            guard let base else {
+                if current != nil && id != 0 { throw CaseStoreError.conflict(entity: entity, id: id, fields: ["id"]) }
+                return 1
+            }
+            guard let current else { throw CaseStoreError.notFound(entity: entity, id: id) }
+            if version(current) != version(base) {
+                throw CaseStoreError.conflict(entity: entity, id: id, fields: FieldDiff.changed(base, current))
+            }
+            return version(current) + 1
+        }
+        func unversioned<T: Equatable>(_ entity: String, _ id: Int64, base: T?, current: T?) throws {
+            guard let base else { return }
+            guard let current else { throw CaseStoreError.notFound(entity: entity, id: id) }
+            if base != current { throw CaseStoreError.conflict(entity: entity, id: id, fields: FieldDiff.changed(base, current)) }
+        }
+        func summary<T>(_ entity: String, _ id: Int64, _ base: T?, _ new: T) -> String {
+            guard let base else { return "\(entity) \(id) created" }
+            let fields = FieldDiff.changed(base, new).filter { $0 != "version" }
+            return "\(entity) \(id) changed: \(fields.isEmpty ? "nothing" : fields.joined(separator: ", "))"
+        }
+        let hid = file.household.id
+        switch change {
+        case .household(let b, var n):
+            n.version = try versioned("household", n.id, base: b, current: file.household, version: \.version)
+            try RecordWriter.write(n, db)
+            return (.household(base: b, new: n), summary("household", n.id, b, n))
+        case .member(let b, var n):
+            n.householdId = hid
+            n.version = try versioned("member", n.id, base: b, current: file.member(n.id), version: \.version)
+            n.id = try RecordWriter.write(n, db)
+            return (.member(base: b, new: n), summary("member", n.id, b, n))
+        case .informal(let b, var n):
+            n.householdId = hid
+            try unversioned("informal", n.id, base: b, current: file.informalPerson(n.id))
+            n.id = try RecordWriter.write(n, db)
+            return (.informal(base: b, new: n), summary("informal", n.id, b, n))
+        case .signal(let b, var n):
+            n.householdId = hid
+            try unversioned("signal", n.id, base: b, current: file.signals.first { $0.id == n.id })
+            n.id = try RecordWriter.write(n, db)
+            return (.signal(base: b, new: n), summary("signal", n.id, b, n))
+        case .domain(let b, var n):
+            n.householdId = hid
+            let current = file.domains.first { $0.domain == n.domain }
+            if b == nil, let current {
+                throw CaseStoreError.conflict(entity: "domain", id: 0, fields: FieldDiff.changed(DomainState(householdId: hid, domain: n.domain, updatedOn: current.updatedOn), current))
+            }
+            n.version = try versioned("domain", 0, base: b, current: current, version: \.version)
+            try RecordWriter.write(n, db)
+            return (.domain(base: b, new: n), "domain \(n.domain) " + (b == nil ? "recorded" : "changed: " + FieldDiff.changed(b!, n).filter { $0 != "version" }.joined(separator: ", ")))
+        case .assessment(var n):
+            n.householdId = hid
+            n.id = try RecordWriter.write(n, db)
+            return (.assessment(n), "assessment \(n.id) recorded")
+        case .coordinator(let b, var n):
+            n.householdId = hid
+            n.version = try versioned("coordinator", n.id, base: b, current: file.coordinators.first { $0.id == n.id }, version: \.version)
+            n.id = try RecordWriter.write(n, db)
+            return (.coordinator(base: b, new: n), "coordinator \(n.id) " + (b.map { "\($0.status.rawValue) → \(n.status.rawValue)" } ?? "proposed"))
+        case .action(let b, var n):
+            n.householdId = hid
+            n.version = try versioned("action", n.id, base: b, current: file.action(n.id), version: \.version)
+            n.id = try RecordWriter.write(n, db)
+            return (.action(base: b, new: n), summary("action", n.id, b, n))
+        case .meeting(let b, var n):
+            n.householdId = hid
+            n.version = try versioned("meeting", n.id, base: b, current: file.meetings.first { $0.id == n.id }, version: \.version)
+            n.id = try RecordWriter.write(n, db)
+            return (.meeting(base: b, new: n), summary("meeting", n.id, b, n))
+        case .attendee(let b, var n):
+            guard file.meetings.contains(where: { $0.id == n.meetingId }) else { throw CaseStoreError.notFound(entity: "meeting", id: n.meetingId) }
+            try unversioned("attendee", n.id, base: b, current: file.attendees.first { $0.id == n.id })
+            n.id = try RecordWriter.write(n, db)
+            return (.attendee(base: b, new: n), summary("attendee", n.id, b, n))
+        case .removeAttendee(let a):
+            try unversioned("attendee", a.id, base: a, current: file.attendees.first { $0.id == a.id })
+            try db.execute(sql: "DELETE FROM attendee WHERE id = ?", arguments: [a.id])
+            return (change, "attendee \(a.id) removed")
+        case .consent(let b, var n):
+            n.householdId = hid
+            try unversioned("consent", n.id, base: b, current: file.consents.first { $0.id == n.id })
+            n.id = try RecordWriter.write(n, db)
+            return (.consent(base: b, new: n), summary("consent", n.id, b, n))
+        case .escalation(let b, var n):
+            n.householdId = hid
+            try unversioned("escalation", n.id, base: b, current: file.escalations.first { $0.id == n.id })
+            n.id = try RecordWriter.write(n, db)
+            return (.escalation(base: b, new: n), summary("escalation", n.id, b, n))
+        case .contact(let b, var n):
+            n.householdId = hid
+            try unversioned("contact", n.id, base: b, current: file.contacts.first { $0.id == n.id })
+            n.id = try RecordWriter.write(n, db)
+            return (.contact(base: b, new: n), summary("contact", n.id, b, n))
+        }
+    }
+}
+
+/// Names the properties that differ between two values (for conflicts and audit summaries).
+enum FieldDiff {
+    static func changed<T>(_ a: T, _ b: T) -> [String] {
+        let ma = Mirror(reflecting: a), mb = Mirror(reflecting: b)
+        var out: [String] = []
+        for (ca, cb) in zip(ma.children, mb.children) {
+            guard let label = ca.label else { continue }
+            if String(describing: ca.value) != String(describing: cb.value) { out.append(label) }
+        }
+        return out
+    }
+}
+
+extension Change {
+    /// The id of the record the change writes.
+    var recordId: Int64? {
+        switch self {
+        case .household(_, let n): n.id
+        case .member(_, let n): n.id
+        case .informal(_, let n): n.id
+        case .signal(_, let n): n.id
+        case .domain: nil
+        case .assessment(let n): n.id
+        case .coordinator(_, let n): n.id
+        case .action(_, let n): n.id
+        case .meeting(_, let n): n.id
+        case .attendee(_, let n): n.id
+        case .removeAttendee(let a): a.id
+        case .consent(_, let n): n.id
+        case .escalation(_, let n): n.id
+        case .contact(_, let n): n.id
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import TafelCore
+
+/// The SQLite implementation of `CaseStore` (GRDB, WAL, one file).
+///
+/// Reads go through a `DatabasePool` so the shared screen and a laptop over SSH can use one
+/// file at once; every mutation is one IMMEDIATE transaction that also appends its audit
+/// event. A read-only file is opened read-only: reading works, saving says why it cannot.
+public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
+    public let path: String
+    public var location: String { path }
+    let reader: any DatabaseReader
+    let writer: (any DatabaseWriter)?
+    let clock: any Clock
+    public let reference: ReferenceData
+    /// The newest event this process has seen (for noticing other processes' commits).
+    var lastSeenEvent: Int64 = 0
+    private let lock = NSLock()
+
+    /// Opens (and, when `create`, creates) the database at `path`, migrating it to the
+    /// current schema. Throws a `CaseStoreError` with a clear reason when it cannot.
+    public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, reference: ReferenceData = .bundled) throws {
+        self.path = path
+        self.clock = clock
+        self.reference = reference
+        let fm = FileManager.default
+        var exists = fm.fileExists(atPath: path)
+        if exists, let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
+            guard fm.isReadableFile(atPath: path) else { throw CaseStoreError.unreadable(path: path, reason: "no permission to read") }
+            guard let h = FileHandle(forReadingAtPath: path) else { throw CaseStoreError.unreadable(path: path, reason: "cannot open") }
+            let header = h.readData(ofLength: 16)
+            try? h.close()
+            guard header == Data("SQLite format 3\0".utf8) else { throw CaseStoreError.notATafelDatabase(path: path) }
+        } else if !exists {
+            guard create else { throw CaseStoreError.unreadable(path: path, reason: "the file does not exist") }
+            do {
+                try StoreLocation.prepareDirectory(for: path)
+            } catch {
+                throw CaseStoreError.unreadable(path: path, reason: "cannot create its folder")
+            }
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CaseStoreError.readOnly(path: path)
+            }
+            exists = true
+        }
+        let writable = fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another writer holds the lock: retry briefly, then report it as locked.
+        config.busyMode = .timeout(3)
+        config.label = "tafel"
+        do {
+            if writable {
+                let pool = try DatabasePool(path: path, configuration: config)
+                reader = pool
+                writer = pool
+            } else {
+                config.readonly = true
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                reader = queue
+                writer = nil
+            }
+            try prepareSchema()
+            lastSeenEvent = try reader.read { try Int64.fetchOne($0, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0 }
+        } catch {
+            throw ErrorMapping.map(error, path: path)
+        }
+    }
+
+    /// Checks that the file is a tafel database of a schema we know, then migrates it.
+    private func prepareSchema() throws {
+        let migrator = Schema.migrator
+        let state = try reader.read { db -> (tables: Int, isTafel: Bool, superseded: Bool) in
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") ?? 0
+            var isTafel = false
+            if try db.tableExists("meta") {
+                isTafel = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'app'") == "tafel"
+            }
+            let superseded = isTafel ? try migrator.hasBeenSuperseded(db) : false
+            return (tables, isTafel, superseded)
+        }
+        if state.tables > 0 && !state.isTafel { throw CaseStoreError.notATafelDatabase(path: path) }
+        if state.superseded {
+            let found = try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 }
+            throw CaseStoreError.newerSchema(path: path, found: found, supported: Schema.currentVersion)
+        }
+        guard let writer else {
+            if state.tables == 0 { throw CaseStoreError.readOnly(path: path) }
+            return
+        }
+        let needsMigration = try reader.read { try !migrator.hasCompletedMigrations($0) }
+        if needsMigration || state.tables == 0 {
+            try migrator.migrate(writer)
+            try writer.write { db in
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('app', 'tafel') ON CONFLICT(key) DO NOTHING")
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('domain_set', ?) ON CONFLICT(key) DO NOTHING",
+                               arguments: [reference.defaultDomainSet])
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [String(Schema.currentVersion)])
+            }
+        }
+    }
+
+    // MARK: Transactions
+
+    @discardableResult
+    /// Runs a write in one IMMEDIATE transaction, mapping SQLite failures to clear errors.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw CaseStoreError.readOnly(path: path) }
+        do {
+            var result: T?
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+            }
+            return result!
+        } catch {
+            throw ErrorMapping.map(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try reader.read(body) } catch { throw ErrorMapping.map(error, path: path) }
+    }
+
+    /// Appends an audit event in the current write transaction, as this user.
+    @discardableResult
+    func log(_ db: Database, actor: String, household: Int64?, kind: AuditKind, entity: String, entityId: Int64?,
+             summary: String, reason: String? = nil) throws -> AuditEvent {
+        let e = try AuditChain.append(db, at: clock.now, actor: actor, householdId: household, kind: kind, entity: entity,
+                                      entityId: entityId, summary: summary, reason: reason)
+        lock.withLock { lastSeenEvent = max(lastSeenEvent, e.id) }
+        return e
+    }
+
+    // MARK: Settings and roster
+
+    public func settings() throws -> StoreSettings {
+        try read { db in
+            StoreSettings(domainSet: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet)
+        }
+    }
+
+    /// The domain codes of the active domain set, in order.
+    public func domainOrder() throws -> [String] {
+        let s = try settings()
+        return reference.domainSet(s.domainSet)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
+    }
+
+    public func roster() throws -> Roster {
+        try read { db in
+            Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation),
+                   professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional))
+        }
+    }
+
+    public func professional(login: String) throws -> Professional? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM professional WHERE login = ?", arguments: [login]).map(RowMapping.professional) }
+    }
+
+    /// All professionals, for the roster picker and `tafel user list`.
+    public func professionals() throws -> [Professional] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY name").map(RowMapping.professional) }
+    }
+
+    /// True when the database holds no households and no professionals yet (first run).
+    public func isEmpty() throws -> Bool {
+        try read { db in
+            (try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM household) + (SELECT count(*) FROM professional)") ?? 0) == 0
+        }
+    }
+
+    /// Adds or updates a professional (beheerder's `tafel user add`), with its audit event.
+    @discardableResult
+    public func saveProfessional(_ p: Professional, organisation: Organisation?, actor: String) throws -> Professional {
+        try write { db in
+            var p = p
+            if let o = organisation {
+                var org = o
+                if org.id == 0, let existing = try Int64.fetchOne(db, sql: "SELECT id FROM organisation WHERE name = ?", arguments: [o.name]) {
+                    org.id = existing
+                } else {
+                    org.id = try RecordWriter.write(org, db)
+                }
+                p.organisationId = org.id
+            }
+            if p.id == 0, let existing = try Int64.fetchOne(db, sql: "SELECT id FROM professional WHERE login = ?", arguments: [p.login]) {
+                p.id = existing
+            }
+            p.id = try RecordWriter.write(p, db)
+            try log(db, actor: actor, household: nil, kind: .change, entity: "professional", entityId: p.id, summary: "professional \(p.id) saved (role \(p.role.rawValue))")
+            return p
+        }
+    }
+
+    // MARK: Noticing other processes
+
+    public func hasExternalChanges() throws -> Bool {
+        let (maxId, changed) = try read { db -> (Int64, Bool) in
+            let seen = lock.withLock { lastSeenEvent }
+            let maxId = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0
+            guard maxId > seen else { return (maxId, false) }
+            // Views and exports by others change nothing on screen.
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE id > ? AND kind NOT IN ('view', 'export', 'denied')", arguments: [seen]) ?? 0
+            return (maxId, n > 0)
+        }
+        lock.withLock { lastSeenEvent = max(lastSeenEvent, maxId) }
+        return changed
+    }
+
+    /// Checkpoints the WAL into the main file (used before handing a file to another tool).
+    public func checkpoint() throws {
+        guard let writer else { return }
+        _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+}

@@ -1,0 +1,138 @@
+import GRDB
+
+/// The database schema as GRDB migrations. Migration identifiers are never changed once
+/// released; a database with migrations this binary does not know is refused (newer schema).
+enum Schema {
+    /// The schema version this binary writes (the number of migrations).
+    static let currentVersion = 2
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-base", migrate: v1)
+        m.registerMigration("v2-retention-and-indexes", migrate: v2)
+        return m
+    }
+
+    /// The first schema: every table of the model, foreign keys, and the audit chain.
+    static func v1(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE organisation (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL);
+        CREATE TABLE professional (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+            organisation_id INTEGER REFERENCES organisation(id),
+            discipline TEXT NOT NULL, role TEXT NOT NULL, login TEXT NOT NULL UNIQUE, team TEXT NOT NULL,
+            phone TEXT, email TEXT, version INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE household (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, wijk TEXT NOT NULL, team TEXT NOT NULL,
+            address TEXT, phone TEXT, status TEXT NOT NULL, created_on TEXT NOT NULL, activated_on TEXT,
+            closed_on TEXT, close_reason TEXT, cadence_weeks INTEGER NOT NULL, chronic INTEGER NOT NULL,
+            compulsory TEXT, no_help_request INTEGER NOT NULL, outreach_plan TEXT, next_attempt TEXT,
+            own_view TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE household_involved (
+            household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            professional_id INTEGER NOT NULL REFERENCES professional(id),
+            PRIMARY KEY (household_id, professional_id));
+        CREATE TABLE member (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, role TEXT NOT NULL, birth_date TEXT, birth_year INTEGER, adult_on TEXT,
+            version INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE informal_person (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, kind TEXT NOT NULL, phone TEXT);
+        CREATE TABLE signal (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            source TEXT NOT NULL, date TEXT NOT NULL, text TEXT NOT NULL, already_known INTEGER NOT NULL);
+        CREATE TABLE domain_state (
+            household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE, domain TEXT NOT NULL,
+            status TEXT NOT NULL, situation TEXT NOT NULL, own_words TEXT NOT NULL, no_action_reason TEXT,
+            updated_on TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (household_id, domain));
+        CREATE TABLE domain_organisation (
+            household_id INTEGER NOT NULL, domain TEXT NOT NULL,
+            organisation_id INTEGER NOT NULL REFERENCES organisation(id), position INTEGER NOT NULL,
+            PRIMARY KEY (household_id, domain, organisation_id),
+            FOREIGN KEY (household_id, domain) REFERENCES domain_state(household_id, domain) ON DELETE CASCADE);
+        CREATE TABLE meeting (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            date TEXT NOT NULL, started_at INTEGER, ended_at INTEGER,
+            chair_id INTEGER REFERENCES professional(id), minute_taker_id INTEGER REFERENCES professional(id),
+            household_present INTEGER NOT NULL, consent_checked INTEGER NOT NULL, timebox INTEGER NOT NULL,
+            current_step TEXT NOT NULL, steps_completed TEXT NOT NULL, decisions TEXT NOT NULL,
+            next_review TEXT, gap_reason TEXT, status TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE meeting_domain (
+            meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE, domain TEXT NOT NULL,
+            position INTEGER NOT NULL, PRIMARY KEY (meeting_id, domain));
+        CREATE TABLE attendee (
+            id INTEGER PRIMARY KEY, meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+            party_kind TEXT, party_id INTEGER, guest_name TEXT, organisation_id INTEGER REFERENCES organisation(id),
+            presence TEXT NOT NULL);
+        CREATE TABLE assessment (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE, domain TEXT NOT NULL,
+            date TEXT NOT NULL, score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            own_score INTEGER CHECK (own_score BETWEEN 1 AND 5), target INTEGER CHECK (target BETWEEN 1 AND 5),
+            assessed_by INTEGER REFERENCES professional(id), meeting_id INTEGER REFERENCES meeting(id));
+        CREATE TABLE coordinator (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            party_kind TEXT NOT NULL, party_id INTEGER NOT NULL, status TEXT NOT NULL, proposed_on TEXT NOT NULL,
+            decided_on TEXT, decline_reason TEXT, ended_on TEXT, end_reason TEXT,
+            meeting_id INTEGER REFERENCES meeting(id), version INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE action (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            domain TEXT NOT NULL, member_id INTEGER REFERENCES member(id), description TEXT NOT NULL,
+            owner_kind TEXT, owner_id INTEGER, due TEXT, status TEXT NOT NULL,
+            meeting_id INTEGER REFERENCES meeting(id), created_on TEXT NOT NULL, carry_over INTEGER NOT NULL,
+            close_reason TEXT, replaced_by INTEGER, closed_on TEXT, rejection_code TEXT, rejection_law TEXT,
+            framework TEXT, agreement TEXT NOT NULL, waiting_since TEXT, waiting_episodes INTEGER NOT NULL,
+            transition INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE action_dependency (
+            action_id INTEGER NOT NULL REFERENCES action(id) ON DELETE CASCADE,
+            depends_on INTEGER NOT NULL REFERENCES action(id), position INTEGER NOT NULL,
+            PRIMARY KEY (action_id, depends_on));
+        CREATE TABLE consent (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            member_id INTEGER REFERENCES member(id), organisation_id INTEGER NOT NULL REFERENCES organisation(id),
+            purpose TEXT NOT NULL, basis TEXT NOT NULL, given_on TEXT, expires_on TEXT,
+            recorded_by INTEGER REFERENCES professional(id));
+        CREATE TABLE escalation (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            reason TEXT NOT NULL, raised_by INTEGER REFERENCES professional(id), raised_to TEXT NOT NULL,
+            raised_on TEXT NOT NULL, deadline TEXT NOT NULL, decision TEXT, decided_on TEXT);
+        CREATE TABLE contact (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            date TEXT NOT NULL, professional_id INTEGER REFERENCES professional(id), with_whom TEXT NOT NULL,
+            kind TEXT NOT NULL, note TEXT NOT NULL);
+        CREATE TABLE event (
+            id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, household_id INTEGER,
+            kind TEXT NOT NULL, entity TEXT NOT NULL, entity_id INTEGER, summary TEXT NOT NULL, reason TEXT,
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
+        CREATE INDEX member_household ON member(household_id);
+        CREATE INDEX action_household ON action(household_id, status);
+        CREATE INDEX meeting_household ON meeting(household_id, date);
+        CREATE INDEX assessment_household ON assessment(household_id, member_id, domain, date);
+        CREATE INDEX coordinator_household ON coordinator(household_id, status);
+        CREATE INDEX contact_household ON contact(household_id, date);
+        CREATE INDEX attendee_meeting ON attendee(meeting_id);
+        CREATE INDEX event_household ON event(household_id);
+        """)
+    }
+
+    /// Retention support and the indexes that make the caseload and the audit fast at scale.
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE household ADD COLUMN anonymised_on TEXT;
+        CREATE INDEX household_status ON household(status, team);
+        CREATE INDEX action_owner ON action(owner_kind, owner_id, status);
+        CREATE INDEX action_open_due ON action(due) WHERE status IN ('open', 'bezig', 'wachtlijst');
+        CREATE INDEX action_domain ON action(household_id, domain);
+        CREATE INDEX coordinator_party ON coordinator(party_kind, party_id, status);
+        CREATE INDEX attendee_party ON attendee(party_kind, party_id);
+        CREATE INDEX meeting_domain_domain ON meeting_domain(domain);
+        CREATE INDEX consent_household ON consent(household_id, organisation_id);
+        CREATE INDEX escalation_open ON escalation(deadline) WHERE decision IS NULL;
+        CREATE INDEX household_involved_professional ON household_involved(professional_id);
+        """)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import TafelCore
+
+extension SQLiteCaseStore {
+    static let openStatuses = "('open', 'bezig', 'wachtlijst')"
+
+    /// Names of parties, resolved in bulk (professionals and organisations from the roster;
+    /// members and informal helpers from their tables).
+    func partyNames(_ db: Database, _ parties: [PartyRef], roster: Roster) throws -> [PartyRef: String] {
+        var out: [PartyRef: String] = [:]
+        var members: [Int64] = [], informal: [Int64] = []
+        for p in Set(parties) {
+            switch p.kind {
+            case .professional: out[p] = roster.professionals[p.id]?.name ?? "#\(p.id)"
+            case .organisation: out[p] = roster.organisations[p.id]?.name ?? "#\(p.id)"
+            case .member: members.append(p.id)
+            case .informal: informal.append(p.id)
+            }
+        }
+        if !members.isEmpty {
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM member WHERE id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(members)]) {
+                out[.member(r["id"])] = r["name"]
+            }
+        }
+        if !informal.isEmpty {
+            for r in try Row.fetchAll(db, sql: "SELECT id, name FROM informal_person WHERE id IN (SELECT value FROM json_each(?))", arguments: [jsonArray(informal)]) {
+                out[.informal(r["id"])] = r["name"]
+            }
+        }
+        return out
+    }
+
+    func jsonArray(_ ids: [Int64]) -> String { "[" + ids.map(String.init).joined(separator: ",") + "]" }
+
+    /// Ids of the households a professional is involved in.
+    func involvedHouseholds(_ db: Database, user: Int64) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: """
+            SELECT household_id FROM household_involved WHERE professional_id = :p
+            UNION SELECT household_id FROM coordinator WHERE party_kind = 'professional' AND party_id = :p AND status IN ('geaccepteerd', 'voorgesteld')
+            UNION SELECT household_id FROM action WHERE owner_kind = 'professional' AND owner_id = :p
+            UNION SELECT m.household_id FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE a.party_kind = 'professional' AND a.party_id = :p
+            """, arguments: ["p": user]))
+    }
+
+    public func households(for user: Professional, today: Day) throws -> [HouseholdSummary] {
+        let roster = try roster()
+        return try read { db in
+            let involved = try involvedHouseholds(db, user: user.id)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT h.id, h.name, h.wijk, h.team, h.status,
+                       (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses)) AS open_actions,
+                       (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses) AND a.due < :today) AS overdue,
+                       (SELECT max(date) FROM meeting m WHERE m.household_id = h.id) AS last_meeting,
+                       c.party_kind, c.party_id
+                FROM household h
+                LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
+                ORDER BY h.name COLLATE NOCASE, h.id
+                """, arguments: ["today": today.iso])
+            let visible = rows.filter { r in
+                AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(r["id"]))
+            }
+            let coordinators = visible.compactMap { RowMapping.party($0, kind: "party_kind", id: "party_id") }
+            let names = try partyNames(db, coordinators, roster: roster)
+            return visible.map { r in
+                HouseholdSummary(id: r["id"], name: r["name"], wijk: r["wijk"], team: r["team"],
+                                 status: RowMapping.vocab(r, "status", default: HouseholdStatus.aangemeld),
+                                 coordinator: RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
+                                 openActions: r["open_actions"], overdueActions: r["overdue"],
+                                 lastMeeting: RowMapping.day(r, "last_meeting"), involved: involved.contains(r["id"]))
+            }
+        }
+    }
+
+    public func caseload(for user: Professional, today: Day) throws -> Caseload {
+        let all = try households(for: user, today: today)
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT a.*, h.name AS household_name FROM action a JOIN household h ON h.id = a.household_id
+                WHERE a.owner_kind = 'professional' AND a.owner_id = ? AND a.status IN \(Self.openStatuses) AND h.status != 'afgesloten'
+                """, arguments: [user.id])
+            var deps: [Int64: [Int64]] = [:]
+            if !rows.isEmpty {
+                for r in try Row.fetchAll(db, sql: "SELECT action_id, depends_on FROM action_dependency WHERE action_id IN (SELECT value FROM json_each(?)) ORDER BY action_id, position",
+                                          arguments: [jsonArray(rows.map { $0["id"] })]) {
+                    deps[r["action_id"], default: []].append(r["depends_on"])
+                }
+            }
+            let actions = rows.map { r in
+                CaseloadAction(action: RowMapping.action(r, dependsOn: deps[r["id"]] ?? []), householdName: r["household_name"], ownerName: user.name)
+            }
+            let g = Caseload.group(actions, today: today)
+            let mine = all.filter { $0.involved && $0.status != .afgesloten }
+            var reviews: [UpcomingReview] = []
+            if !mine.isEmpty {
+                let rrows = try Row.fetchAll(db, sql: """
+                    SELECT h.id, h.name, h.cadence_weeks, COALESCE(h.activated_on, h.created_on) AS since,
+                           (SELECT m.next_review FROM meeting m WHERE m.household_id = h.id ORDER BY m.date DESC, m.id DESC LIMIT 1) AS next_review,
+                           (SELECT max(m.date) FROM meeting m WHERE m.household_id = h.id) AS last_meeting
+                    FROM household h WHERE h.id IN (SELECT value FROM json_each(?))
+                    """, arguments: [jsonArray(mine.map(\.id))])
+                for r in rrows {
+                    let cadence: Int = r["cadence_weeks"]
+                    let date = RowMapping.day(r, "next_review")
+                        ?? (RowMapping.day(r, "last_meeting") ?? RowMapping.requiredDay(r, "since")).adding(weeks: cadence)
+                    if date <= today.adding(days: 14) {
+                        reviews.append(UpcomingReview(householdId: r["id"], householdName: r["name"], date: date, overdue: date < today))
+                    }
+                }
+                reviews.sort { ($0.date, $0.householdId) < ($1.date, $1.householdId) }
+            }
+            return Caseload(overdue: g.overdue, thisWeek: g.thisWeek, later: g.later, reviews: reviews, households: mine)
+        }
+    }
+
+    /// Households whose id or name matches `text`: an exact id, else every name containing it.
+    public func findHouseholds(_ text: String) throws -> [(id: Int64, name: String)] {
+        try read { db in
+            if let id = Int64(text.trimmed), let name = try String.fetchOne(db, sql: "SELECT name FROM household WHERE id = ?", arguments: [id]) {
+                return [(id, name)]
+            }
+            let rows = try Row.fetchAll(db, sql: "SELECT id, name FROM household ORDER BY name, id")
+            let needle = text.trimmed.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            let all = rows.map { (id: $0["id"] as Int64, name: $0["name"] as String) }
+            let exact = all.filter { $0.name.lowercased().folding(options: .diacriticInsensitive, locale: nil) == needle }
+            if !exact.isEmpty { return exact }
+            return all.filter { $0.name.lowercased().folding(options: .diacriticInsensitive, locale: nil).contains(needle) }
+        }
+    }
+
+    public func accessLog(for user: Professional, householdId: Int64?, limit: Int) throws -> [AuditEvent] {
+        guard AccessPolicy.mayReadAccessLog(user) else { throw CaseStoreError.notAllowed("vocab.role.teamleider") }
+        return try read { db in
+            if let h = householdId {
+                return try Row.fetchAll(db, sql: "SELECT * FROM event WHERE household_id = ? ORDER BY id DESC LIMIT ?", arguments: [h, limit]).map(RowMapping.event)
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id DESC LIMIT ?", arguments: [limit]).map(RowMapping.event)
+        }
+    }
+
+    public func logExport(householdId: Int64?, what: String, by user: Professional) throws {
+        guard writer != nil else { return }
+        try write { db in
+            try log(db, actor: user.login, household: householdId, kind: .export, entity: householdId == nil ? "database" : "household",
+                    entityId: householdId, summary: "exported \(what)")
+        }
+    }
+}

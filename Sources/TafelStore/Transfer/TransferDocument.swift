@@ -1,0 +1,79 @@
+import Foundation
+import TafelCore
+
+/// The export format (see Docs/FORMAT.md): the whole database as versioned JSON with a
+/// stable key and array order, so export → import → export is byte-identical.
+public struct TransferDocument: Codable, Sendable {
+    public static let formatName = "tafel-export"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    public var settings: StoreSettings
+    public var organisations: [Organisation]
+    public var professionals: [Professional]
+    public var households: [CaseFile]
+
+    public init(settings: StoreSettings, organisations: [Organisation], professionals: [Professional], households: [CaseFile]) {
+        self.format = Self.formatName
+        self.version = Self.currentVersion
+        self.settings = settings
+        self.organisations = organisations
+        self.professionals = professionals
+        self.households = households
+    }
+
+    /// The same document with every array in a stable order (by id; domains by code).
+    public func normalised() -> TransferDocument {
+        var d = self
+        d.organisations.sort { $0.id < $1.id }
+        d.professionals.sort { $0.id < $1.id }
+        d.households = households.map(Self.normalise).sorted { $0.household.id < $1.household.id }
+        return d
+    }
+
+    static func normalise(_ f: CaseFile) -> CaseFile {
+        var f = f
+        f.household.involved.sort()
+        f.members.sort { $0.id < $1.id }
+        f.informal.sort { $0.id < $1.id }
+        f.signals.sort { $0.id < $1.id }
+        f.domains.sort { $0.domain < $1.domain }
+        f.assessments.sort { $0.id < $1.id }
+        f.coordinators.sort { $0.id < $1.id }
+        f.actions.sort { $0.id < $1.id }
+        f.meetings.sort { $0.id < $1.id }
+        f.attendees.sort { $0.id < $1.id }
+        f.consents.sort { $0.id < $1.id }
+        f.escalations.sort { $0.id < $1.id }
+        f.contacts.sort { $0.id < $1.id }
+        return f
+    }
+
+    static func encoder() -> JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    /// Writes the document as JSON: one household per line, keys sorted, so large exports
+    /// stream and diff well. Top-level keys are written in sorted order too.
+    public static func write(settings: StoreSettings, organisations: [Organisation], professionals: [Professional],
+                             households: some Sequence<CaseFile>, to sink: (Data) throws -> Void) throws {
+        let enc = encoder()
+        try sink(Data("{\"format\":\"\(formatName)\",\"households\":[".utf8))
+        var first = true
+        for h in households {
+            try sink(Data((first ? "\n" : ",\n").utf8))
+            try sink(try enc.encode(normalise(h)))
+            first = false
+        }
+        try sink(Data("\n],\"organisations\":".utf8))
+        try sink(try enc.encode(organisations.sorted { $0.id < $1.id }))
+        try sink(Data(",\"professionals\":".utf8))
+        try sink(try enc.encode(professionals.sorted { $0.id < $1.id }))
+        try sink(Data(",\"settings\":".utf8))
+        try sink(try enc.encode(settings))
+        try sink(Data(",\"version\":\(currentVersion)}\n".utf8))
+    }
+}

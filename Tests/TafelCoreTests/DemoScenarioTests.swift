@@ -1,0 +1,50 @@
+import Testing
+import TestSupport
+@testable import TafelCore
+
+/// The demo households raise the signals their stories are about (PERSONAS.md), and Maaike none.
+@Suite("Demo scenario")
+struct DemoScenarioTests {
+    let today = Fixture.today
+    let content = DemoScenario.build(today: Fixture.today)
+
+    func signals(_ name: String) -> Set<StallRuleID> {
+        let f = content.households.first { $0.household.name.contains(name) }!
+        let ctx = SignalContext(today: today, roster: DemoRoster.roster, domainOrder: ReferenceData.bundled.domainSet("zrm-2017")!.codes)
+        return Set(StallRules.evaluate(f, ctx).map(\.rule))
+    }
+
+    @Test func everyPersonaShowsItsSignals() {
+        let expected: [(String, Set<StallRuleID>)] = [
+            ("De Vries", [.geenRegie, .regieTeruggekaatst]), ("Jolanda", [.wachtlijst]), ("Rosa", [.voorliggend, .actieVerlopen]),
+            ("Storm", [.acuutZonderActie, .geenHulpvraag]), ("Sepp", [.voorliggend, .wachtlijstKeten]), ("Mandy", [.overgang]),
+            ("John", [.geparkeerd, .geenContact]), ("Michael", [.acuutZonderActie, .onvolledig]), ("Ingrid", [.eenDomein, .onvolledig]),
+            ("Anoushka", [.scoreDaling]), ("Michel", [.acuutZonderActie]), ("Willem", [.escalatieOpen]),
+        ]
+        for (name, rules) in expected {
+            let got = signals(name)
+            #expect(got.isSuperset(of: rules), "\(name): expected \(rules.map(\.rawValue).sorted()), got \(got.map(\.rawValue).sorted())")
+        }
+    }
+
+    @Test func maaikeIsHealthy() {
+        #expect(signals("Maaike").isEmpty)
+    }
+
+    @Test func demoIsConsistent() throws {
+        #expect(content.households.count == 14)
+        for f in content.households { try f.validateInvariants() }
+        let ids = content.households.flatMap { $0.actions.map(\.id) }
+        #expect(Set(ids).count == ids.count)
+        #expect(content.professionals.contains { $0.login == DemoRoster.chairLogin && $0.role == .voorzitter })
+        #expect(content.professionals.contains { $0.role == .teamleider })
+        #expect(content.households.filter { $0.meetings.count >= 2 }.count >= 2)
+    }
+
+    @Test func nathalieTurnsEighteenInFourMonths() {
+        let f = content.households.first { $0.household.name.contains("Mandy") }!
+        let n = f.members.first { $0.name.hasPrefix("Nathalie") }!
+        #expect(n.eighteenthBirthday == today.adding(months: 4))
+        #expect(n.age(on: today) == 17)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import TafelCore
+@testable import TafelStore
+
+/// The SQL audit and the core's Swift rules must agree exactly (rule, household, severity,
+/// since, reference and wording) on the demo and on generated municipalities.
+@Suite("Audit in SQL agrees with the core's rules")
+struct AuditQueryTests {
+    let today = Fixture.today
+
+    func compare(_ store: SQLiteCaseStore, config: SignalConfig = SignalConfig(), sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+        let sql = try store.auditFindings(config: config, today: today)
+        let doc = try store.exportDocument()
+        let roster = Roster(organisations: doc.organisations, professionals: doc.professionals)
+        let order = try store.domainOrder()
+        var total = 0
+        for f in doc.households {
+            let ctx = SignalContext(today: today, thresholds: config.thresholds(team: f.household.team), roster: roster, domainOrder: order)
+            let expected = Set(StallRules.evaluate(f, ctx))
+            let got = Set(sql[f.household.id] ?? [])
+            total += expected.count
+            if expected != got {
+                Issue.record("household \(f.household.id): only in Swift \(expected.subtracting(got)); only in SQL \(got.subtracting(expected))",
+                             sourceLocation: sourceLocation)
+            }
+        }
+        return total
+    }
+
+    @Test func onTheDemo() throws {
+        let dir = TemporaryDirectory()
+        let n = try compare(try demoStore(dir))
+        #expect(n > 25)
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func onAGeneratedMunicipality(seed: UInt64) throws {
+        let dir = TemporaryDirectory()
+        let n = try compare(try generatedStore(dir, households: 150, seed: seed))
+        #expect(n > 200)
+    }
+
+    @Test func withTeamThresholds() throws {
+        let dir = TemporaryDirectory()
+        let store = try generatedStore(dir, households: 120, seed: 9)
+        var strict = SignalThresholds()
+        strict.noContactDays = 7; strict.overdueMediumDays = 2; strict.waitingDays = 5
+        _ = try compare(store, config: SignalConfig(teams: ["Team Noord": strict]))
+    }
+
+    @Test func auditRowsAreSortedByDaysStalledAndFiltered() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let petra = try user(store, "petra")
+        let rows = try store.audit(for: petra, config: SignalConfig(), today: today, filter: AuditFilter())
+        #expect(rows.count >= 12)
+        #expect(!rows.contains { $0.name.contains("Maaike") })
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { $0.daysStalled >= $1.daysStalled })
+        let onlyWaiting = try store.audit(for: petra, config: SignalConfig(), today: today, filter: AuditFilter(rule: .wachtlijst))
+        #expect(Set(onlyWaiting.map(\.name)) == ["Jolanda Hermans", "Familie Sepp de Groot"])
+        #expect(onlyWaiting.allSatisfy { $0.findings.allSatisfy { $0.rule == .wachtlijst } })
+        let noord = try store.audit(for: petra, config: SignalConfig(), today: today, filter: AuditFilter(team: "Team Noord"))
+        #expect(Set(noord.map(\.team)) == ["Team Noord"])
+        // A medewerker only sees audit rows of households they are involved in.
+        let lotte = try user(store, "lotte")
+        #expect(try store.audit(for: lotte, config: SignalConfig(), today: today, filter: AuditFilter()).map(\.name) == ["Familie Sepp de Groot"])
+    }
+
+    @Test func theShellScriptIsTheSameQuery() throws {
+        let q = AuditQuery(today: today, thresholds: SignalThresholds())
+        let script = q.shellScript()
+        #expect(!script.contains(":today") && !script.contains(":overdue_cut"))
+        #expect(script.contains("'2026-11-23'"))
+        #expect(script.hasSuffix(";\n"))
+    }
+}

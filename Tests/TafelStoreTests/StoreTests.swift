@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+import Testing
+import TestSupport
+@testable import TafelCore
+@testable import TafelStore
+
+@Suite("SQLite store")
+struct StoreTests {
+    let today = Fixture.today
+
+    @Test func everyChangeRoundTrips() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let sanne = try user(store, "sanne")
+        let hid = try householdId(store, "Maaike")
+        var file = try store.caseFile(hid, for: sanne, reason: nil)
+        let member = file.members[0].id
+        let mid = file.meetings.last!.id
+        var changes: [Change] = []
+        changes.append(.member(base: nil, new: Member(id: 0, householdId: hid, name: "Nieuw Kind", role: .kind, birthDate: Day(iso: "2020-05-01"))))
+        changes.append(.informal(base: nil, new: InformalPerson(id: 0, householdId: hid, name: "Buurvrouw Els", kind: .vrijwilliger, phone: "06")))
+        changes.append(.signal(base: nil, new: Signal(id: 0, householdId: hid, source: "huisarts", date: today, text: "Zorgen", alreadyKnown: true)))
+        changes.append(.domain(base: nil, new: DomainState(householdId: hid, domain: "justitie", status: .geenZorg, situation: "n.v.t.",
+                                                           ownWords: "nee", organisations: [DemoRoster.politie], noActionReason: "geen", updatedOn: today)))
+        changes.append(.assessment(Assessment(id: 0, householdId: hid, memberId: member, domain: "justitie", date: today, score: 5, ownScore: 5, target: 5,
+                                              assessedBy: DemoRoster.sanne, meetingId: mid)))
+        changes.append(.action(base: nil, new: Action(id: 0, householdId: hid, domain: "justitie", memberId: member, description: "Iets doen",
+                                                      owner: .informal(0), due: today, createdOn: today)))
+        changes.append(.consent(base: nil, new: Consent(id: 0, householdId: hid, memberId: member, organisationId: DemoRoster.politie, purpose: "x",
+                                                        basis: .wettelijkeGrondslag, givenOn: today, expiresOn: today.adding(days: 400), recordedBy: DemoRoster.sanne)))
+        changes.append(.escalation(base: nil, new: Escalation(id: 0, householdId: hid, reason: "r", raisedBy: DemoRoster.sanne, raisedTo: "manager",
+                                                              raisedOn: today, deadline: today.adding(days: 7))))
+        changes.append(.contact(base: nil, new: Contact(id: 0, householdId: hid, date: today, professionalId: DemoRoster.sanne, withWhom: "Maaike",
+                                                        kind: .email, note: "Bericht met 'quotes' en \"meer\"")))
+        // The informal owner id 0 is invalid on purpose: the whole list must be refused, nothing written.
+        #expect(throws: (any Error).self) { try store.apply(changes, householdId: hid, by: sanne, note: nil) }
+        #expect(try store.reload(hid, for: sanne) == file)
+        changes.remove(at: 5)
+        let saved = try store.apply(changes, householdId: hid, by: sanne, note: "test")
+        for c in saved { c.apply(to: &file) }
+        var reloaded = try store.reload(hid, for: sanne)
+        // Versions are assigned by the store; compare records as saved.
+        #expect(TransferDocument.normalise(reloaded) == TransferDocument.normalise(file))
+        // Edits of every versioned kind round-trip too.
+        var h = reloaded.household; h.ownView = "Nieuw"; h.chronic = true; h.compulsoryFramework = .wvggz; h.nextAttempt = today
+        var m = reloaded.meetings.last!; m.decisions = ["a", "b"]; m.stepsCompleted = [.opening]; m.domainsDiscussed = ["justitie", "financien"]
+        var a = reloaded.actions.last!; a.dependsOn = [reloaded.actions.first!.id]; a.rejection = nil; a.status = .wachtlijst; a.waitingEpisodes = 2
+        let edits: [Change] = [.household(base: reloaded.household, new: h), .meeting(base: reloaded.meetings.last!, new: m),
+                               .action(base: reloaded.actions.last!, new: a)]
+        let saved2 = try store.apply(edits, householdId: hid, by: sanne, note: nil)
+        for c in saved2 { c.apply(to: &reloaded) }
+        #expect(TransferDocument.normalise(try store.reload(hid, for: sanne)) == TransferDocument.normalise(reloaded))
+        #expect(reloaded.household.version == 2)
+    }
+
+    @Test func aStaleEditIsAConflictNamingTheFields() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let other = try SQLiteCaseStore(path: dir.file("demo.sqlite"), clock: FixedClock(today))
+        let sanne = try user(store, "sanne")
+        let hid = try householdId(store, "Maaike")
+        let file = try store.reload(hid, for: sanne)
+        let action = file.actions.first { $0.isOpen }!
+        // Another user (another process) changes the description and the due date first.
+        var theirs = action; theirs.description = "Evaluatie verplaatst"; theirs.due = today.adding(days: 30)
+        try other.apply([.action(base: action, new: theirs)], householdId: hid, by: sanne, note: nil)
+        // Our edit was made on the old version.
+        var mine = action; mine.owner = .professional(DemoRoster.kees)
+        #expect(throws: CaseStoreError.conflict(entity: "action", id: action.id, fields: ["description", "due", "version"])) {
+            try store.apply([.action(base: action, new: mine)], householdId: hid, by: sanne, note: nil)
+        }
+        let message = Strings(.nl).render(CaseStoreError.conflict(entity: "action", id: 1, fields: ["description", "due"]).message)
+        #expect(message.contains("omschrijving, datum"))
+    }
+
+    @Test func twoPoolsSeeEachOthersCommits() throws {
+        let dir = TemporaryDirectory()
+        let a = try demoStore(dir)
+        let b = try SQLiteCaseStore(path: dir.file("demo.sqlite"), clock: FixedClock(today))
+        let sanne = try user(a, "sanne")
+        let hid = try householdId(a, "Maaike")
+        #expect(try b.hasExternalChanges() == false)
+        let before = try b.reload(hid, for: sanne).contacts.count
+        try a.apply([.contact(base: nil, new: Contact(id: 0, householdId: hid, date: today, withWhom: "Maaike", kind: .telefoon))],
+                    householdId: hid, by: sanne, note: nil)
+        #expect(try b.hasExternalChanges() == true)
+        #expect(try b.hasExternalChanges() == false) // noticed once
+        #expect(try b.reload(hid, for: sanne).contacts.count == before + 1)
+        // Our own writes and other people's views do not count as changes for us.
+        _ = try b.caseFile(hid, for: sanne, reason: nil)
+        #expect(try a.hasExternalChanges() == false)
+    }
+
+    @Test func theInvariantIsEnforcedInTheStore() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let sanne = try user(store, "sanne")
+        let hid = try householdId(store, "Maaike")
+        let second = CoordinatorAssignment(id: 0, householdId: hid, coordinator: .professional(DemoRoster.kees), status: .geaccepteerd, proposedOn: today)
+        #expect(throws: CaseStoreError.rule(.twoCoordinators)) {
+            try store.apply([.coordinator(base: nil, new: second)], householdId: hid, by: sanne, note: nil)
+        }
+        let file = try store.reload(hid, for: sanne)
+        #expect(file.coordinators.filter { $0.status == .geaccepteerd }.count == 1)
+    }
+
+    @Test func accessIsNeedToKnowAndLogged() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let lotte = try user(store, "lotte") // leerplicht: only involved with Sepp
+        let petra = try user(store, "petra")
+        let maaike = try householdId(store, "Maaike")
+        #expect(throws: CaseStoreError.accessDenied(household: maaike)) { try store.caseFile(maaike, for: lotte, reason: "nieuwsgierig") }
+        #expect(try store.households(for: lotte, today: today).map(\.name) == ["Familie Sepp de Groot"])
+        #expect(throws: CaseStoreError.reasonRequired(household: maaike)) { try store.caseFile(maaike, for: petra, reason: nil) }
+        _ = try store.caseFile(maaike, for: petra, reason: "Signaal van de woningcorporatie nagaan")
+        let log = try store.accessLog(for: petra, householdId: maaike, limit: 10)
+        #expect(log.first?.kind == .view && log.first?.actor == "petra" && log.first?.reason == "Signaal van de woningcorporatie nagaan")
+        #expect(log.contains { $0.kind == .denied && $0.actor == "lotte" })
+        #expect(throws: CaseStoreError.notAllowed("vocab.role.teamleider")) { try store.accessLog(for: lotte, householdId: nil, limit: 10) }
+    }
+
+    @Test func tamperingWithAnyEventIsDetectedAndNamed() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let sanne = try user(store, "sanne")
+        for name in ["Maaike", "Jolanda", "Storm"] { _ = try store.caseFile(try householdId(store, name), for: sanne, reason: nil) }
+        #expect(try store.check().ok)
+        let q = try DatabaseQueue(path: dir.file("demo.sqlite"))
+        for (column, id) in [("actor", 2), ("summary", 3), ("at", 4), ("reason", 1)] {
+            let original = try q.read { try Row.fetchOne($0, sql: "SELECT \(column) FROM event WHERE id = ?", arguments: [id])![0] as DatabaseValue }
+            try q.write { try $0.execute(sql: "UPDATE event SET \(column) = COALESCE(\(column), '') || 'x' WHERE id = ?", arguments: [id]) }
+            let report = try SQLiteCaseStore(path: dir.file("demo.sqlite")).check()
+            #expect(!report.ok)
+            #expect(report.brokenEvent?.id == Int64(id))
+            try q.write { try $0.execute(sql: "UPDATE event SET \(column) = ? WHERE id = ?", arguments: [original, id]) }
+        }
+        try q.write { try $0.execute(sql: "DELETE FROM event WHERE id = 2") }
+        #expect(try SQLiteCaseStore(path: dir.file("demo.sqlite")).check().brokenEvent?.id == 3)
+    }
+
+    @Test func filesAreCreatedPrivately() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("sub/dir/tafel.sqlite")
+        _ = try SQLiteCaseStore(path: path)
+        let fileMode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+        let dirMode = (try FileManager.default.attributesOfItem(atPath: dir.file("sub/dir"))[.posixPermissions] as! NSNumber).intValue
+        #expect(fileMode & 0o777 == 0o600)
+        #expect(dirMode & 0o777 == 0o700)
+        #expect(!StoreLocation.isReadableByOthers(path))
+        chmod(path, 0o644)
+        #expect(StoreLocation.isReadableByOthers(path))
+    }
+
+    @Test func databaseLocationFollowsFlagThenEnvironmentThenXDG() {
+        #expect(StoreLocation.resolve(flag: "/x/a.sqlite", environment: ["TAFEL_DB": "/y"]) == "/x/a.sqlite")
+        #expect(StoreLocation.resolve(flag: nil, environment: ["TAFEL_DB": "/y/b.sqlite"]) == "/y/b.sqlite")
+        #expect(StoreLocation.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/tafel/tafel.sqlite")
+        #expect(StoreLocation.resolve(flag: nil, environment: ["HOME": "/h"]) == "/h/.local/share/tafel/tafel.sqlite")
+        #expect(StoreLocation.resolve(flag: "~/t.sqlite", environment: ["HOME": "/h"]) == "/h/t.sqlite")
+    }
+
+    @Test func clearErrorsForFilesThatAreNotTafelDatabases() throws {
+        let dir = TemporaryDirectory()
+        try Data("hello, not a database".utf8).write(to: URL(fileURLWithPath: dir.file("text.sqlite")))
+        #expect(throws: CaseStoreError.notATafelDatabase(path: dir.file("text.sqlite"))) { _ = try SQLiteCaseStore(path: dir.file("text.sqlite")) }
+        let other = try DatabaseQueue(path: dir.file("other.sqlite"))
+        try other.write { try $0.execute(sql: "CREATE TABLE notes (x TEXT)") }
+        #expect(throws: CaseStoreError.notATafelDatabase(path: dir.file("other.sqlite"))) { _ = try SQLiteCaseStore(path: dir.file("other.sqlite")) }
+        #expect(throws: CaseStoreError.unreadable(path: dir.file("missing.sqlite"), reason: "the file does not exist")) {
+            _ = try SQLiteCaseStore(path: dir.file("missing.sqlite"), create: false)
+        }
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let dir = TemporaryDirectory()
+        _ = try SQLiteCaseStore(path: dir.file("a.sqlite"))
+        let q = try DatabaseQueue(path: dir.file("a.sqlite"))
+        try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
+        #expect(throws: CaseStoreError.newerSchema(path: dir.file("a.sqlite"), found: 3, supported: 2)) { _ = try SQLiteCaseStore(path: dir.file("a.sqlite")) }
+    }
+
+    @Test func aDatabaseOfTheFirstMigrationIsUpgraded() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("old.sqlite")
+        let old = try DatabasePool(path: path)
+        try Schema.migrator.migrate(old, upTo: "v1-base")
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('app', 'tafel'), ('domain_set', 'zrm-2017')")
+            try db.execute(sql: """
+                INSERT INTO household (id, name, wijk, team, status, created_on, cadence_weeks, chronic, no_help_request, own_view)
+                VALUES (7, 'Familie Oud', 'Noord', 'Team Noord', 'actief', '2025-01-01', 6, 0, 0, 'oud')
+                """)
+        }
+        try old.close()
+        let store = try SQLiteCaseStore(path: path)
+        let columns = try store.reader.read { try $0.columns(in: "household").map(\.name) }
+        #expect(columns.contains("anonymised_on"))
+        #expect(try store.reader.read { try Schema.migrator.hasCompletedMigrations($0) })
+        #expect(try store.findHouseholds("Oud").map(\.id) == [7])
+    }
+
+    @Test func aReadOnlyFileCanBeReadButNotChanged() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        try store.checkpoint()
+        let sanne = try user(store, "sanne")
+        let hid = try householdId(store, "Maaike")
+        let path = dir.file("demo.sqlite")
+        chmod(path, 0o400)
+        defer { chmod(path, 0o600) }
+        guard getuid() != 0 else { return } // root ignores file modes; the readonly check is then covered by the open mode
+        let ro = try SQLiteCaseStore(path: path)
+        #expect(try ro.reload(hid, for: sanne).household.name == "Maaike Dekker")
+        #expect(throws: CaseStoreError.readOnly(path: path)) {
+            try ro.apply([.contact(base: nil, new: Contact(id: 0, householdId: hid, date: today, withWhom: "x", kind: .telefoon))],
+                         householdId: hid, by: sanne, note: nil)
+        }
+    }
+
+    @Test func aLockedDatabaseIsRetriedThenReported() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let sanne = try user(store, "sanne")
+        let hid = try householdId(store, "Maaike")
+        let blocker = try DatabaseQueue(path: dir.file("demo.sqlite"))
+        try blocker.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            #expect(throws: CaseStoreError.locked(path: dir.file("demo.sqlite"))) {
+                try store.apply([.contact(base: nil, new: Contact(id: 0, householdId: hid, date: today, withWhom: "x", kind: .telefoon))],
+                                householdId: hid, by: sanne, note: nil)
+            }
+            try db.execute(sql: "ROLLBACK")
+        }
+        // Once the other writer is gone, the same write succeeds.
+        try store.apply([.contact(base: nil, new: Contact(id: 0, householdId: hid, date: today, withWhom: "x", kind: .telefoon))],
+                        householdId: hid, by: sanne, note: nil)
+    }
+}
