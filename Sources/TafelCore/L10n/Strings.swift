@@ -19,7 +19,8 @@ public struct Strings: Sendable {
 
     /// A message rendered with its arguments (dates, domains and nested keys resolved).
     public func render(_ m: Message) -> String {
-        catalog.text(m.key, m.args.map(render))
+        if m.key.hasPrefix("vocab.") && m.args.isEmpty { return render(.key(m.key)) }
+        return catalog.text(m.key, m.args.map(render))
     }
 
     public func render(_ a: Message.Arg) -> String {

@@ -10,6 +10,7 @@ public enum DueDateParser {
 
     public struct Invalid: Error, Equatable, Sendable {
         public var input: String
+        public init(input: String) { self.input = input }
         public var message: Message { Message("error.due-format", .text(input)) }
     }
 

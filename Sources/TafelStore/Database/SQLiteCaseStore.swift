@@ -217,3 +217,23 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         _ = try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 }
+
+extension SQLiteCaseStore {
+    /// The login that commands use on a demo or generated database when the user is not on
+    /// its roster (so `tafel audit` works on `tafel demo` data without `--user`).
+    public func demoLogin() throws -> String? {
+        try read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'demo_login'") }
+    }
+
+    public func setDemoLogin(_ login: String) throws {
+        try write { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('demo_login', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [login])
+        }
+    }
+
+    /// Number of households (for `tafel generate` refusing a non-empty database, and reports).
+    public func householdCount() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM household") ?? 0 }
+    }
+}

@@ -15,14 +15,14 @@ public enum TerminalStartError: Error, Equatable, Sendable {
     /// The one-line message for stderr.
     public func message(english: Bool) -> String {
         switch (self, english) {
-        case (.notATerminal, false): return "tafel: geen terminal: start tafel in een terminalvenster, of gebruik een subcommando (bijv. tafel caseload)"
-        case (.notATerminal, true): return "tafel: not a terminal: start tafel in a terminal window, or use a subcommand (e.g. tafel caseload)"
-        case (.noTerm, false): return "tafel: TERM is niet gezet: zet TERM, bijv. export TERM=xterm-256color"
-        case (.noTerm, true): return "tafel: TERM is not set: set it, e.g. export TERM=xterm-256color"
-        case (.dumbTerm, false): return "tafel: TERM=dumb kan geen scherm tekenen: gebruik een echte terminal of een subcommando"
-        case (.dumbTerm, true): return "tafel: TERM=dumb cannot draw a screen: use a real terminal or a subcommand"
-        case (.unknownTerm(let t), false): return "tafel: onbekend terminaltype \"\(t)\": zet TERM op een bekend type, bijv. xterm-256color"
-        case (.unknownTerm(let t), true): return "tafel: unknown terminal type \"\(t)\": set TERM to a known type, e.g. xterm-256color"
+        case (.notATerminal, false): return "geen terminal: start tafel in een terminalvenster, of gebruik een subcommando (bijv. tafel caseload)"
+        case (.notATerminal, true): return "not a terminal: start tafel in a terminal window, or use a subcommand (e.g. tafel caseload)"
+        case (.noTerm, false): return "TERM is niet gezet: zet TERM, bijv. export TERM=xterm-256color"
+        case (.noTerm, true): return "TERM is not set: set it, e.g. export TERM=xterm-256color"
+        case (.dumbTerm, false): return "TERM=dumb kan geen scherm tekenen: gebruik een echte terminal of een subcommando"
+        case (.dumbTerm, true): return "TERM=dumb cannot draw a screen: use a real terminal or a subcommand"
+        case (.unknownTerm(let t), false): return "onbekend terminaltype \"\(t)\": zet TERM op een bekend type, bijv. xterm-256color"
+        case (.unknownTerm(let t), true): return "unknown terminal type \"\(t)\": set TERM to a known type, e.g. xterm-256color"
         }
     }
 }

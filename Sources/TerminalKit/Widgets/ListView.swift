@@ -38,7 +38,8 @@ public struct ListView: Sendable {
             let item = items[i]
             let selected = showsSelection && i == s.selected
             let badgeWidth = item.badges.reduce(0) { $0 + $1.width + 1 }
-            let textWidth = max(0, area.width - 2 - badgeWidth)
+            // One column of air between the text and the badges.
+            let textWidth = max(0, area.width - 2 - badgeWidth - (badgeWidth > 0 ? 1 : 0))
             buffer.put(selected ? buffer.glyphs.selectionMark : " ", x: area.x, y: y, role: selected ? markRole : .normal)
             var line = item.line
             if selected { line.spans = line.spans.map { Span($0.text, markRole) } }

@@ -1,0 +1,92 @@
+import Foundation
+import TerminalKit
+
+/// Key bindings per context, read from a data file (`keys.default`) and user overrides
+/// (tig's idea: one table drives the keys, the palette and the help).
+public struct Keymap: Sendable {
+    /// Bindings in file order per context (for help and hints).
+    public private(set) var bindings: [KeyContext: [(key: KeyEvent, command: Command)]] = [:]
+
+    public init() {}
+
+    /// A problem in a keymap file, as `path:line: message`.
+    public struct Problem: Error, CustomStringConvertible, Sendable {
+        public var path: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(path):\(line): \(message)" }
+    }
+
+    /// Applies `bind`/`unbind` lines; bad lines are reported and skipped.
+    @discardableResult
+    public mutating func load(_ text: String, path: String) -> [Problem] {
+        var problems: [Problem] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
+            guard let first = words.first, !first.hasPrefix("#") else { continue }
+            func report(_ m: String) { problems.append(Problem(path: path, line: i + 1, message: m)) }
+            switch first {
+            case "bind":
+                guard words.count == 4 else { report("expected: bind <context> <key> <command>"); continue }
+                guard let ctx = KeyContext(rawValue: words[1]) else { report("unknown context \"\(words[1])\""); continue }
+                guard let key = KeyEvent(name: words[2]) else { report("unknown key \"\(words[2])\""); continue }
+                guard let cmd = Command(name: words[3]) else { report("unknown command \"\(words[3])\""); continue }
+                bind(key, to: cmd, in: ctx)
+            case "unbind":
+                guard words.count == 3 else { report("expected: unbind <context> <key>"); continue }
+                guard let ctx = KeyContext(rawValue: words[1]) else { report("unknown context \"\(words[1])\""); continue }
+                guard let key = KeyEvent(name: words[2]) else { report("unknown key \"\(words[2])\""); continue }
+                bindings[ctx]?.removeAll { $0.key == key }
+            default:
+                report("unknown directive \"\(first)\" (expected bind or unbind)")
+            }
+        }
+        return problems
+    }
+
+    public mutating func bind(_ key: KeyEvent, to command: Command, in context: KeyContext) {
+        bindings[context, default: []].removeAll { $0.key == key }
+        bindings[context, default: []].append((key, command))
+    }
+
+    /// The command for a key in a context (searching the context chain).
+    public func command(for key: KeyEvent, in context: KeyContext) -> Command? {
+        for ctx in context.chain {
+            if let b = bindings[ctx]?.first(where: { $0.key == key }) { return b.command }
+        }
+        return nil
+    }
+
+    /// The keys bound to a command in a context chain, most specific first (for hints).
+    public func keys(for command: Command, in context: KeyContext) -> [KeyEvent] {
+        var out: [KeyEvent] = []
+        for ctx in context.chain {
+            for b in bindings[ctx] ?? [] where b.command == command && !out.contains(b.key) {
+                // A key rebound in a more specific context no longer reaches this command.
+                if self.command(for: b.key, in: context) == command { out.append(b.key) }
+            }
+        }
+        return out
+    }
+
+    /// The commands bound in one context, with all their keys, in file order.
+    public func entries(in context: KeyContext) -> [(command: Command, keys: [KeyEvent])] {
+        var order: [Command] = []
+        var keys: [Command: [KeyEvent]] = [:]
+        for b in bindings[context] ?? [] {
+            if keys[b.command] == nil { order.append(b.command) }
+            keys[b.command, default: []].append(b.key)
+        }
+        return order.map { ($0, keys[$0]!) }
+    }
+
+    /// The defaults shipped with tafel.
+    public static let defaults: Keymap = {
+        var k = Keymap()
+        if let url = Bundle.module.url(forResource: "keys", withExtension: "default", subdirectory: "Resources"),
+           let text = try? String(contentsOf: url, encoding: .utf8) {
+            k.load(text, path: "keys.default")
+        }
+        return k
+    }()
+}

@@ -1,0 +1,77 @@
+import TafelCore
+import TerminalKit
+
+/// Everything the app shows, as a value. The reducer changes it; views draw it.
+public struct AppState: Sendable {
+    // Who and where
+    public var user: Professional
+    public var roster: Roster
+    public var domainOrder: [String]
+    public var databaseName: String
+    public var keymap: Keymap
+    public var strings: Strings
+    public var signalConfig: SignalConfig
+    public var themeNames: [String]
+    public var themeName: String
+
+    // Time and terminal
+    public var today: Day
+    /// Seconds since 1970, updated by the runtime's tick.
+    public var now: Int64
+    public var size: Size
+
+    // Screens
+    public var screen: ScreenKind
+    public var history: [ScreenKind] = []
+    public var caseload = CaseloadState()
+    public var households = HouseholdsState()
+    public var audit = AuditState()
+    public var household: HouseholdViewState?
+    public var meeting: MeetingState?
+
+    // Overlays and flags
+    public var modal: Modal?
+    /// Typing a search in the current list.
+    public var searching: TextInput?
+    public var status: StatusMessage?
+    public var privacyMask: Bool
+    public var running = true
+    public var isEmptyDatabase = false
+    public var pendingQuit = false
+
+    public init(user: Professional, roster: Roster, domainOrder: [String], databaseName: String, keymap: Keymap,
+                strings: Strings, signalConfig: SignalConfig = SignalConfig(), themeNames: [String] = ["default"],
+                themeName: String = "default", today: Day, now: Int64, size: Size, screen: ScreenKind = .caseload,
+                privacyMask: Bool = false) {
+        self.user = user; self.roster = roster; self.domainOrder = domainOrder; self.databaseName = databaseName
+        self.keymap = keymap; self.strings = strings; self.signalConfig = signalConfig; self.themeNames = themeNames
+        self.themeName = themeName; self.today = today; self.now = now; self.size = size; self.screen = screen
+        self.privacyMask = privacyMask
+    }
+
+    /// The key context of what has focus now.
+    public var context: KeyContext {
+        switch screen {
+        case .welcome: return .global
+        case .caseload: return .caseload
+        case .households: return .households
+        case .audit: return .audit
+        case .household: return .household
+        case .meeting:
+            switch meeting?.step ?? .opening {
+            case .opening: return .meetingOpening
+            case .ownView: return .meetingOwnView
+            case .previousActions: return .meetingPrevious
+            case .domains: return .meetingDomains
+            case .coordinator: return .meetingCoordinator
+            case .closing: return .meetingClosing
+            }
+        }
+    }
+
+    /// Whether the user may use the audit screen.
+    public var mayAudit: Bool { AccessPolicy.mayAudit(user) }
+
+    /// Terminal too small for the layout.
+    public var tooSmall: Bool { size.width < 80 || size.height < 24 }
+}

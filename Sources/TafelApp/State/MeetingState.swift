@@ -1,0 +1,59 @@
+import TafelCore
+import TerminalKit
+
+/// Which text of the meeting is being typed, if any.
+public enum EditTarget: Sendable, Hashable {
+    case ownView
+    case situation(String)
+    case decision(Int)
+}
+
+/// Meeting mode: the household's file, today's meeting and where the chair is on the agenda.
+public struct MeetingState: Sendable, Hashable {
+    public var file: CaseFile
+    public var meetingId: Int64
+    public var step: AgendaStep
+    /// Selection per step.
+    public var attendeeScroll = ScrollState()
+    public var previousScroll = ScrollState()
+    public var domainScroll = ScrollState()
+    public var actionScroll = ScrollState()
+    public var coordinatorScroll = ScrollState()
+    public var gapScroll = ScrollState()
+    /// In Leefgebieden: the member whose score the number keys set, and whether the actions list has focus.
+    public var memberIndex = 0
+    public var actionsFocused = false
+    /// Text being edited, autosaved when the typing pauses and when the field is left.
+    public var editing: EditTarget?
+    public var editor = TextAreaInput()
+    public var dirty = false
+    public var lastEdit: Int64 = 0
+    public var saved = true
+    /// The minutes preview after closing.
+    public var showMinutes = false
+    public var minutesScroll = 0
+
+    public init(file: CaseFile, meetingId: Int64) {
+        self.file = file
+        self.meetingId = meetingId
+        self.step = file.meetings.first { $0.id == meetingId }?.currentStep ?? .opening
+    }
+
+    public var meeting: Meeting { file.meetings.first { $0.id == meetingId }! }
+    public var attendees: [Attendee] { file.attendees(of: meetingId) }
+    public var isClosed: Bool { meeting.status == .closed }
+
+    /// The open actions from earlier meetings (the "vorige afspraken" step).
+    public func previousActions(domainOrder: [String]) -> [Action] {
+        Agenda.build(file, meetingId: meetingId, domainOrder: domainOrder).previousActions
+    }
+
+    /// Earlier actions handled in this meeting (closed today), shown below the open ones.
+    public var handledToday: [Action] {
+        file.actions.filter { $0.closedOn == meeting.date && $0.meetingId != meetingId && !$0.isOpen }
+    }
+
+    public func domainCodes(_ order: [String]) -> [String] {
+        Agenda.build(file, meetingId: meetingId, domainOrder: order).domains.map(\.code)
+    }
+}

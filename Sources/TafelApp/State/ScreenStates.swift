@@ -1,0 +1,107 @@
+import TafelCore
+import TerminalKit
+
+/// The top-level screens.
+public enum ScreenKind: String, Sendable, Hashable {
+    case welcome, caseload, households, audit, household, meeting
+}
+
+/// A row of the caseload list: a section heading, an action or a review.
+public enum CaseloadRow: Sendable, Hashable {
+    case heading(key: String, count: Int)
+    case action(CaseloadAction, overdue: Bool)
+    case review(UpcomingReview)
+    case empty(key: String)
+
+    public var isSelectable: Bool {
+        switch self { case .action, .review: true; default: false }
+    }
+
+    public var householdId: Int64? {
+        switch self {
+        case .action(let a, _): a.action.householdId
+        case .review(let r): r.householdId
+        default: nil
+        }
+    }
+}
+
+/// Mijn caseload: the signed-in user's actions and reviews.
+public struct CaseloadState: Sendable, Hashable {
+    public var data: Caseload?
+    public var scroll = ScrollState()
+    public var filter = ""
+    /// Waiting for the second key of a status change (`s` then `g`).
+    public var pendingStatus: Int64?
+
+    /// The rows as shown (grouped, filtered).
+    public var rows: [CaseloadRow] {
+        guard let c = data else { return [] }
+        func match(_ a: CaseloadAction) -> Bool {
+            filter.isEmpty || Fuzzy.matches(filter.lowercased(), (a.householdName + " " + a.action.description).lowercased())
+        }
+        var out: [CaseloadRow] = []
+        let overdue = c.overdue.filter(match), week = c.thisWeek.filter(match), later = c.later.filter(match)
+        out.append(.heading(key: "caseload.overdue", count: overdue.count))
+        out += overdue.isEmpty ? [.empty(key: "caseload.none-overdue")] : overdue.map { .action($0, overdue: true) }
+        out.append(.heading(key: "caseload.this-week", count: week.count))
+        out += week.isEmpty ? [.empty(key: "caseload.none-this-week")] : week.map { .action($0, overdue: false) }
+        out.append(.heading(key: "caseload.later", count: later.count))
+        out += later.isEmpty ? [.empty(key: "caseload.none-later")] : later.map { .action($0, overdue: false) }
+        let reviews = c.reviews.filter { filter.isEmpty || Fuzzy.matches(filter.lowercased(), $0.householdName.lowercased()) }
+        out.append(.heading(key: "caseload.reviews", count: reviews.count))
+        out += reviews.isEmpty ? [.empty(key: "caseload.none-reviews")] : reviews.map { .review($0) }
+        return out
+    }
+}
+
+/// Huishoudens: every household the user may see.
+public struct HouseholdsState: Sendable, Hashable {
+    public var items: [HouseholdSummary] = []
+    public var loaded = false
+    public var scroll = ScrollState()
+    public var filter = ""
+
+    public var visible: [HouseholdSummary] {
+        guard !filter.isEmpty else { return items }
+        let f = filter.lowercased()
+        return items.filter { Fuzzy.matches(f, "\($0.name) \($0.wijk) \($0.coordinator ?? "") \($0.team)".lowercased()) }
+    }
+}
+
+/// The supervisor's audit.
+public struct AuditState: Sendable, Hashable {
+    public var rows: [AuditRow] = []
+    public var loaded = false
+    public var filter = AuditFilter()
+    public var search = ""
+    public var scroll = ScrollState()
+    /// The evidence of the selected row is open.
+    public var evidence = false
+    public var evidenceScroll = 0
+
+    public var visible: [AuditRow] {
+        guard !search.isEmpty else { return rows }
+        let s = search.lowercased()
+        return rows.filter { Fuzzy.matches(s, "\($0.name) \($0.wijk) \($0.coordinator ?? "")".lowercased()) }
+    }
+}
+
+/// The tabs of the household screen.
+public enum HouseholdTab: Int, CaseIterable, Sendable, Hashable {
+    case overview, actions, contacts, consents, history
+    public var titleKey: String { "household.tab.\(self)" }
+}
+
+/// An opened household record.
+public struct HouseholdViewState: Sendable, Hashable {
+    public var file: CaseFile
+    public var findings: [StallFinding]
+    public var reach: [ReachItem]
+    public var tab: HouseholdTab = .overview
+    public var scroll = ScrollState()
+
+    public init(file: CaseFile, findings: [StallFinding], reach: [ReachItem]) {
+        self.file = file; self.findings = findings; self.reach = reach
+    }
+}

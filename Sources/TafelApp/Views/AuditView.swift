@@ -1,0 +1,69 @@
+import TafelCore
+import TerminalKit
+
+/// The supervisor's audit: households by days stalled, with signal badges and the evidence.
+enum AuditView {
+    static func filterText(_ v: ViewContext) -> String? {
+        let f = v.s.audit.filter
+        var parts: [String] = []
+        if let r = f.rule { parts.append(v.t(r.titleKey)) }
+        if let t = f.team { parts.append(t) }
+        if let w = f.wijk { parts.append(w) }
+        if let c = f.coordinator { parts.append(c) }
+        if !v.s.audit.search.isEmpty { parts.append("/" + v.s.audit.search) }
+        return parts.isEmpty ? nil : v.t("audit.filtered", parts.joined(separator: ", "))
+    }
+
+    static func render(_ v: ViewContext, _ b: inout CellBuffer) {
+        let s = v.s
+        let (tableRect, evidenceRect) = Layouts.audit(s.size)
+        let rows = s.audit.visible
+        let inner = Block(title: v.t("audit.title", String(rows.count)), focused: !s.audit.evidence, rightTitle: filterText(v)).render(tableRect, into: &b)
+        let narrow = inner.width < 90
+        let columns = [Column(v.t("audit.col-days"), .length(6), alignment: .right), Column(v.t("audit.col-household"), .fill(2)),
+                       Column(v.t("audit.col-wijk"), .length(narrow ? 12 : 15)), Column(v.t("audit.col-coordinator"), .fill(1)),
+                       Column(v.t("audit.col-signals"), .fill(narrow ? 2 : 3))]
+        let data: [[Span]] = rows.map { r in
+            let worst = r.findings.map(\.severity).max() ?? .laag
+            return [Span(String(r.daysStalled), ViewContext.role(worst)), Span(r.name), Span(r.wijk, .muted),
+                    r.coordinator.map { Span($0) } ?? Span(v.t("household.no-coordinator"), .bad),
+                    Span(r.rules.map { v.badge($0) }.joined(separator: " "), .warn)]
+        }
+        Table(columns: columns, rows: data, scroll: s.audit.scroll, focused: !s.audit.evidence,
+              emptyText: s.audit.loaded ? v.t("audit.empty") : v.t("common.loading")).render(inner, into: &b)
+        evidence(v, rows, evidenceRect, &b)
+    }
+
+    static func evidence(_ v: ViewContext, _ rows: [AuditRow], _ r: Rect, _ b: inout CellBuffer) {
+        let s = v.s
+        let sel = s.audit.scroll.selected
+        guard rows.indices.contains(sel) else { Block(title: v.t("audit.evidence")).render(r, into: &b); return }
+        let row = rows[sel]
+        let inner = Block(title: v.t("audit.evidence-of", row.name), focused: s.audit.evidence,
+                          rightTitle: s.audit.evidence ? v.t("audit.enter-opens") : v.t("audit.enter-expands")).render(r, into: &b)
+        var lines: [Line] = []
+        for f in row.findings {
+            let days = f.daysStalled(today: s.today)
+            lines.append(Line([Span("\(b.glyphs.bullet) ", ViewContext.role(f.severity)), Span(v.t(f.rule.titleKey), .strong),
+                               Span(" (\(v.strings.label(f.severity)), \(v.strings.days(days))): ", .muted), Span(v.r(f.evidence))]))
+            if s.audit.evidence { lines.append(Line("  " + v.t(f.rule.explanationKey), .muted)) }
+        }
+        Paragraph(lines, scroll: s.audit.evidence ? s.audit.evidenceScroll : 0).render(inner.inset(left: 1, right: 1), into: &b)
+    }
+}
+
+/// The first run on an empty database: never an empty black screen.
+enum WelcomeView {
+    static func render(_ v: ViewContext, _ r: Rect, _ b: inout CellBuffer) {
+        let box = r.centered(width: min(76, r.width - 4), height: min(18, r.height - 2))
+        let inner = Block(title: v.t("welcome.title"), focused: true).render(box, into: &b)
+        let lines: [Line] = [
+            Line(v.t("welcome.intro")), "",
+            Line(v.t("welcome.option-demo"), .strong), Line("    tafel demo", .accent), "",
+            Line(v.t("welcome.option-import"), .strong), Line("    tafel import bestand.json --db \(v.s.databaseName)", .accent), "",
+            Line(v.t("welcome.option-user"), .strong), Line("    tafel user add <login> --name \"…\" --role beheerder", .accent), "",
+            Line(v.t("welcome.quit"), .muted),
+        ]
+        Paragraph(lines).render(inner.inset(left: 2, right: 2), into: &b)
+    }
+}

@@ -1,0 +1,196 @@
+import TafelCore
+import TerminalKit
+
+/// The household screen: members, the regisseur, the domain grid, the reach panel, actions,
+/// signals, contacts, consents, escalations and history.
+enum HouseholdView {
+    static func render(_ v: ViewContext, _ b: inout CellBuffer) {
+        guard let h = v.s.household else { return }
+        let (header, tabsRect, content) = Layouts.household(v.s.size)
+        renderHeader(v, h, header, &b)
+        Tabs(HouseholdTab.allCases.map { v.t($0.titleKey) }, selected: h.tab.rawValue).render(tabsRect.inset(left: 1), into: &b)
+        switch h.tab {
+        case .overview: overview(v, h, content, &b)
+        case .actions: actions(v, h, content, &b)
+        case .contacts: contacts(v, h, content, &b)
+        case .consents: consents(v, h, content, &b)
+        case .history: history(v, h, content, &b)
+        }
+    }
+
+    static func memberText(_ v: ViewContext, _ m: Member) -> String {
+        let age = m.age(on: v.s.today).map { v.t("household.age", String($0)) } ?? "?"
+        if !v.s.privacyMask, let d = m.birthDate { return "\(m.name) (\(age), \(v.strings.label(m.role)), \(v.t("household.born", v.strings.date(d))))" }
+        return "\(m.name) (\(age), \(v.strings.label(m.role)))"
+    }
+
+    static func renderHeader(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let f = h.file, hh = f.household
+        var line1: [Span] = [Span(" " + hh.name, .strong), Span("  \(hh.wijk) \(b.glyphs.separator) \(v.strings.label(hh.status)) \(b.glyphs.separator) \(hh.team)  ", .muted)]
+        if let c = f.activeCoordinator {
+            line1 += [Span(v.t("household.coordinator") + ": ", .muted), Span(v.name(c.coordinator, in: f), .ok)]
+        } else {
+            line1.append(Span(" " + v.t("household.no-coordinator") + " ", .critical))
+        }
+        Line(line1).render(x: r.x, y: r.y, width: r.width, into: &b)
+        let members = f.members.map { memberText(v, $0) }.joined(separator: " \(b.glyphs.separator) ")
+        Line(" " + (members.isEmpty ? v.t("household.no-members") : members)).render(x: r.x, y: r.y + 1, width: r.width, into: &b)
+        var flags: [Span] = [Span(" " + v.label("field.address") + ": ", .muted), Span(v.s.privacyMask ? v.t("mask.hidden-wijk", hh.wijk) : (hh.address ?? "—")),
+                             Span("  " + v.label("field.phone") + ": ", .muted), Span(v.masked(hh.phone))]
+        if hh.chronic { flags.append(Span("  " + v.t("household.chronic"), .info)) }
+        if let c = hh.compulsoryFramework { flags.append(Span("  " + v.t("household.compulsory", v.strings.label(c)), .warn)) }
+        if hh.noHelpRequest { flags.append(Span("  " + v.t("household.no-help-request"), .warn)) }
+        Line(flags).render(x: r.x, y: r.y + 2, width: r.width, into: &b)
+        var sig: [Span] = [Span(" " + v.t("household.signals") + ": ", .muted)]
+        let rules = Array(Set(h.findings.map(\.rule))).sorted()
+        if rules.isEmpty { sig.append(Span(v.t("household.no-signals"), .ok)) }
+        for rule in rules {
+            let sev = h.findings.filter { $0.rule == rule }.map(\.severity).max() ?? .laag
+            sig.append(Span(" \(v.badge(rule)) ", ViewContext.role(sev)))
+            sig.append(" ")
+        }
+        Line(sig).render(x: r.x, y: r.y + 3, width: r.width, into: &b)
+    }
+
+    static func overview(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let cols = Layout.horizontal([.fill(3), .fill(2)]).split(r)
+        let grid = Block(title: v.t("household.domain-grid")).render(cols[0], into: &b)
+        domainGrid(v, h.file, grid, scroll: h.scroll.offset, &b)
+        let reachRect = Block(title: v.t("household.reach")).render(cols[1], into: &b)
+        reach(v, h.reach, reachRect, &b)
+    }
+
+    static func domainGrid(_ v: ViewContext, _ f: CaseFile, _ r: Rect, scroll: Int, _ b: inout CellBuffer) {
+        let members = Array(f.members.prefix(r.width >= 60 ? 3 : 2))
+        var columns = [Column(v.t("household.col-domain"), .fill(1))]
+        for m in members { columns.append(Column(TextLayout.prefix(m.name.split(separator: " ").first.map(String.init) ?? m.name, width: 8), .length(8))) }
+        columns += [Column(v.t("household.col-status"), .length(14)), Column(v.t("household.col-open"), .length(4), alignment: .right)]
+        let recorded = Set(f.domains.map(\.domain)).union(f.assessments.map(\.domain)).union(f.actions.map(\.domain))
+        let codes = v.s.domainOrder + recorded.subtracting(v.s.domainOrder).sorted()
+        let rows: [[Span]] = codes.map { code in
+            let st = f.domainState(code).status
+            var row = [Span(v.strings.domainShort(code), f.isInNeed(code) ? .strong : (st == .nietBesproken ? .muted : .normal))]
+            for m in members {
+                let hist = f.history(member: m.id, domain: code).map(\.score)
+                if let last = hist.last {
+                    let spark = Sparkline(hist.dropLast().suffix(4).map { $0 }, minimum: 1, maximum: 5).glyphs(width: 4, using: b.glyphs)
+                    row.append(Span("\(last) \(spark)", .level(last)))
+                } else {
+                    row.append(Span("·", .muted))
+                }
+            }
+            row.append(Span(v.strings.label(st), st.meansNeed ? .warn : (st == .nietBesproken ? .muted : .normal)))
+            let open = f.openActions(domain: code).count
+            row.append(Span(open > 0 ? String(open) : (f.isInNeed(code) ? "!" : "·"), open > 0 ? .normal : (f.isInNeed(code) ? .bad : .muted)))
+            return row
+        }
+        Table(columns: columns, rows: rows, scroll: ScrollState(selected: 0, offset: scroll), showsSelection: false).render(r, into: &b)
+    }
+
+    static func reach(_ v: ViewContext, _ items: [ReachItem], _ r: Rect, _ b: inout CellBuffer) {
+        var y = r.y
+        // Every element gets its title and gauge; the evidence shares what room is left.
+        let spare = max(0, r.height - 2 * items.count)
+        let perItem = items.isEmpty ? 0 : spare / items.count
+        for item in items where y < r.bottom {
+            let label = "\(v.t(item.element.titleKey)) \(b.glyphs.separator) \(v.strings.label("reachLevel", item.level.rawValue))"
+            b.put(TextLayout.prefix(label, width: r.width - 1), x: r.x + 1, y: y, role: ViewContext.role(item.level))
+            y += 1
+            if y < r.bottom {
+                Gauge(ratio: item.ratio, role: ViewContext.role(item.level)).render(Rect(x: r.x + 1, y: y, width: max(4, r.width - 2), height: 1), into: &b)
+                y += 1
+            }
+            let lines = item.evidence.flatMap { TextLayout.wrap(v.r($0), width: max(8, r.width - 3)) }
+            for line in lines.prefix(perItem) where y < r.bottom {
+                b.put(line, x: r.x + 2, y: y, role: .muted, maxWidth: r.width - 3)
+                y += 1
+            }
+        }
+    }
+
+    static func actionRow(_ v: ViewContext, _ f: CaseFile, _ a: Action) -> [Span] {
+        let visible = v.mayShow(a.owner, in: f)
+        let overdue = a.isOpen && (a.due.map { $0 < v.s.today } ?? false)
+        return [Span(v.name(a.owner, in: f), a.owner == nil ? .bad : .normal),
+                Span(visible ? a.description : v.t("mask.no-basis"), visible ? (a.isOpen ? .normal : .muted) : .muted),
+                Span(a.due.map { v.strings.date($0) } ?? "—", overdue ? .bad : (a.due == nil ? .bad : .normal)),
+                Span(v.strings.label(a.status) + (a.carryOverCount > 0 ? " ↻\(a.carryOverCount)" : ""), a.carryOverCount >= 2 ? .warn : .muted),
+                Span(v.strings.domainShort(a.domain), .muted)]
+    }
+
+    static func actions(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let f = h.file
+        let inner = Block(title: v.t("household.actions-title", String(f.openActions.count))).render(r, into: &b)
+        let sorted = f.actions.sorted { ($0.isOpen ? 0 : 1, $0.due ?? Day(ordinal: Int.max), $0.id) < ($1.isOpen ? 0 : 1, $1.due ?? Day(ordinal: Int.max), $1.id) }
+        Table(columns: [Column(v.t("minutes.col-who"), .length(18)), Column(v.t("minutes.col-what"), .fill(1)), Column(v.t("minutes.col-when"), .length(10)),
+                        Column(v.label("field.status"), .length(12)), Column(v.t("minutes.col-domain"), .length(12))],
+              rows: sorted.map { actionRow(v, f, $0) }, scroll: ScrollState(selected: 0, offset: h.scroll.offset), showsSelection: false,
+              emptyText: v.t("household.no-actions")).render(inner, into: &b)
+    }
+
+    static func contacts(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let f = h.file
+        let cols = Layout.horizontal([.fill(1), .fill(1)]).split(r)
+        let left = Block(title: v.t("household.signals-title", String(f.signals.count))).render(cols[0], into: &b)
+        var lines: [Line] = []
+        for sgn in f.signals.sorted(by: { $0.date > $1.date }) {
+            lines.append(Line([Span(v.strings.date(sgn.date) + " ", .muted), Span(v.strings.label("signalSource", sgn.source), .strong)]))
+            lines.append(Line("  " + v.masked(sgn.text)))
+        }
+        Paragraph(lines.isEmpty ? [Line(v.t("household.none"), .muted)] : lines, scroll: h.scroll.offset).render(left.inset(left: 1), into: &b)
+        let right = Block(title: v.t("household.contacts-title", String(f.contacts.count))).render(cols[1], into: &b)
+        lines = []
+        for c in f.contacts.sorted(by: { ($0.date, $0.id) > ($1.date, $1.id) }) {
+            let who = c.professionalId.flatMap { v.s.roster.professionals[$0]?.name } ?? "—"
+            lines.append(Line([Span(v.strings.date(c.date) + " ", .muted), Span(v.strings.label(c.kind), .strong), Span(" \(who) → \(c.withWhom)")]))
+            if !c.note.isEmpty { lines.append(Line("  " + v.masked(c.note), .muted)) }
+        }
+        Paragraph(lines.isEmpty ? [Line(v.t("household.none"), .muted)] : lines, scroll: h.scroll.offset).render(right.inset(left: 1), into: &b)
+    }
+
+    static func consents(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let f = h.file
+        let rows = Layout.vertical([.fill(3), .fill(2)]).split(r)
+        let top = Block(title: v.t("household.consents-title")).render(rows[0], into: &b)
+        Table(columns: [Column(v.label("field.organisationId"), .fill(1)), Column(v.label("field.basis"), .length(20)), Column(v.label("field.purpose"), .fill(1)),
+                        Column(v.label("field.expiresOn"), .length(12))],
+              rows: f.consents.map { c in
+                  let valid = c.isValid(on: v.s.today)
+                  return [Span(v.s.roster.organisations[c.organisationId]?.name ?? "#\(c.organisationId)"),
+                          Span(v.strings.label(c.basis), valid ? .ok : .bad), Span(c.purpose, .muted),
+                          Span(c.expiresOn.map { v.strings.date($0) } ?? "—", valid ? .normal : .bad)]
+              }, showsSelection: false, emptyText: v.t("household.no-consents")).render(top, into: &b)
+        let bottom = Block(title: v.t("household.escalations-title")).render(rows[1], into: &b)
+        var lines: [Line] = []
+        for e in f.escalations {
+            let late = e.isOpen && e.deadline < v.s.today
+            lines.append(Line([Span(v.strings.date(e.raisedOn) + " ", .muted), Span(e.reason)]))
+            lines.append(Line([Span("  " + v.t("household.escalation-to", e.raisedTo, v.strings.date(e.deadline)) + " ", late ? .bad : .muted),
+                               Span(e.decision.map { v.t("household.decided", $0) } ?? v.t("household.undecided"), e.isOpen ? .warn : .ok)]))
+        }
+        Paragraph(lines.isEmpty ? [Line(v.t("household.none"), .muted)] : lines).render(bottom.inset(left: 1), into: &b)
+    }
+
+    /// A chronological history built from the file: meetings, signals, coordinators, actions closed.
+    static func history(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let f = h.file
+        var events: [(Day, Int, String)] = []
+        for s in f.signals { events.append((s.date, 0, v.t("history.signal", v.strings.label("signalSource", s.source)))) }
+        for m in f.meetings { events.append((m.date, 1, v.t("history.meeting", String(f.attendees(of: m.id).count)))) }
+        for c in f.coordinators {
+            let name = v.name(c.coordinator, in: f)
+            events.append((c.proposedOn, 2, v.t("history.proposed", name)))
+            if let d = c.decidedOn, c.status != .voorgesteld { events.append((d, 3, v.t("history.coordinator-\(c.status.rawValue)", name, c.declineReason ?? ""))) }
+            if let e = c.endedOn { events.append((e, 4, v.t("history.coordinator-ended", name))) }
+        }
+        for a in f.actions {
+            events.append((a.createdOn, 5, v.t("history.action-created", a.description)))
+            if let c = a.closedOn { events.append((c, 6, v.t("history.action-closed", a.description, v.strings.label(a.status)))) }
+        }
+        for e in f.escalations { events.append((e.raisedOn, 7, v.t("history.escalated", e.raisedTo))) }
+        let sorted = events.sorted { ($0.0, $0.1) > ($1.0, $1.1) }
+        let inner = Block(title: v.t("household.history-title")).render(r, into: &b)
+        let lines = sorted.map { Line([Span(v.strings.date($0.0) + "  ", .muted), Span($0.2)]) }
+        Paragraph(lines, wrap: false, scroll: h.scroll.offset).render(inner.inset(left: 1), into: &b)
+    }
+}

@@ -1,0 +1,180 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TafelStore
+import TextSafety
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write the database (or one household) as versioned JSON to stdout.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Only this household (by id or name).") var household: String?
+    @Option(name: .long, help: "Reason, when you are not involved in the household.") var reason: String?
+
+    func run() throws {
+        let s = global.strings
+        let store = try global.openStore(create: false)
+        let (actor, pro) = try global.actor(store)
+        var hid: Int64? = nil
+        if let household {
+            let id = try resolveHousehold(household, in: store, strings: s)
+            // A single household is read with the access rules of the signed-in user.
+            let user = try pro ?? global.signedIn(store)
+            _ = try store.caseFile(id, for: user, reason: reason)
+            hid = id
+        } else if let pro, pro.role != .beheerder && pro.role != .teamleider {
+            throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message))
+        }
+        let out = FileHandle.standardOutput
+        try store.export(actor: actor, householdId: hid) { out.write($0) }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Import an export file, all or nothing.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The JSON file (see Docs/FORMAT.md).") var file: String
+    @Flag(name: .long, help: "Add to a database that already holds data (ids must not clash).") var merge = false
+
+    func run() throws {
+        let s = global.strings
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(s.t("cli.cannot-read", file)) }
+        // Decode and check the whole file before the database is touched.
+        let doc = try TransferValidator.decode(data)
+        let store = try global.openStore()
+        let (actor, pro) = try global.actor(store)
+        if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
+        try store.importDocument(doc, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)")
+        Console.out(s.t("cli.imported", String(doc.households.count), String(doc.professionals.count)))
+    }
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Fill an empty database with a deterministic synthetic municipality.")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Number of households.") var households: Int = 1000
+    @Option(name: .long, help: "Random seed (the same seed gives the same data).") var seed: UInt64 = 1
+    @Option(name: .long, help: "The day the data is relative to (YYYY-MM-DD, default today).") var today: String?
+
+    func run() throws {
+        let s = global.strings
+        guard households > 0, households <= 1_000_000 else { throw CLIError(s.t("cli.bad-count", String(households))) }
+        let day = try today.map { guard let d = Day(iso: $0) else { throw CLIError(s.render(DueDateParser.Invalid(input: $0).message)) }; return d } ?? SystemClock().today
+        let store = try global.openStore()
+        guard try store.isEmpty() else { throw CLIError(s.t("cli.generate-not-empty", store.path)) }
+        let m = SyntheticMunicipality(households: households, seed: seed, today: day)
+        let staff = m.teamProfessionals
+        let partners = m.partnerProfessionals
+        var ids = IdSequences()
+        let started = Date()
+        var lastReport = started
+        let batch = 500
+        var done = 0
+        var first = true
+        while done < households {
+            let n = min(batch, households - done)
+            let files = (done..<(done + n)).map { m.household($0, ids: &ids, teamStaff: staff, partners: partners) }
+            try store.bulkInsert(organisations: first ? m.organisations : [], professionals: first ? m.professionals : [], households: files,
+                                 actor: "generate", summary: "generated (seed \(seed))")
+            first = false
+            done += n
+            if Date().timeIntervalSince(started) > 1, Date().timeIntervalSince(lastReport) > 0.5 || done == households {
+                lastReport = Date()
+                FileHandle.standardError.write(Data("\r\(s.t("cli.generating", String(done), String(households)))".utf8))
+            }
+        }
+        if Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if let lead = m.professionals.first(where: { $0.role == TafelRole.teamleider }) { try store.setDemoLogin(lead.login) }
+        try store.checkpoint()
+        Console.out(s.t("cli.generated", String(households), store.path, String(format: "%.1f", Date().timeIntervalSince(started))))
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the database: SQLite integrity, foreign keys and the audit chain.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let s = global.strings
+        let store = try global.openStore(create: false)
+        let r = try store.check()
+        Console.out(s.t("check.integrity", r.integrity == ["ok"] ? "ok" : r.integrity.prefix(3).joined(separator: "; ")))
+        Console.out(s.t("check.foreign-keys", r.foreignKeys.isEmpty ? "ok" : r.foreignKeys.prefix(3).joined(separator: "; ")))
+        if let b = r.brokenEvent {
+            Console.out(s.t("check.chain-broken", String(b.id), b.reason))
+        } else {
+            Console.out(s.t("check.chain-ok", String(r.events)))
+        }
+        if !r.ok { throw CLIError(s.t("check.failed"), code: 1) }
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the access and change log (teamleider or beheerder).")
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Only this household.") var household: String?
+    @Option(name: .long, help: "Number of events.") var limit: Int = 100
+    @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+
+    func run() throws {
+        let s = global.strings
+        let store = try global.openStore(create: false)
+        let user = try global.signedIn(store)
+        let hid = try household.map { try resolveHousehold($0, in: store, strings: s) }
+        let events = try store.accessLog(for: user, householdId: hid, limit: limit)
+        if format == .json { Console.out(JSONOutput.encode(events)); return }
+        let report = Report(headers: [s.t("cli.col-id"), s.t("log.col-when"), s.t("log.col-who"), s.t("entity.household"), s.t("log.col-what"),
+                                      s.t("log.col-summary"), s.t("field.reason")],
+                            keys: ["id", "at", "actor", "household", "kind", "summary", "reason"],
+                            rows: events.map { [String($0.id), $0.at, $0.actor, $0.householdId.map(String.init) ?? "—", s.t("log.kind.\($0.kind.rawValue)"), $0.summary, $0.reason ?? ""] })
+        FileHandle.standardOutput.write(Data(report.render(format).utf8))
+    }
+}
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage the roster (beheerder).", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or update a professional.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Login name (matches --user, TAFEL_USER or the OS login).") var login: String
+        @Option(name: .long, help: "Full name.") var name: String
+        @Option(name: .long, help: "medewerker, voorzitter, teamleider or beheerder.") var role: String = "medewerker"
+        @Option(name: .long, help: "Organisation name.") var organisation: String?
+        @Option(name: .long, help: "Organisation kind (e.g. wijkteam).") var kind: String = "wijkteam"
+        @Option(name: .long, help: "Team.") var team: String = ""
+        @Option(name: .long, help: "Discipline.") var discipline: String = ""
+
+        func run() throws {
+            let s = global.strings
+            guard let r = TafelRole(rawValue: role) else { throw CLIError(s.t("cli.bad-role", role)) }
+            let store = try global.openStore()
+            let empty = try store.professionals().isEmpty
+            if !empty {
+                let me = try global.signedIn(store)
+                guard me.role == .beheerder else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
+            }
+            let p = Professional(id: 0, name: name, organisationId: nil, discipline: discipline.isEmpty ? r.rawValue : discipline, role: r,
+                                 login: login, team: team)
+            let saved = try store.saveProfessional(p, organisation: organisation.map { Organisation(id: 0, name: $0, kind: kind) },
+                                                   actor: empty ? "os:\(global.login)" : global.login)
+            Console.out(s.t("cli.user-saved", saved.login, s.label(saved.role)))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the roster.")
+        @OptionGroup var global: GlobalOptions
+        @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+        func run() throws {
+            let s = global.strings
+            let store = try global.openStore(create: false)
+            let roster = try store.roster()
+            let list = try store.professionals()
+            if format == .json { Console.out(JSONOutput.encode(list)); return }
+            let report = Report(headers: [s.t("field.login"), s.t("field.name"), s.t("field.role"), s.t("field.organisationId"), s.t("field.team")],
+                                keys: ["login", "name", "role", "organisation", "team"],
+                                rows: list.map { [$0.login, $0.name, s.label($0.role), $0.organisationId.flatMap { roster.organisations[$0]?.name } ?? "—", $0.team] })
+            FileHandle.standardOutput.write(Data(report.render(format).utf8))
+        }
+    }
+}

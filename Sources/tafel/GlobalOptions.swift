@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TafelStore
+
+/// Options every command understands.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Database file (default: $TAFEL_DB, else $XDG_DATA_HOME/tafel/tafel.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Sign in as this login (default: $TAFEL_USER, else the OS login name).")
+    var user: String?
+
+    @Option(name: .long, help: "Language: nl or en (default: the locale, else Dutch).")
+    var lang: String?
+
+    @Option(name: .long, help: "Theme: default, projector, licht, kleurenblind or mono.")
+    var theme: String?
+
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Option(name: .long, help: "Signal thresholds file (default: $XDG_CONFIG_HOME/tafel/signalen.toml).")
+    var config: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var settings: AppSettings { AppSettings.load(environment: environment) }
+
+    var language: Language {
+        Language.resolve(flag: lang ?? settings.lang, environment: environment)
+    }
+
+    var strings: Strings { Strings(language) }
+
+    var databasePath: String { StoreLocation.resolve(flag: db, environment: environment) }
+
+    /// Opens the store (creating it when asked). Warns on stderr when the file is readable by others.
+    func openStore(create: Bool = true) throws -> SQLiteCaseStore {
+        let path = databasePath
+        let store = try SQLiteCaseStore(path: path, create: create)
+        if StoreLocation.isReadableByOthers(path) {
+            Console.warn(strings.t("cli.world-readable", path))
+        }
+        return store
+    }
+
+    /// The signal thresholds from the config file (problems are reported, defaults kept).
+    func signalConfig() -> SignalConfig {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
+        let path = config ?? "\(base)/tafel/signalen.toml"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return SignalConfig() }
+        let (c, problems) = SignalConfig.parse(text, path: path)
+        for p in problems { Console.warn(p.description) }
+        return c
+    }
+
+    var login: String {
+        if let u = user, !u.isEmpty { return u }
+        if let u = environment["TAFEL_USER"], !u.isEmpty { return u }
+        if let u = environment["USER"], !u.isEmpty { return u }
+        if let p = getpwuid(geteuid()), let n = p.pointee.pw_name { return String(cString: n) }
+        return "unknown"
+    }
+
+    /// The signed-in professional; on a demo database an unknown login falls back to the demo's user.
+    func signedIn(_ store: SQLiteCaseStore) throws -> Professional {
+        if let p = try store.professional(login: login) { return p }
+        let explicit = user != nil || environment["TAFEL_USER"] != nil
+        if !explicit, let demo = try store.demoLogin(), let p = try store.professional(login: demo) { return p }
+        let known = try store.professionals().map(\.login).prefix(12).joined(separator: ", ")
+        throw CLIError(strings.t(known.isEmpty ? "cli.unknown-user-empty" : "cli.unknown-user", login, known))
+    }
+
+    /// For database administration (export, import, check): a roster user when known, else the OS account.
+    func actor(_ store: SQLiteCaseStore) throws -> (login: String, professional: Professional?) {
+        if let p = try store.professional(login: login) { return (p.login, p) }
+        return ("os:\(login)", nil)
+    }
+}
+
+/// Settings from `$XDG_CONFIG_HOME/tafel/config` (lines `key = value`: theme, lang).
+struct AppSettings {
+    var theme: String?
+    var lang: String?
+
+    static func load(environment: [String: String]) -> AppSettings {
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
+        var s = AppSettings()
+        guard let text = try? String(contentsOfFile: "\(base)/tafel/config", encoding: .utf8) else { return s }
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].hasPrefix("#") else { continue }
+            switch parts[0] {
+            case "theme": s.theme = parts[1]
+            case "lang": s.lang = parts[1]
+            default: break
+            }
+        }
+        return s
+    }
+}
+
+/// A failure to report as one line on stderr.
+struct CLIError: Error {
+    var message: String
+    var code: Int32 = 1
+    init(_ message: String, code: Int32 = 1) { self.message = message; self.code = code }
+}
+
+/// Writing to the terminal from commands: user text is always neutralised.
+enum Console {
+    static func out(_ s: String) {
+        FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
+    }
+    static func warn(_ s: String) {
+        FileHandle.standardError.write(Data("tafel: \(s.replacingOccurrences(of: "\n", with: " "))\n".utf8))
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TerminalKit
+import TextSafety
+
+/// Listing formats of `--format`.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv
+}
+
+/// Prints rows as an aligned text table, CSV (RFC 4180) or JSON; user text is neutralised
+/// or escaped for the format.
+struct Report {
+    var headers: [String]
+    var keys: [String]
+    var rows: [[String]]
+
+    func render(_ format: ListFormat) -> String {
+        switch format {
+        case .table:
+            let clean = rows.map { $0.map(Escape.line) }
+            var widths = headers.map { DisplayWidth.of($0) }
+            for r in clean { for (i, c) in r.enumerated() where i < widths.count { widths[i] = min(60, max(widths[i], DisplayWidth.of(c))) } }
+            func line(_ cells: [String]) -> String {
+                cells.enumerated().map { i, c in
+                    let w = widths[i]
+                    return i == cells.count - 1 ? TextLayout.prefix(c, width: 200) : TextLayout.pad(DisplayWidth.of(c) > w ? TextLayout.prefix(c, width: w - 1) + "…" : c, width: w)
+                }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }
+            return ([line(headers), line(widths.map { String(repeating: "-", count: $0) })] + clean.map(line)).joined(separator: "\n") + "\n"
+        case .csv:
+            return ([headers.map(Escape.csv).joined(separator: ",")] + rows.map { $0.map(Escape.csv).joined(separator: ",") }).joined(separator: "\r\n") + "\r\n"
+        case .json:
+            let objects = rows.map { r in Dictionary(uniqueKeysWithValues: zip(keys, r)) }
+            return JSONOutput.encode(objects)
+        }
+    }
+}
+
+enum JSONOutput {
+    /// Pretty JSON with sorted keys (control characters are escaped by the encoder).
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return (try? String(decoding: e.encode(value), as: UTF8.self)).map { $0 + "\n" } ?? "null\n"
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TafelStore
+import TextSafety
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print one household: members, regisseur, domains, actions, signals, reach.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Household id or an unambiguous part of its name.") var household: String
+    @Option(name: .long, help: "Reason for opening a record you are not involved in (teamleider).") var reason: String?
+    @Option(name: .long, help: "table or json") var format: ListFormat = .table
+
+    func run() throws {
+        let s = global.strings
+        let store = try global.openStore(create: false)
+        let user = try global.signedIn(store)
+        let id = try resolveHousehold(household, in: store, strings: s)
+        let file = try store.caseFile(id, for: user, reason: reason)
+        let today = SystemClock().today
+        let roster = try store.roster()
+        let order = try store.domainOrder()
+        let findings = StallRules.evaluate(file, SignalContext(today: today, thresholds: global.signalConfig().thresholds(team: file.household.team),
+                                                                roster: roster, domainOrder: order))
+        let reach = ReachPanel.compute(file, today: today, domainOrder: order)
+        if format == .json {
+            struct Out: Encodable { var household: CaseFile; var signals: [[String: String]]; var reach: [[String: String]] }
+            Console.out(JSONOutput.encode(Out(household: file,
+                signals: findings.map { ["rule": $0.rule.rawValue, "severity": $0.severity.rawValue, "since": $0.since.iso, "evidence": s.render($0.evidence)] },
+                reach: reach.map { ["element": $0.element.rawValue, "level": $0.level.rawValue, "evidence": $0.evidence.map(s.render).joined(separator: "; ")] })))
+            return
+        }
+        let dir = PartyDirectory(roster: roster, file: file)
+        var out: [String] = []
+        let h = file.household
+        out.append("\(h.name) (\(h.id)) · \(h.wijk) · \(h.team) · \(s.label(h.status))")
+        out.append("\(s.t("household.coordinator")): " + (file.activeCoordinator.map { dir.nameWithOrganisation($0.coordinator) } ?? s.t("household.no-coordinator")))
+        out.append("\(s.t("cli.members")): " + file.members.map { "\($0.name) (\($0.age(on: today).map(String.init) ?? "?"), \(s.label($0.role)))" }.joined(separator: ", "))
+        if !h.ownView.isEmpty { out.append("\(s.t("minutes.own-view")): \(h.ownView.replacingOccurrences(of: "\n", with: " / "))") }
+        out.append("")
+        out.append(s.t("household.domain-grid") + ":")
+        for code in order + Set(file.domains.map(\.domain)).subtracting(order).sorted() {
+            let st = file.domainState(code)
+            let scores = file.latestAssessments(domain: code).map { a in "\(file.member(a.memberId)?.name.split(separator: " ").first.map(String.init) ?? "?") \(a.score)" }
+            guard st.status != .nietBesproken || !scores.isEmpty else { continue }
+            out.append("  \(s.domain(code)): \(s.label(st.status))" + (scores.isEmpty ? "" : " — " + scores.joined(separator: ", "))
+                       + (st.situation.isEmpty ? "" : " — \(st.situation)"))
+        }
+        out.append("")
+        out.append(s.t("minutes.actions") + ":")
+        for a in file.openActions {
+            out.append("  - \(a.owner.map(dir.name) ?? "—"): \(a.description) (\(a.due.map(s.date) ?? "—"), \(s.label(a.status)))")
+        }
+        out.append("")
+        out.append(s.t("household.signals") + ":")
+        if findings.isEmpty { out.append("  " + s.t("household.no-signals")) }
+        for f in findings { out.append("  - \(f.rule.rawValue): \(s.render(f.evidence))") }
+        out.append("")
+        out.append(s.t("household.reach") + ":")
+        for r in reach { out.append("  - \(s.t(r.element.titleKey)): \(s.label("reachLevel", r.level.rawValue)) — \(r.evidence.map(s.render).joined(separator: "; "))") }
+        Console.out(out.map(Escape.plain).joined(separator: "\n"))
+    }
+}
+
+struct MinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Write the minutes of a meeting (team), the household's plan, or an organisation's extract.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Household id or an unambiguous part of its name.") var household: String
+    @Option(name: .long, help: "latest or a meeting id.") var meeting: String = "latest"
+    @Option(name: .long, help: "md or html") var format: String = "md"
+    @Option(name: .customLong("for"), help: "team, household or org:NAME") var audience: String = "team"
+    @Option(name: .long, help: "Write to this file instead of stdout.") var output: String?
+
+    func run() throws {
+        let s = global.strings
+        guard format == "md" || format == "html" else { throw CLIError(s.t("cli.bad-format", format, "md, html")) }
+        let store = try global.openStore(create: false)
+        let user = try global.signedIn(store)
+        let id = try resolveHousehold(household, in: store, strings: s)
+        let file = try store.caseFile(id, for: user, reason: nil)
+        let roster = try store.roster()
+        let mid: Int64
+        if meeting == "latest" {
+            guard let m = file.meetingsByDate.last else { throw CLIError(s.t("cli.no-meetings", file.household.name)) }
+            mid = m.id
+        } else {
+            guard let m = Int64(meeting), file.meetings.contains(where: { $0.id == m }) else { throw CLIError(s.t("cli.no-such-meeting", meeting)) }
+            mid = m
+        }
+        let target: MinutesAudience
+        switch audience {
+        case "team": target = .team
+        case "household", "gezin", "huishouden": target = .household
+        default:
+            guard audience.hasPrefix("org:") else { throw CLIError(s.t("cli.bad-audience", audience)) }
+            let name = String(audience.dropFirst(4)).lowercased()
+            let orgs = roster.organisations.values.filter { $0.name.lowercased().contains(name) || String($0.id) == name }
+            guard orgs.count == 1 else { throw CLIError(s.t("cli.bad-organisation", String(audience.dropFirst(4)), roster.organisations.values.map(\.name).sorted().joined(separator: ", "))) }
+            target = .organisation(orgs[0].id)
+        }
+        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: try store.domainOrder())
+        let doc = MinutesRenderer(strings: s).document(minutes, audience: target, roster: roster)
+        let text = format == "html" ? doc.html() : doc.markdown()
+        try store.logExport(householdId: id, what: "minutes (\(audience), \(format))", by: user)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output)
+            Console.warn(s.t("cli.written", output))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+struct ICSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ics", abstract: "Your actions (VTODO) and reviews (VEVENT) as iCalendar.")
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let store = try global.openStore(create: false)
+        let user = try global.signedIn(store)
+        let clock = SystemClock()
+        let c = try store.caseload(for: user, today: clock.today)
+        let cal = ICalendar.build(caseload: c, user: user, strings: global.strings, now: clock.now)
+        FileHandle.standardOutput.write(Data(cal.utf8))
+    }
+}

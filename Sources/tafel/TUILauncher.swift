@@ -1,0 +1,68 @@
+import Foundation
+import TafelApp
+import TafelCore
+import TafelStore
+import TerminalKit
+
+/// Starts the terminal app: checks the terminal first (so a failure writes no escape bytes),
+/// opens the store, signs the user in, and restores the terminal on every way out.
+enum TUILauncher {
+    enum Target {
+        case home
+        case household(String)
+        case meeting(String)
+    }
+
+    static func launch(_ g: GlobalOptions, projector: Bool, target: Target, store existing: SQLiteCaseStore? = nil, loginOverride: String? = nil) throws {
+        if let e = CursesBackend.preflight() { throw CLIError(e.message(english: g.language == .en), code: 2) }
+        let store = try existing ?? g.openStore()
+        var user = try g.signedIn(store)
+        if let l = loginOverride, let p = try store.professional(login: l) { user = p }
+        let strings = g.strings
+        let clock = SystemClock()
+        var targetId: Int64? = nil
+        switch target {
+        case .household(let t), .meeting(let t): targetId = try resolveHousehold(t, in: store, strings: strings)
+        case .home: break
+        }
+        let themes = ThemeLibrary()
+        let noColor = g.noColor || (g.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
+        var themeName = g.theme ?? g.settings.theme ?? "default"
+        if noColor { themeName = "mono" }
+        if !themes.names.isEmpty && !themes.names.contains(themeName) {
+            throw CLIError(strings.t("cli.unknown-theme", themeName, themes.names.joined(separator: ", ")))
+        }
+        let empty = try store.isEmpty()
+        let backend: CursesBackend
+        do { backend = try CursesBackend() } catch let e as TerminalStartError { throw CLIError(e.message(english: g.language == .en), code: 2) }
+        defer { backend.shutdown() }
+        var state = AppState(user: user, roster: try store.roster(), domainOrder: try store.domainOrder(),
+                             databaseName: (store.path as NSString).lastPathComponent, keymap: KeymapLoader.load(environment: g.environment),
+                             strings: strings, signalConfig: g.signalConfig(), themeNames: themes.names.isEmpty ? ["default"] : themes.names,
+                             themeName: themeName, today: clock.today, now: Int64(clock.now.timeIntervalSince1970), size: backend.size,
+                             screen: empty ? .welcome : .caseload, privacyMask: projector)
+        state.isEmptyDatabase = empty
+        let runtime = AppRuntime(state: state, backend: backend, store: store, clock: clock, themes: themes, monochrome: noColor)
+        var initial: [Effect] = empty ? [] : [.loadCaseload]
+        switch target {
+        case .home: break
+        case .household: initial.append(.openHousehold(targetId!, reason: nil, thenMeeting: false))
+        case .meeting: initial.append(.openHousehold(targetId!, reason: nil, thenMeeting: true))
+        }
+        runtime.run(initial: initial)
+    }
+}
+
+/// The keymap: the defaults, then the user's `$XDG_CONFIG_HOME/tafel/keys`.
+enum KeymapLoader {
+    static func load(environment: [String: String]) -> Keymap {
+        var k = Keymap.defaults
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
+        let path = "\(base)/tafel/keys"
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            for p in k.load(text, path: path) { Console.warn(p.description) }
+        }
+        return k
+    }
+}

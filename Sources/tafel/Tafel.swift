@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TafelStore
+
+/// `tafel`: without a subcommand it opens the terminal app on the user's caseload.
+@main
+struct Tafel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tafel",
+        abstract: "Casusoverleg in de terminal: één gezin, één plan, één regisseur.",
+        discussion: "Zonder subcommando opent tafel het scherm 'Mijn caseload'. / Without a subcommand tafel opens 'My caseload'.",
+        subcommands: [Demo.self, Open.self, MeetingCommand.self, CaseloadCommand.self, HouseholdsCommand.self, Show.self,
+                      AuditCommand.self, MinutesCommand.self, ICSCommand.self, Export.self, Import.self, Generate.self,
+                      Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Start with the privacy mask on (for a projector).")
+    var projector = false
+
+    func run() throws {
+        try TUILauncher.launch(global, projector: projector, target: .home)
+    }
+
+    /// Runs the command line; errors become one line on stderr and a non-zero exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let e as CLIError {
+            Console.warn(e.message)
+            Foundation.exit(e.code)
+        } catch let e as CaseStoreError {
+            Console.warn(Strings(currentLanguage()).render(e.message))
+            Foundation.exit(1)
+        } catch let e as DomainError {
+            Console.warn(Strings(currentLanguage()).render(e.message))
+            Foundation.exit(1)
+        } catch let e as ImportError {
+            let s = Strings(currentLanguage())
+            Console.warn(s.t("cli.import-refused", e.path.isEmpty ? "$" : e.path, s.render(e.message)))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// The language for error messages, before options are known for sure.
+    static func currentLanguage() -> Language {
+        let args = CommandLine.arguments
+        let flag = args.firstIndex(of: "--lang").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
+            ?? args.first(where: { $0.hasPrefix("--lang=") }).map { String($0.dropFirst(7)) }
+        return Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment)
+    }
+}
+
+/// Finds a household by id or by an unambiguous part of its name.
+func resolveHousehold(_ text: String, in store: SQLiteCaseStore, strings: Strings) throws -> Int64 {
+    let found = try store.findHouseholds(text)
+    if found.count == 1 { return found[0].id }
+    if found.isEmpty { throw CLIError(strings.t("cli.household-not-found", text)) }
+    let list = found.prefix(8).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+    throw CLIError(strings.t("cli.household-ambiguous", text, list))
+}
