@@ -339,3 +339,6 @@ ENTRIES += [
 ("smart-short.vague","vaag","vague"),
 ("smart-short.due-in-past","te laat","late"),
 ]
+ENTRIES += [
+("meeting.in-need","Zorg in:","Needs in:"),
+]

@@ -67,6 +67,15 @@ enum MeetingView {
         } else {
             lines.append(Line(v.t("household.no-coordinator"), .bad))
         }
+        // The domains in need stay in view during the whole meeting.
+        let need = f.domainsInNeed(v.s.domainOrder)
+        if !need.isEmpty {
+            lines.append("")
+            lines.append(Line(v.t("meeting.in-need"), .muted))
+            for d in need {
+                lines.append(Line([ViewContext.scoreSpan(f.lowestScore(domain: d)), Span(" " + v.strings.domainShort(d))]))
+            }
+        }
         Paragraph(lines).render(inner.inset(left: 1), into: &b)
     }
 
