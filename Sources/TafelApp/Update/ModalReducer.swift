@@ -116,7 +116,8 @@ enum ModalReducer {
             let label = s.strings.t(c.helpKey).lowercased()
             let name = c.name.replacingOccurrences(of: "-", with: " ")
             guard Fuzzy.matches(needle, label) || Fuzzy.matches(needle, name) else { return nil }
-            return (c, min(Fuzzy.score(needle, label), Fuzzy.score(needle, name) + 1))
+            // A match in the visible text ranks above a match in the internal name.
+            return (c, min(Fuzzy.score(needle, label), Fuzzy.score(needle, name) + 50))
         }.compactMap { $0 }.sorted { ($0.1, $0.0.rawValue) < ($1.1, $1.0.rawValue) }.map(\.0)
     }
 }

@@ -11,8 +11,11 @@ public struct Tabs: Sendable {
 
     /// The label of tab `i` as drawn.
     func label(_ i: Int, glyphs: Glyphs) -> String {
-        let mark = done.contains(i) ? "\(glyphs.check) " : ""
-        return (numbered ? "\(i + 1) " : "") + mark + titles[i]
+        var parts: [String] = []
+        if numbered { parts.append("\(i + 1)") }
+        if done.contains(i) { parts.append(String(glyphs.check)) }
+        if !titles[i].isEmpty { parts.append(titles[i]) }
+        return parts.joined(separator: " ")
     }
 
     /// The column ranges of each tab when drawn at `x` (for mouse hit-testing).

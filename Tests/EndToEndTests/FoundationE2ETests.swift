@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The binary in a real terminal: draws, shows help, quits cleanly, restores the terminal.
+@Suite("End to end: foundation", .serialized, .enabled(if: Tmux.available, "tmux is not installed: install tmux to run the end-to-end tests"))
+struct FoundationE2ETests {
+    @Test func homeScreenHelpAndQuit() throws {
+        let dir = TemporaryDirectory()
+        let t = try Tmux(E2E.command(["demo", "--db", dir.file("d.sqlite")]))
+        #expect(t.waitFor("Mijn caseload"), "no home screen: \(t.screen)")
+        t.send("?")
+        #expect(t.waitFor("Sneltoetsen"), "no help overlay")
+        #expect(t.screen.contains("Overleg starten"))
+        t.send("q") // closes the help
+        #expect(t.waitFor("Mijn caseload"))
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"), "q did not quit with 0: \(t.screen)")
+        #expect(t.waitFor("icanon echo"), "terminal not restored: \(t.screen)")
+    }
+
+    @Test(arguments: ["TERM", "INT", "HUP"])
+    func signalsRestoreTheTerminal(signal: String) throws {
+        let dir = TemporaryDirectory()
+        let t = try Tmux(E2E.command(["demo", "--db", dir.file("d.sqlite")]))
+        #expect(t.waitFor("Mijn caseload"))
+        // Sent to tafel itself: Ctrl-C in the pane would also stop the shell that prints EXIT.
+        guard let pid = t.programPid else { Issue.record("no tafel process"); return }
+        kill(pid, signal == "TERM" ? SIGTERM : (signal == "INT" ? SIGINT : SIGHUP))
+        #expect(t.waitFor("EXIT="), "SIG\(signal) did not end tafel")
+        #expect(t.waitFor("icanon echo"), "terminal left raw after SIG\(signal): \(t.screen)")
+        #expect(!t.screen.contains("-icanon"))
+    }
+
+    @Test func aFatalErrorRestoresTheTerminal() throws {
+        let dir = TemporaryDirectory()
+        // A user keymap binds the test-only crash command; the effect runs only with TAFEL_DEBUG_CRASH=1.
+        try FileManager.default.createDirectory(atPath: dir.file("config/tafel"), withIntermediateDirectories: true)
+        try "bind global F11 debug-crash\n".write(toFile: dir.file("config/tafel/keys"), atomically: true, encoding: .utf8)
+        let t = try Tmux(E2E.command(["demo", "--db", dir.file("d.sqlite")],
+                                     env: "TERM=xterm-256color TAFEL_DEBUG_CRASH=1 XDG_CONFIG_HOME='\(dir.file("config"))'"))
+        #expect(t.waitFor("Mijn caseload"))
+        t.send("F11")
+        #expect(t.waitFor("EXIT=[1-9]"), "the induced crash did not end tafel: \(t.screen)")
+        #expect(t.waitFor("icanon echo"), "terminal left raw after a crash: \(t.screen)")
+    }
+
+    @Test func resizingToTinyAndBack() throws {
+        let dir = TemporaryDirectory()
+        let t = try Tmux(E2E.command(["demo", "--db", dir.file("d.sqlite")]))
+        #expect(t.waitFor("Mijn caseload"))
+        t.resize(width: 40, height: 10)
+        #expect(t.waitFor("groter"), "no enlarge message at 40×10: \(t.screen)")
+        t.resize(width: 100, height: 30)
+        #expect(t.waitFor("Mijn caseload"), "did not recover: \(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+    }
+
+    @Test func withoutATerminalItExitsTwoWithOneLine() throws {
+        let r = try E2E.run([])
+        #expect(r.status == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(!r.stderr.contains("\u{1B}"))
+    }
+}

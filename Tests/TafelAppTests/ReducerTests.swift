@@ -1,0 +1,243 @@
+import Testing
+import TestSupport
+@testable import TafelApp
+@testable import TafelCore
+import TerminalKit
+
+/// The reducer on its own: state + action → state + effects, no I/O.
+@Suite("Reducer")
+struct ReducerTests {
+    let today = Fixture.today
+    let demo = DemoScenario.build(today: Fixture.today)
+
+    func state(login: String = "fatima", size: Size = Size(width: 100, height: 30)) -> AppState {
+        let user = demo.professionals.first { $0.login == login }!
+        return AppState(user: user, roster: DemoRoster.roster, domainOrder: ReferenceData.bundled.domainSet("zrm-2017")!.codes,
+                        databaseName: "x.sqlite", keymap: Keymap.defaults, strings: Strings(.nl), today: today,
+                        now: Int64(today.ordinal) * 86_400 + 9 * 3600, size: size)
+    }
+
+    func file(_ name: String) -> CaseFile { demo.households.first { $0.household.name.contains(name) }! }
+
+    /// A state in meeting mode for a household, with a meeting started today.
+    func meetingState(_ name: String, step: AgendaStep = .opening) -> AppState {
+        var s = state()
+        var f = file(name)
+        let m = Meeting(id: 9000, householdId: f.id, date: today, startedAt: s.now, chairId: 1, currentStep: step,
+                        nextReview: today.adding(weeks: 6))
+        f.meetings.append(m)
+        f.attendees.append(Attendee(id: 9001, meetingId: 9000, party: .professional(1), organisationId: 1, presence: .aanwezig))
+        _ = Reducer.reduce(&s, .meetingOpened(f, meetingId: 9000))
+        return s
+    }
+
+    @discardableResult
+    func key(_ s: inout AppState, _ name: String) -> [Effect] {
+        Reducer.reduce(&s, .key(KeyEvent(name: name) ?? .char(Character(name))))
+    }
+
+    @Test func statusChangeInTwoKeystrokes() {
+        var s = state(login: "sanne")
+        let jolanda = file("Jolanda")
+        let late = jolanda.actions.first { $0.description.hasPrefix("Mantelzorg") }!
+        _ = Reducer.reduce(&s, .caseloadLoaded(Caseload(overdue: [CaseloadAction(action: late, householdName: "Jolanda Hermans", ownerName: "Sanne")])))
+        #expect(s.caseload.scroll.selected == 1) // the first action, below the heading
+        #expect(key(&s, "s").isEmpty)
+        #expect(s.modal == .statusMenu(actionId: late.id, householdId: jolanda.id))
+        let effects = key(&s, "g")
+        #expect(effects == [.operate(.closeAction(late.id, .gedaan, replacedBy: nil), householdId: jolanda.id)])
+        #expect(s.modal == nil)
+    }
+
+    @Test func rejectionAsksForTheReasonCode() {
+        var s = state(login: "sanne")
+        let a = file("Jolanda").actions.first { $0.isOpen }!
+        _ = Reducer.reduce(&s, .caseloadLoaded(Caseload(thisWeek: [CaseloadAction(action: a, householdName: "J", ownerName: "S")])))
+        key(&s, "s"); key(&s, "a")
+        guard case .picker(let p)? = s.modal else { Issue.record("expected a picker"); return }
+        #expect(p.options.count == RejectionCode.allCases.count)
+        let e = key(&s, "Enter")
+        #expect(e == [.operate(.rejectAction(a.id, Rejection(.voorliggend)), householdId: a.householdId)])
+    }
+
+    @Test func screensAreReachableByNumberAndLoadTheirData() {
+        var s = state(login: "petra")
+        #expect(key(&s, "2") == [.loadHouseholds])
+        #expect(s.screen == .households)
+        #expect(key(&s, "3") == [.loadAudit(AuditFilter())])
+        #expect(s.screen == .audit)
+        var worker = state(login: "sanne")
+        #expect(key(&worker, "3").isEmpty)
+        #expect(worker.screen == .caseload)
+        #expect(worker.status?.kind == .error)
+    }
+
+    @Test func searchFiltersTheList() {
+        var s = state(login: "petra")
+        key(&s, "2")
+        _ = Reducer.reduce(&s, .householdsLoaded(demo.households.map { HouseholdSummary(id: $0.id, name: $0.household.name, wijk: $0.household.wijk,
+            team: $0.household.team, status: .actief, coordinator: nil, openActions: 0, overdueActions: 0, lastMeeting: nil, involved: true) }))
+        key(&s, "/")
+        for c in "hille" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(Set(s.households.visible.map(\.wijk)) == ["Hillesluis"])
+        key(&s, "Esc")
+        #expect(s.households.visible.count == 14)
+    }
+
+    @Test func paletteFindsStartMeetingByTypingMeet() {
+        var s = state()
+        key(&s, ":")
+        for c in "meet" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        let matches = ModalReducer.paletteMatches(s, "meet")
+        #expect(matches.first == .startMeeting)
+        var en = s
+        en.strings = Strings(.en)
+        #expect(ModalReducer.paletteMatches(en, "start meet").first == .startMeeting)
+    }
+
+    @Test func tabWalksTheAgendaAndMarksStepsDone() {
+        var s = meetingState("De Vries")
+        let effects = key(&s, "Tab")
+        #expect(s.meeting?.step == .ownView)
+        guard case .apply(let changes, _, _)? = effects.first, case .meeting(_, let m)? = changes.first else { Issue.record("no save"); return }
+        #expect(m.currentStep == .ownView && m.stepsCompleted == [.opening])
+        key(&s, "S-Tab")
+        #expect(s.meeting?.step == .opening)
+        key(&s, "4")
+        #expect(s.meeting?.step == .domains)
+        #expect(s.context == .meetingDomains)
+    }
+
+    @Test func numberKeysScoreInLeefgebieden() {
+        var s = meetingState("De Vries", step: .domains)
+        let f = s.meeting!.file
+        let effects = key(&s, "2")
+        let first = s.meeting!.domainCodes(s.domainOrder)[0]
+        #expect(effects.first == .operate(.setScore(member: f.members[0].id, domain: first, score: 2, meetingId: 9000), householdId: f.id))
+        // The domain is now recorded as discussed in this meeting.
+        guard case .apply(let changes, _, _)? = effects.last, case .meeting(_, let m)? = changes.first else { Issue.record("not discussed"); return }
+        #expect(m.domainsDiscussed == [first])
+        key(&s, "]")
+        #expect(key(&s, "5").first == .operate(.setScore(member: f.members[1].id, domain: first, score: 5, meetingId: 9000), householdId: f.id))
+    }
+
+    @Test func declineNeedsAReason() {
+        var s = meetingState("De Vries", step: .coordinator)
+        s.meeting!.file.coordinators.append(CoordinatorAssignment(id: 77, householdId: s.meeting!.file.id, coordinator: .professional(2), proposedOn: today))
+        key(&s, "n")
+        guard case .prompt? = s.modal else { Issue.record("expected a prompt"); return }
+        #expect(key(&s, "Enter").isEmpty)
+        guard case .prompt(let p)? = s.modal else { Issue.record("the prompt must stay"); return }
+        #expect(p.error == DomainError.declineNeedsReason.message)
+        for c in "geen tijd" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(key(&s, "Enter") == [.operate(.decline(77, reason: "geen tijd"), householdId: s.meeting!.file.id)])
+    }
+
+    @Test func closingWithGapsNeedsAReasonThatGoesIntoTheMeeting() {
+        var s = meetingState("De Vries", step: .closing)
+        #expect(!MeetingReducer.gaps(s, s.meeting!).isEmpty)
+        key(&s, "c")
+        guard case .prompt(let p)? = s.modal, p.purpose == .closeWithGaps else { Issue.record("expected the gap prompt"); return }
+        for c in "regie volgende keer" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        let effects = key(&s, "Enter")
+        guard case .apply(let changes, _, let note)? = effects.first, case .meeting(_, let m)? = changes.first else { Issue.record("not saved"); return }
+        #expect(m.status == .closed && m.gapReason == "regie volgende keer" && note == "regie volgende keer")
+        #expect(s.meeting?.showMinutes == true)
+    }
+
+    @Test func aGapJumpsToWhereItIsFixed() {
+        var s = meetingState("De Vries", step: .closing)
+        let gaps = MeetingReducer.gaps(s, s.meeting!)
+        #expect(gaps.first == .noCoordinator)
+        key(&s, "Enter")
+        #expect(s.meeting?.step == .coordinator)
+        var t = meetingState("Michael", step: .closing)
+        let g = MeetingReducer.gaps(t, t.meeting!)
+        guard let i = g.firstIndex(where: { if case .domainWithoutAction = $0 { return true }; return false }),
+              case .domainWithoutAction(let d) = g[i] else { Issue.record("no domain gap"); return }
+        for _ in 0..<i { key(&t, "j") }
+        key(&t, "Enter")
+        #expect(t.meeting?.step == .domains)
+        #expect(t.meeting!.domainCodes(t.domainOrder)[t.meeting!.domainScroll.selected] == d)
+    }
+
+    @Test func typedTextIsSavedWhenTypingPauses() {
+        var s = meetingState("De Vries", step: .ownView)
+        key(&s, "e")
+        #expect(s.meeting?.editing == .ownView)
+        for c in " Rust." { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(s.meeting?.dirty == true)
+        // Less than a second later: nothing yet.
+        #expect(Reducer.reduce(&s, .tick(now: s.now, today: today)).isEmpty)
+        let effects = Reducer.reduce(&s, .tick(now: s.now + 2, today: today))
+        guard case .apply(let changes, _, _)? = effects.first, case .household(_, let h)? = changes.first else { Issue.record("not saved"); return }
+        #expect(h.ownView.hasSuffix("Rust."))
+        #expect(s.meeting?.dirty == false && s.meeting?.editing == .ownView)
+        key(&s, "Esc")
+        #expect(s.meeting?.editing == nil)
+    }
+
+    @Test func quittingInTheMiddleOfTypingSavesFirst() {
+        var s = meetingState("De Vries", step: .ownView)
+        key(&s, "e")
+        _ = Reducer.reduce(&s, .key(.char("!")))
+        // q is text while editing; leaving the editor saves.
+        _ = Reducer.reduce(&s, .key(.char("q")))
+        #expect(s.running)
+        let effects = key(&s, "Esc")
+        #expect(effects.count == 1)
+        #expect(key(&s, "q").isEmpty)
+        #expect(!s.running)
+    }
+
+    @Test func resizeBelowTheMinimumShowsTheMessageAndRecovers() {
+        var s = state()
+        _ = Reducer.reduce(&s, .key(.resize(Size(width: 40, height: 10))))
+        #expect(s.tooSmall)
+        #expect(key(&s, "2").isEmpty) // keys do nothing while too small
+        _ = Reducer.reduce(&s, .key(.resize(Size(width: 100, height: 30))))
+        #expect(!s.tooSmall)
+    }
+
+    @Test func helpAndMaskAndBack() {
+        var s = state()
+        key(&s, "?")
+        #expect(s.modal == .help(scroll: 0))
+        key(&s, "Esc")
+        #expect(s.modal == nil)
+        key(&s, "P")
+        #expect(s.privacyMask)
+        _ = Reducer.reduce(&s, .householdOpened(file("Maaike")))
+        #expect(s.screen == .household)
+        #expect(key(&s, "Esc") == [.loadCaseload])
+        #expect(s.screen == .caseload)
+    }
+
+    @Test func breakTheGlassAsksForAReasonAndThenOpens() {
+        var s = state(login: "petra")
+        _ = Reducer.reduce(&s, .needsReason(householdId: 13, thenMeeting: false))
+        for c in "kort" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(key(&s, "Enter").isEmpty) // too short
+        for c in " gesprek nav melding" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(key(&s, "Enter") == [.openHousehold(13, reason: "kort gesprek nav melding", thenMeeting: false)])
+    }
+
+    @Test func aNewActionFormValidatesAndSaves() {
+        var s = meetingState("De Vries", step: .domains)
+        key(&s, "a")
+        guard case .form? = s.modal else { Issue.record("no form"); return }
+        #expect(key(&s, "Enter").isEmpty) // description missing
+        guard case .form(let f)? = s.modal else { return }
+        #expect(f.error == DomainError.required(field: "description").message)
+        for c in "Budgetcoach zoeken" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        key(&s, "Tab")
+        for c in "ahmed" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        key(&s, "Tab")
+        _ = Reducer.reduce(&s, .key(.ctrl("u")))
+        for c in "+10d" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        let effects = key(&s, "Enter")
+        guard case .apply(let changes, _, _)? = effects.first, case .action(nil, let a)? = changes.first else { Issue.record("not saved"); return }
+        #expect(a.description == "Budgetcoach zoeken" && a.owner == .professional(DemoRoster.ahmed) && a.due == today.adding(days: 10))
+        #expect(a.meetingId == 9000 && a.domain == s.meeting!.domainCodes(s.domainOrder)[0])
+    }
+}
