@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// A whole meeting driven through the real binary in tmux, then the minutes from the record.
+@Suite("End to end: meeting", .serialized, .enabled(if: Tmux.available, "tmux is not installed: install tmux to run the end-to-end tests"))
+struct MeetingE2ETests {
+    func expectScreen(_ t: Tmux, _ pattern: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(t.waitFor(pattern), "\(what): \(t.screen)", sourceLocation: sourceLocation)
+    }
+
+    @Test func aWholeMeetingAndItsMinutes() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let t = try Tmux(E2E.command(["meeting", "De Vries", "--db", db]))
+        expectScreen(t, "Opening.*\\n(.|\\n)*Voorzitter: Fatima", "no opening step")
+        // Opening: two attendees from the roster and a guest.
+        t.send("a"); expectScreen(t, "Deelnemer toevoegen", "no attendee picker")
+        t.send("sanne", literal: true); t.send("Enter"); expectScreen(t, "Sanne de Boer", "Sanne not added")
+        t.send("a"); t.send("ahmed", literal: true); t.send("Enter"); expectScreen(t, "Ahmed Yilmaz", "Ahmed not added")
+        t.send("G"); t.send("j"); t.send("p"); expectScreen(t, "Online", "presence not changed")
+        t.send("g"); expectScreen(t, "Gast toevoegen", "no guest prompt")
+        t.send("Tolk Arabisch", literal: true); t.send("Enter"); expectScreen(t, "Tolk Arabisch", "guest not added")
+        // What the household wants.
+        t.send("Tab"); expectScreen(t, "bewerken", "not on the own view step")
+        t.send("e"); t.send(" Graag een vast aanspreekpunt.", literal: true)
+        expectScreen(t, "✓ opgeslagen", "own view not autosaved")
+        t.send("Escape"); expectScreen(t, "e bewerken", "editor not closed")
+        // Previous actions: one done, one carried over.
+        t.send("Tab"); expectScreen(t, "Open afspraken uit eerdere overleggen \\(5\\)", "no previous actions")
+        t.send("d"); expectScreen(t, "Open afspraken uit eerdere overleggen \\(4\\)", "action not closed")
+        t.send("c"); expectScreen(t, "Doorschuiven", "no carry-over prompt")
+        t.send("Enter"); expectScreen(t, "↻ 1", "carry-over not counted")
+        // Leefgebieden: scores in three domains, two new actions, one domain left without action.
+        t.send("Tab"); expectScreen(t, "Zelfredzaamheid", "not on the domains step")
+        t.send("3"); t.send("]"); t.send("2"); expectScreen(t, "Peter de Vries +3", "Financiën scores not set")
+        t.send("a"); expectScreen(t, "Nieuwe afspraak", "no action form")
+        t.send("Budgetcoach aanvragen", literal: true); t.send("Tab"); t.send("ahmed", literal: true); t.send("Tab")
+        t.send("C-u"); t.send("+10d", literal: true); t.send("Enter")
+        expectScreen(t, "Budgetcoach aanvragen", "first action not saved")
+        t.send("j"); t.send("j"); t.send("j"); expectScreen(t, "Huisvesting ·", "not on Huisvesting")
+        t.send("2"); expectScreen(t, "geen actie", "Huisvesting score not set")
+        t.send("j"); expectScreen(t, "Huiselijke relaties ·", "not on Relaties")
+        t.send("[" ); t.send("2"); t.send("a"); expectScreen(t, "Nieuwe afspraak", "no second action form")
+        t.send("Gezinsgesprek over de taakverdeling", literal: true); t.send("Tab"); t.send("eline", literal: true); t.send("Enter")
+        expectScreen(t, "Gezinsgesprek over de taakverdeling", "second action not saved")
+        // Regie: one declined, one accepted.
+        t.send("Tab"); expectScreen(t, "p stelt iemand voor", "not on the coordinator step")
+        t.send("p"); t.send("sanne", literal: true); t.send("Enter"); expectScreen(t, "y: accepteert", "no pending proposal")
+        t.send("n"); expectScreen(t, "Regie afgewezen", "no decline prompt")
+        t.send("Geen ruimte in de caseload", literal: true); t.send("Enter"); expectScreen(t, "afgewezen: de regie", "decline not counted")
+        t.send("p"); t.send("eline", literal: true); t.send("Enter"); t.send("y")
+        expectScreen(t, "Regisseur: Eline Bakker", "Eline not accepted")
+        // Closing: a gap, jump to it, fix it, close.
+        t.send("Tab"); expectScreen(t, "open punten", "no closing check")
+        #expect(t.screen.contains("Huisvesting: zorg zonder afspraak of reden"))
+        t.send("Enter"); expectScreen(t, "Huisvesting · ", "did not jump to Huisvesting")
+        t.send("r"); expectScreen(t, "Reden om geen actie", "no reason prompt")
+        t.send("Gezin regelt dit zelf met Woonstad", literal: true); t.send("Enter")
+        t.send("F10"); expectScreen(t, "Geen open punten", "gap not fixed")
+        t.send("c"); expectScreen(t, "Verslag \\(voorbeeld\\)", "no minutes preview")
+        t.send("q"); expectScreen(t, "EXIT=0", "did not quit")
+
+        let md = try E2E.run(["minutes", "De Vries", "--db", db, "--format", "md"]).stdout
+        for s in ["Sanne de Boer", "Ahmed Yilmaz", "Tolk Arabisch", "Graag een vast aanspreekpunt.", "Regie-overleg plannen met de drie organisaties",
+                  "gesloten: Gedaan", "doorgeschoven naar", "Budgetcoach aanvragen", "Gezinsgesprek over de taakverdeling",
+                  "Peter de Vries 2 → 3", "Marloes de Vries 2 → 2", "Huisvesting", "Gezin regelt dit zelf met Woonstad",
+                  "Sanne de Boer (Wijkteam Zuid) afgewezen: Geen ruimte in de caseload", "**Regisseur:** Eline Bakker", "| Wie | Wat | Wanneer | Kader |"] {
+            #expect(md.contains(s), "team minutes lack \(s)")
+        }
+        let plan = try E2E.run(["minutes", "De Vries", "--db", db, "--for", "household"]).stdout
+        #expect(plan.contains("Budgetcoach aanvragen") && plan.contains("Gezinsgesprek over de taakverdeling"))
+        #expect(plan.contains("Uw vaste contactpersoon is Eline Bakker."))
+        for banned in ["score", "Score", "→", "acuut", "ZRM"] { #expect(!plan.contains(banned), "the household plan shows \(banned)") }
+    }
+
+    @Test func killedInTheMiddleOfAMeetingLosesNothingShownAsSaved() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let t = try Tmux(E2E.command(["meeting", "Storm", "--db", db]))
+        expectScreen(t, "Opening", "no meeting")
+        t.send("2"); t.send("e")
+        t.send(" Ik wil wel hulp bij de post.", literal: true)
+        expectScreen(t, "✓ opgeslagen", "not saved")
+        t.send("Escape"); expectScreen(t, "e bewerken", "editor not closed")
+        t.send("4"); t.send("j"); t.send("j"); t.send("j"); expectScreen(t, "Huisvesting ·", "not on Huisvesting")
+        t.send("4"); expectScreen(t, "Storm Visser +4", "score not set")
+        guard let pid = t.programPid else { Issue.record("no process"); return }
+        kill(pid, SIGKILL)
+        expectScreen(t, "EXIT=", "not killed")
+        let check = try E2E.run(["check", "--db", db])
+        #expect(check.status == 0, "\(check.stdout)")
+        let shown = try E2E.run(["show", "Storm", "--db", db, "--format", "json"]).stdout
+        #expect(shown.contains("Ik wil wel hulp bij de post."), "typed text lost after SIGKILL")
+        let t2 = try Tmux(E2E.command(["meeting", "Storm", "--db", db]))
+        // The meeting resumes where it was (Leefgebieden, where digits are scores): F-keys move between steps.
+        t2.send("F6")
+        expectScreen(t2, "hulp bij de post", "typed text not on screen after resuming")
+        t2.send("F8"); t2.send("j"); t2.send("j"); t2.send("j")
+        expectScreen(t2, "Storm Visser +4", "score lost after SIGKILL")
+        t2.send("q"); expectScreen(t2, "EXIT=0", "did not quit")
+    }
+}
