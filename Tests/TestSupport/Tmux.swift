@@ -68,6 +68,13 @@ public final class Tmux: @unchecked Sendable {
         _ = try? run(["send-keys", "-t", session, "-H"] + bytes.map { String(format: "%02x", $0) }, capture: false)
     }
 
+    /// A left click at a 0-based cell, as an SGR (1006) mouse report — what ncurses asks
+    /// xterm-compatible terminals for.
+    public func click(x: Int, y: Int) {
+        send("\u{1B}[<0;\(x + 1);\(y + 1)M", literal: true)
+        send("\u{1B}[<0;\(x + 1);\(y + 1)m", literal: true)
+    }
+
     public func resize(width: Int, height: Int) {
         _ = try? run(["resize-window", "-t", session, "-x", String(width), "-y", String(height)], capture: false)
     }
