@@ -1,1 +1,300 @@
-print("bench")
+import Foundation
+import TafelApp
+import TafelCore
+import TafelStore
+import TerminalKit
+
+// tafel-bench: builds synthetic municipalities and measures tafel against the sqlite3 shell and
+// taskwarrior on the same data. See Docs/PERFORMANCE.md for the method.
+//
+//   swift run -c release tafel-bench [--sizes 1000,10000,100000] [--dir DIR] [--keys 1000] [--no-taskwarrior]
+//
+// Each size is measured in a child process (`tafel-bench --child DB`), so peak RSS is the app's alone.
+
+let args = CommandLine.arguments
+func option(_ name: String) -> String? { args.firstIndex(of: name).flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } }
+let today = Day(iso: option("--today") ?? "2026-11-23")!
+
+/// Monotonic seconds.
+func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+
+func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let t0 = now()
+    let r = try body()
+    return (r, now() - t0)
+}
+
+func percentile(_ xs: [Double], _ p: Double) -> Double {
+    let s = xs.sorted()
+    guard !s.isEmpty else { return 0 }
+    return s[min(s.count - 1, Int(Double(s.count - 1) * p))]
+}
+
+func peakRSSMegabytes() -> Double {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    return Double(u.ru_maxrss) / 1024 // kilobytes on Linux
+}
+
+/// Runs a shell command and returns its wall time (best of `runs`).
+func shellTime(_ command: String, runs: Int = 3) -> Double {
+    var best = Double.infinity
+    for _ in 0..<runs {
+        let t0 = now()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try? p.run()
+        p.waitUntilExit()
+        best = min(best, now() - t0)
+    }
+    return best
+}
+
+// MARK: - Child: the app's own figures for one database
+
+struct ChildFigures: Codable {
+    var households: Int
+    var openCaseloadMemory: Double
+    var openAuditMemory: Double
+    var openCaseloadCurses: Double
+    var fullAudit: Double
+    var householdScreen: Double
+    var keysCaseload: [Double]
+    var keysAudit: [Double]
+    var keysMeeting: [Double]
+    var cursorMoveBytes: Int
+    var peakRSS: Double
+    var auditRows: Int
+}
+
+func makeRuntime(store: SQLiteCaseStore, login: String, backend: any TerminalBackend) throws -> AppRuntime {
+    let user = try store.professional(login: login)!
+    let clock = FixedClock(today)
+    let state = AppState(user: user, roster: try store.roster(), domainOrder: try store.domainOrder(), databaseName: "bench",
+                         keymap: Keymap.defaults, strings: Strings(.nl), today: today, now: Int64(clock.now.timeIntervalSince1970),
+                         size: backend.size)
+    return AppRuntime(state: state, backend: backend, store: store, clock: clock, themes: ThemeLibrary(), monochrome: false)
+}
+
+func child(_ path: String) throws {
+    let size = Size(width: 100, height: 30)
+    // Open → first full frame of the caseload (a generalist) and of the audit (a teamleider).
+    let (_, openCaseload) = try time {
+        let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+        let rt = try makeRuntime(store: store, login: "p3", backend: MemoryBackend(size: size))
+        rt.start([.loadCaseload])
+    }
+    let (_, openAudit) = try time {
+        let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+        let rt = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
+        rt.start([.loadAudit(AuditFilter())])
+    }
+    let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+    let households = try store.householdCount()
+    // The same with the real curses backend, headless (output to a file).
+    let out = NSTemporaryDirectory() + "tafel-bench-\(getpid()).out"
+    let curses = try CursesBackend(headlessSize: size, outputPath: out)
+    defer { curses.shutdown(); try? FileManager.default.removeItem(atPath: out) }
+    let (_, openCurses) = try time {
+        let s2 = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+        let rt = try makeRuntime(store: s2, login: "p3", backend: curses)
+        rt.start([.loadCaseload])
+    }
+    // A cursor move in a list (Huishoudens): bytes written by curses.
+    let cursesRuntime = try makeRuntime(store: store, login: "p3", backend: curses)
+    cursesRuntime.start([.loadHouseholds])
+    cursesRuntime.dispatch(.command(.screenHouseholds)); cursesRuntime.render()
+    cursesRuntime.handle(.char("j")); cursesRuntime.render()
+    let before = curses.bytesWritten
+    cursesRuntime.handle(.char("j")); cursesRuntime.render()
+    let moveBytes = curses.bytesWritten - before
+    // The full audit computation.
+    let lead = try store.professional(login: "p2")!
+    let (rows, fullAudit) = try time { try store.audit(for: lead, config: SignalConfig(), today: today, filter: AuditFilter()) }
+    // Keystrokes: handle + render, one at a time.
+    let keys = Int(option("--keys") ?? "1000") ?? 1000
+    func keystrokes(_ rt: AppRuntime, _ script: [KeyEvent]) -> [Double] {
+        var out: [Double] = []
+        for i in 0..<keys {
+            let k = script[i % script.count]
+            let (_, d) = time { rt.handle(k); rt.render() }
+            out.append(d)
+        }
+        return out
+    }
+    let caseloadRT = try makeRuntime(store: store, login: "p3", backend: MemoryBackend(size: size))
+    caseloadRT.start([.loadCaseload])
+    let kc = keystrokes(caseloadRT, Array(repeating: KeyEvent.char("j"), count: 8) + Array(repeating: KeyEvent.char("k"), count: 8))
+    let auditRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
+    auditRT.start([.loadAudit(AuditFilter())])
+    let ka = keystrokes(auditRT, Array(repeating: KeyEvent.char("j"), count: 20) + Array(repeating: KeyEvent.char("k"), count: 20))
+    // The household screen: open a record (with its access log entry) and draw it.
+    let meetingRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
+    let target = rows.first?.householdId ?? 1
+    let (_, householdScreen) = time {
+        meetingRT.dispatch(.command(.screenHouseholds))
+        meetingRT.dispatchEffect(.openHousehold(target, reason: "benchmark", thenMeeting: false))
+        meetingRT.render()
+    }
+    meetingRT.dispatch(.key(.char("m")))
+    meetingRT.render()
+    let km = keystrokes(meetingRT, [.function(8), .char("j"), .char("j"), .char("k"), .char("k"), .char("f"), .char("j"), .char("f"),
+                                    .function(5), .char("j"), .char("k"), .function(7), .char("j"), .char("k"), .tab, .backTab])
+    let figures = ChildFigures(households: households, openCaseloadMemory: openCaseload, openAuditMemory: openAudit,
+                               openCaseloadCurses: openCurses, fullAudit: fullAudit, householdScreen: householdScreen,
+                               keysCaseload: kc, keysAudit: ka, keysMeeting: km, cursorMoveBytes: moveBytes,
+                               peakRSS: try rssOfOneSession(path), auditRows: rows.count)
+    FileHandle.standardOutput.write(try JSONEncoder().encode(figures))
+}
+
+
+/// Peak RSS of a process that does what one user session does: open, caseload, households,
+/// audit, a household, a meeting and a thousand keys (measured in its own process).
+func rssOfOneSession(_ path: String) throws -> Double {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    p.arguments = ["--child-rss", path]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
+}
+
+if args.contains("--child-rss") {
+    let path = option("--child-rss")!
+    let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+    let rt = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: Size(width: 100, height: 30)))
+    rt.start([.loadCaseload])
+    for c in [Command.screenHouseholds, .screenAudit] { rt.dispatch(.command(c)); rt.render() }
+    let first = try store.audit(for: try store.professional(login: "p2")!, config: SignalConfig(), today: today, filter: AuditFilter()).first?.householdId ?? 1
+    rt.dispatchEffect(.openHousehold(first, reason: "benchmark", thenMeeting: true))
+    for i in 0..<1000 { rt.handle([KeyEvent.tab, .char("j"), .char("k"), .backTab][i % 4]); rt.render() }
+    print(String(format: "%.1f", peakRSSMegabytes()))
+    exit(0)
+}
+
+if args.contains("--child") {
+    do { try child(option("--child")!) } catch {
+        FileHandle.standardError.write(Data("child failed: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+// MARK: - Parent: generate, baseline, report
+
+let sizes = (option("--sizes") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let dir = option("--dir") ?? (NSTemporaryDirectory() + "tafel-bench")
+try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+let useTaskwarrior = !args.contains("--no-taskwarrior") && shellTime("command -v task", runs: 1) < 5 &&
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/task")
+
+func generate(_ n: Int) throws -> String {
+    let path = "\(dir)/municipality-\(n).sqlite"
+    if FileManager.default.fileExists(atPath: path) { return path }
+    let store = try SQLiteCaseStore(path: path, clock: FixedClock(today))
+    let m = SyntheticMunicipality(households: n, seed: 1, today: today)
+    var ids = IdSequences()
+    let staff = m.teamProfessionals, partners = m.partnerProfessionals
+    var done = 0
+    let t0 = now()
+    while done < n {
+        let k = min(1000, n - done)
+        let files = (done..<(done + k)).map { m.household($0, ids: &ids, teamStaff: staff, partners: partners) }
+        try store.bulkInsert(organisations: done == 0 ? m.organisations : [], professionals: done == 0 ? m.professionals : [],
+                             households: files, actor: "bench", summary: "generated")
+        done += k
+    }
+    try store.setDemoLogin("p2")
+    try store.checkpoint()
+    FileHandle.standardError.write(Data("generated \(n) households in \(String(format: "%.1f", now() - t0)) s\n".utf8))
+    return path
+}
+
+/// Exports the actions as taskwarrior tasks (pending when open, completed otherwise).
+func taskwarriorData(_ path: String, n: Int) throws -> String {
+    let twDir = "\(dir)/taskwarrior-\(n)"
+    if FileManager.default.fileExists(atPath: "\(twDir)/pending.data") { return twDir }
+    try? FileManager.default.createDirectory(atPath: twDir, withIntermediateDirectories: true)
+    let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+    var lines: [String] = []
+    let doc = try store.exportDocument()
+    for f in doc.households {
+        for a in f.actions {
+            var task: [String: Any] = ["description": a.description, "project": "hh\(f.household.id)",
+                                       "status": a.isOpen ? "pending" : "completed", "entry": a.createdOn.iso.replacingOccurrences(of: "-", with: "") + "T000000Z",
+                                       "uuid": String(format: "00000000-0000-4000-8000-%012d", a.id)]
+            if let d = a.due { task["due"] = d.iso.replacingOccurrences(of: "-", with: "") + "T000000Z" }
+            if let o = a.owner { task["tags"] = ["\(o.kind.rawValue)\(o.id)"] }
+            if !a.isOpen { task["end"] = (a.closedOn ?? a.createdOn).iso.replacingOccurrences(of: "-", with: "") + "T000000Z" }
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: task, options: [.sortedKeys]), as: UTF8.self))
+        }
+    }
+    let file = "\(twDir)/tasks.json"
+    try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+    try "data.location=\(twDir)\nconfirmation=off\nverbose=nothing\ngc=off\nrecurrence=off\n".write(toFile: "\(twDir)/taskrc", atomically: true, encoding: .utf8)
+    let t0 = now()
+    _ = shellTime("TASKRC=\(twDir)/taskrc task import \(file)", runs: 1)
+    FileHandle.standardError.write(Data("taskwarrior import of \(lines.count) tasks: \(String(format: "%.1f", now() - t0)) s\n".utf8))
+    return twDir
+}
+
+struct Row { var label: String; var values: [String] }
+var table: [Row] = []
+let me = CommandLine.arguments[0]
+for n in sizes {
+    let path = try generate(n)
+    // The app's figures, in a child process.
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: me)
+    p.arguments = ["--child", path, "--keys", option("--keys") ?? "1000"]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let f = try JSONDecoder().decode(ChildFigures.self, from: data)
+    // Baselines on the same file, in the same run.
+    let auditSQL = "\(dir)/audit-\(n).sql"
+    try AuditQuery(today: today, thresholds: SignalThresholds()).shellScript().write(toFile: auditSQL, atomically: true, encoding: .utf8)
+    let sqliteAudit = shellTime("sqlite3 \(path) < \(auditSQL) > /dev/null")
+    let caseloadSQL = "\(dir)/caseload-\(n).sql"
+    try """
+    SELECT a.*, h.name FROM action a JOIN household h ON h.id = a.household_id
+    WHERE a.owner_kind = 'professional' AND a.owner_id = (SELECT id FROM professional WHERE login = 'p3')
+      AND a.status IN ('open', 'bezig', 'wachtlijst') AND h.status != 'afgesloten' ORDER BY a.due;
+    """.write(toFile: caseloadSQL, atomically: true, encoding: .utf8)
+    let sqliteCaseload = shellTime("sqlite3 \(path) < \(caseloadSQL) > /dev/null")
+    var twOverdue = Double.nan, twOwner = Double.nan
+    if useTaskwarrior && n <= 10_000 {
+        let tw = try taskwarriorData(path, n: n)
+        twOverdue = shellTime("TASKRC=\(tw)/taskrc task rc.gc=off overdue", runs: 2)
+        twOwner = shellTime("TASKRC=\(tw)/taskrc task rc.gc=off +professional3 list", runs: 2)
+    }
+    func ms(_ s: Double) -> String { s.isNaN ? "—" : String(format: "%.1f", s * 1000) }
+    func ratio(_ a: Double, _ b: Double) -> String { (a.isNaN || b.isNaN) ? "—" : String(format: "%.2f×", a / b) }
+    let k = f.keysCaseload + f.keysAudit + f.keysMeeting
+    table.append(Row(label: "\(n)", values: [
+        ms(f.fullAudit), ms(sqliteAudit), ratio(f.fullAudit, sqliteAudit),
+        ms(f.openCaseloadMemory), ms(f.openCaseloadCurses), ms(sqliteCaseload), ratio(f.openCaseloadMemory, sqliteCaseload),
+        ms(f.openAuditMemory), ms(f.householdScreen),
+        ms(percentile(f.keysCaseload, 0.5)), ms(percentile(f.keysCaseload, 0.99)),
+        ms(percentile(f.keysAudit, 0.5)), ms(percentile(f.keysAudit, 0.99)),
+        ms(percentile(f.keysMeeting, 0.5)), ms(percentile(f.keysMeeting, 0.99)), ms(percentile(k, 0.99)),
+        String(format: "%.0f", f.peakRSS), String(f.cursorMoveBytes),
+        ms(twOverdue), ms(twOwner), ratio(twOverdue, f.fullAudit), String(f.auditRows),
+    ]))
+}
+let headers = ["households", "audit ms", "sqlite3 audit ms", "audit / sqlite3",
+               "open→caseload frame ms (memory)", "open→caseload frame ms (curses)", "sqlite3 caseload ms", "open / sqlite3",
+               "open→audit frame ms", "household screen ms",
+               "keys caseload p50", "p99", "keys audit p50", "p99", "keys meeting p50", "p99", "all keys p99",
+               "peak RSS MB", "cursor move bytes", "task overdue ms", "task +owner list ms", "taskwarrior / tafel audit", "audit rows"]
+print("| " + headers.joined(separator: " | ") + " |")
+print("|" + headers.map { _ in "---" }.joined(separator: "|") + "|")
+for r in table { print("| " + ([r.label] + r.values).joined(separator: " | ") + " |") }

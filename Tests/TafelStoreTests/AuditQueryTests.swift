@@ -68,6 +68,25 @@ struct AuditQueryTests {
         #expect(try store.audit(for: lotte, config: SignalConfig(), today: today, filter: AuditFilter()).map(\.name) == ["Familie Sepp de Groot"])
     }
 
+    @Test func summariesAgreeWithTheFullAudit() throws {
+        let dir = TemporaryDirectory()
+        let store = try generatedStore(dir, households: 120, seed: 5)
+        let lead = try store.professionals().first { $0.role == .teamleider }!
+        for filter in [AuditFilter(), AuditFilter(rule: .actieVerlopen), AuditFilter(since: today.adding(days: -60))] {
+            let full = try store.audit(for: lead, config: SignalConfig(), today: today, filter: filter)
+            let summary = try store.auditSummary(for: lead, config: SignalConfig(), today: today, filter: filter)
+            #expect(full.map(\.householdId) == summary.map(\.householdId))
+            for (a, b) in zip(full, summary) {
+                #expect(a.rules == b.rules && a.worst == b.worst && a.daysStalled == b.daysStalled)
+                #expect(b.findings.isEmpty)
+            }
+            if let first = full.first {
+                let evidence = try store.auditEvidence(householdId: first.householdId, for: lead, config: SignalConfig(), today: today)
+                #expect(Set(evidence).isSuperset(of: Set(first.findings)))
+            }
+        }
+    }
+
     @Test func theShellScriptIsTheSameQuery() throws {
         let q = AuditQuery(today: today, thresholds: SignalThresholds())
         let script = q.shellScript()

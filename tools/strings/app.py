@@ -194,7 +194,7 @@ ENTRIES = [
 ("meeting.col-name","Naam","Name"),
 ("meeting.col-organisation","Organisatie","Organisation"),
 ("meeting.col-presence","Aanwezigheid","Presence"),
-("meeting.col-basis","Toestemming / grondslag","Consent / legal basis"),
+("meeting.col-basis","Grondslag","Legal basis"),
 ("meeting.col-carried","↻","↻"),
 ("meeting.until","t/m {0}","until {0}"),
 ("meeting.no-basis","geen grondslag","no legal basis"),
@@ -341,4 +341,11 @@ ENTRIES += [
 ]
 ENTRIES += [
 ("meeting.in-need","Zorg in:","Needs in:"),
+]
+ENTRIES += [
+("household.tab.overview-short","Overzicht","Overview"),
+("household.tab.actions-short","Afspraken","Actions"),
+("household.tab.contacts-short","Signalen","Signals"),
+("household.tab.consents-short","Toestemming","Consent"),
+("household.tab.history-short","Geschiedenis","History"),
 ]

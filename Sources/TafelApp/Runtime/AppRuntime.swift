@@ -120,3 +120,10 @@ public final class AppRuntime {
         }
     }
 }
+
+extension AppRuntime {
+    /// Runs one effect and its results, as if the reducer had asked for it (benchmarks, tests).
+    public func dispatchEffect(_ e: Effect) {
+        dispatch(effects: [e])
+    }
+}

@@ -26,7 +26,9 @@ public final class EffectRunner {
             case .loadHouseholds:
                 return [.householdsLoaded(try store.households(for: user, today: s.today))]
             case .loadAudit(let filter):
-                return [.auditLoaded(try store.audit(for: user, config: s.signalConfig, today: s.today, filter: filter))]
+                return [.auditLoaded(try store.auditSummary(for: user, config: s.signalConfig, today: s.today, filter: filter))]
+            case .loadEvidence(let id):
+                return [.evidenceLoaded(id, try store.auditEvidence(householdId: id, for: user, config: s.signalConfig, today: s.today))]
             case .openHousehold(let id, let reason, let thenMeeting):
                 let file = try store.caseFile(id, for: user, reason: reason)
                 if thenMeeting { return try startMeeting(file, s) }
@@ -82,7 +84,7 @@ public final class EffectRunner {
         switch s.screen {
         case .caseload: out.append(.caseloadLoaded(try store.caseload(for: s.user, today: s.today)))
         case .households: out.append(.householdsLoaded(try store.households(for: s.user, today: s.today)))
-        case .audit: out.append(.auditLoaded(try store.audit(for: s.user, config: s.signalConfig, today: s.today, filter: s.audit.filter)))
+        case .audit: out.append(.auditLoaded(try store.auditSummary(for: s.user, config: s.signalConfig, today: s.today, filter: s.audit.filter)))
         default: break
         }
         return out

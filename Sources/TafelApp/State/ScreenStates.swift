@@ -70,7 +70,7 @@ public struct HouseholdsState: Sendable, Hashable {
 }
 
 /// The supervisor's audit.
-public struct AuditState: Sendable, Hashable {
+public struct AuditState: Sendable {
     public var rows: [AuditRow] = []
     public var loaded = false
     public var filter = AuditFilter()
@@ -79,6 +79,20 @@ public struct AuditState: Sendable, Hashable {
     /// The evidence of the selected row is open.
     public var evidence = false
     public var evidenceScroll = 0
+    /// The findings of the selected household (loaded when it is selected).
+    public var selectedFindings: (householdId: Int64, findings: [StallFinding])?
+
+    /// The household of the selected row.
+    public var selectedId: Int64? {
+        let v = visible
+        return v.indices.contains(scroll.selected) ? v[scroll.selected].householdId : nil
+    }
+
+    /// The evidence of the selected row, when loaded.
+    public var selectedEvidence: [StallFinding]? {
+        guard let id = selectedId, let f = selectedFindings, f.householdId == id else { return nil }
+        return f.findings
+    }
 
     public var visible: [AuditRow] {
         guard !search.isEmpty else { return rows }

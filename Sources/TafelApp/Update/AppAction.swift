@@ -9,6 +9,7 @@ public enum AppAction: Sendable {
     case caseloadLoaded(Caseload)
     case householdsLoaded([HouseholdSummary])
     case auditLoaded([AuditRow])
+    case evidenceLoaded(Int64, [StallFinding])
     case householdOpened(CaseFile)
     case meetingOpened(CaseFile, meetingId: Int64)
     /// A household file after a save or an outside change.
@@ -28,6 +29,7 @@ public enum Effect: Sendable, Hashable {
     case loadCaseload
     case loadHouseholds
     case loadAudit(AuditFilter)
+    case loadEvidence(Int64)
     case openHousehold(Int64, reason: String?, thenMeeting: Bool)
     case startMeeting(Int64)
     case apply([Change], householdId: Int64, note: String?)

@@ -75,10 +75,11 @@ enum MouseReducer {
             guard s.audit.visible.indices.contains(i) else { return [] }
             if i == s.audit.scroll.selected { return Reducer.command(&s, .open) }
             s.audit.scroll.select(i, count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
+            return Reducer.evidenceIfNeeded(s)
         case .household:
             let tabsRow = Layouts.household(s.size).tabs
             guard p.y == tabsRow.y, var h = s.household else { return [] }
-            let tabs = Tabs(HouseholdTab.allCases.map { s.strings.t($0.titleKey) }, selected: h.tab.rawValue)
+            let tabs = HouseholdView.tabs(ViewContext(s: s), h, width: tabsRow.width - 1)
             if let i = tabs.hitRanges(x: tabsRow.x + 1, glyphs: .unicode).firstIndex(where: { $0.contains(p.x) }) {
                 h.tab = HouseholdTab(rawValue: i) ?? .overview
                 h.scroll = ScrollState()

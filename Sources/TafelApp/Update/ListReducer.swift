@@ -86,6 +86,7 @@ enum ListReducer {
                 s.audit.evidenceScroll = max(0, s.audit.evidenceScroll + delta)
             } else {
                 s.audit.scroll.move(delta, count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
+                return Reducer.evidenceIfNeeded(s)
             }
         default: break
         }

@@ -28,6 +28,9 @@ public enum Reducer {
             s.audit.rows = rows
             s.audit.loaded = true
             s.audit.scroll.clamp(count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
+            return evidenceIfNeeded(s)
+        case .evidenceLoaded(let id, let findings):
+            s.audit.selectedFindings = (id, findings)
             return []
         case .householdOpened(let file):
             s.household = HouseholdViewState(file: file, findings: findings(s, file), reach: ReachPanel.compute(file, today: s.today, domainOrder: s.domainOrder))
@@ -208,7 +211,7 @@ public enum Reducer {
         switch s.screen {
         case .caseload: s.caseload.filter = text; s.caseload.scroll = ScrollState(); clampCaseload(&s)
         case .households: s.households.filter = text; s.households.scroll = ScrollState()
-        case .audit: s.audit.search = text; s.audit.scroll = ScrollState()
+        case .audit: s.audit.search = text; s.audit.scroll = ScrollState(); s.audit.selectedFindings = nil
         default: break
         }
     }
@@ -271,6 +274,12 @@ public enum Reducer {
         s.households.scroll.clamp(count: s.households.visible.count, height: Layouts.householdsListHeight(s.size))
         s.audit.scroll.clamp(count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
         MeetingReducer.clamp(&s)
+    }
+
+    /// Loads the evidence of the selected audit row when it is not loaded yet.
+    static func evidenceIfNeeded(_ s: AppState) -> [Effect] {
+        guard s.screen == .audit, let id = s.audit.selectedId, s.audit.selectedEvidence == nil else { return [] }
+        return [.loadEvidence(id)]
     }
 
     static func autosaveIfIdle(_ s: inout AppState) -> [Effect] {

@@ -24,8 +24,7 @@ enum AuditView {
                        Column(v.t("audit.col-wijk"), .length(narrow ? 12 : 15)), Column(v.t("audit.col-coordinator"), .fill(1)),
                        Column(v.t("audit.col-signals"), .fill(narrow ? 2 : 3))]
         let data: [[Span]] = rows.map { r in
-            let worst = r.findings.map(\.severity).max() ?? .laag
-            return [Span(String(r.daysStalled), ViewContext.role(worst)), Span(r.name), Span(r.wijk, .muted),
+            return [Span(String(r.daysStalled), ViewContext.role(r.worst)), Span(r.name), Span(r.wijk, .muted),
                     r.coordinator.map { Span($0) } ?? Span(v.t("household.no-coordinator"), .bad),
                     Span(r.rules.map { v.badge($0) }.joined(separator: " "), .warn)]
         }
@@ -42,7 +41,9 @@ enum AuditView {
         let inner = Block(title: v.t("audit.evidence-of", row.name), focused: s.audit.evidence,
                           rightTitle: s.audit.evidence ? v.t("audit.enter-opens") : v.t("audit.enter-expands")).render(r, into: &b)
         var lines: [Line] = []
-        for f in row.findings {
+        let findings = s.audit.selectedEvidence ?? []
+        if s.audit.selectedEvidence == nil { lines.append(Line(v.t("common.loading"), .muted)) }
+        for f in findings {
             let days = f.daysStalled(today: s.today)
             lines.append(Line([Span("\(b.glyphs.bullet) ", ViewContext.role(f.severity)), Span(v.t(f.rule.titleKey), .strong),
                                Span(" (\(v.strings.label(f.severity)), \(v.strings.days(days))): ", .muted), Span(v.r(f.evidence))]))

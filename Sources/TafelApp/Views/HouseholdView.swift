@@ -8,7 +8,7 @@ enum HouseholdView {
         guard let h = v.s.household else { return }
         let (header, tabsRect, content) = Layouts.household(v.s.size)
         renderHeader(v, h, header, &b)
-        Tabs(HouseholdTab.allCases.map { v.t($0.titleKey) }, selected: h.tab.rawValue).render(tabsRect.inset(left: 1), into: &b)
+        tabs(v, h, width: tabsRect.width - 1).render(tabsRect.inset(left: 1), into: &b)
         switch h.tab {
         case .overview: overview(v, h, content, &b)
         case .actions: actions(v, h, content, &b)
@@ -16,6 +16,13 @@ enum HouseholdView {
         case .consents: consents(v, h, content, &b)
         case .history: history(v, h, content, &b)
         }
+    }
+
+    /// The tabs, with short titles when the full ones do not fit.
+    static func tabs(_ v: ViewContext, _ h: HouseholdViewState, width: Int) -> Tabs {
+        let full = Tabs(HouseholdTab.allCases.map { v.t($0.titleKey) }, selected: h.tab.rawValue)
+        if (full.hitRanges(x: 0, glyphs: .unicode).last?.upperBound ?? 0) <= width { return full }
+        return Tabs(HouseholdTab.allCases.map { v.t($0.titleKey + "-short") }, selected: h.tab.rawValue)
     }
 
     static func memberText(_ v: ViewContext, _ m: Member) -> String {
@@ -61,10 +68,12 @@ enum HouseholdView {
     }
 
     static func domainGrid(_ v: ViewContext, _ f: CaseFile, _ r: Rect, scroll: Int, _ b: inout CellBuffer) {
-        let members = Array(f.members.prefix(r.width >= 60 ? 3 : 2))
+        let wide = r.width >= 60
+        let members = Array(f.members.prefix(wide ? 3 : 2))
+        let memberWidth = wide ? 8 : 6
         var columns = [Column(v.t("household.col-domain"), .fill(1))]
-        for m in members { columns.append(Column(TextLayout.prefix(m.name.split(separator: " ").first.map(String.init) ?? m.name, width: 8), .length(8))) }
-        columns += [Column(v.t("household.col-status"), .length(14)), Column(v.t("household.col-open"), .length(4), alignment: .right)]
+        for m in members { columns.append(Column(TextLayout.prefix(m.name.split(separator: " ").first.map(String.init) ?? m.name, width: memberWidth), .length(memberWidth))) }
+        columns += [Column(v.t("household.col-status"), .length(wide ? 14 : 11)), Column(v.t("household.col-open"), .length(4), alignment: .right)]
         let recorded = Set(f.domains.map(\.domain)).union(f.assessments.map(\.domain)).union(f.actions.map(\.domain))
         let codes = v.s.domainOrder + recorded.subtracting(v.s.domainOrder).sorted()
         let rows: [[Span]] = codes.map { code in
@@ -73,7 +82,7 @@ enum HouseholdView {
             for m in members {
                 let hist = f.history(member: m.id, domain: code).map(\.score)
                 if let last = hist.last {
-                    let spark = Sparkline(hist.dropLast().suffix(4).map { $0 }, minimum: 1, maximum: 5).glyphs(width: 4, using: b.glyphs)
+                    let spark = Sparkline(hist.dropLast().suffix(memberWidth - 2).map { $0 }, minimum: 1, maximum: 5).glyphs(width: memberWidth - 2, using: b.glyphs)
                     row.append(Span("\(last) \(spark)", .level(last)))
                 } else {
                     row.append(Span("·", .muted))

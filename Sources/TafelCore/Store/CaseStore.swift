@@ -53,8 +53,12 @@ public protocol CaseStore: AnyObject {
     /// Households the user may see in lists.
     func households(for user: Professional, today: Day) throws -> [HouseholdSummary]
     func caseload(for user: Professional, today: Day) throws -> Caseload
-    /// The stalled households, most stalled first.
+    /// The stalled households with every finding, most stalled first (reports).
     func audit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow]
+    /// The stalled households as summaries (no evidence), most stalled first (the audit screen).
+    func auditSummary(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow]
+    /// The findings of one household, with their evidence.
+    func auditEvidence(householdId: Int64, for user: Professional, config: SignalConfig, today: Day) throws -> [StallFinding]
     /// Opens a household record after the access check; logs a view (with the reason, if given).
     func caseFile(_ id: Int64, for user: Professional, reason: String?) throws -> CaseFile
     /// Reads a household record without logging (only for the user's own caseload lines and

@@ -68,6 +68,10 @@ public struct Caseload: Hashable, Sendable, Codable {
 }
 
 /// One household in the audit: its signals and how long it has been stalled.
+///
+/// The audit screen works from summaries (`findings` empty: rules, worst severity and days
+/// stalled only) and loads the evidence of the selected household on demand, so a city's
+/// audit never holds every finding in memory; `tafel audit` fills `findings`.
 public struct AuditRow: Hashable, Sendable, Codable, Identifiable {
     public var householdId: Int64
     public var name: String
@@ -75,16 +79,35 @@ public struct AuditRow: Hashable, Sendable, Codable, Identifiable {
     public var team: String
     public var coordinator: String?
     public var findings: [StallFinding]
+    public var rules: [StallRuleID]
+    public var worst: Severity
     public var daysStalled: Int
     public var id: Int64 { householdId }
 
     public init(householdId: Int64, name: String, wijk: String, team: String, coordinator: String?, findings: [StallFinding], today: Day) {
         self.householdId = householdId; self.name = name; self.wijk = wijk; self.team = team
         self.coordinator = coordinator; self.findings = findings
+        self.rules = Array(Set(findings.map(\.rule))).sorted()
+        self.worst = findings.map(\.severity).max() ?? .laag
         self.daysStalled = findings.map { $0.daysStalled(today: today) }.max() ?? 0
     }
 
-    public var rules: [StallRuleID] { Array(Set(findings.map(\.rule))).sorted() }
+    public init(householdId: Int64, name: String, wijk: String, team: String, coordinator: String?, summary: AuditSummary) {
+        self.householdId = householdId; self.name = name; self.wijk = wijk; self.team = team
+        self.coordinator = coordinator; self.findings = []
+        self.rules = summary.rules; self.worst = summary.worst; self.daysStalled = summary.daysStalled
+    }
+}
+
+/// The signals of one household without their evidence: which rules, how serious, since when.
+public struct AuditSummary: Hashable, Sendable, Codable {
+    public var rules: [StallRuleID]
+    public var worst: Severity
+    public var daysStalled: Int
+
+    public init(rules: [StallRuleID], worst: Severity, daysStalled: Int) {
+        self.rules = rules; self.worst = worst; self.daysStalled = daysStalled
+    }
 }
 
 /// Filters of the audit screen and `tafel audit`.
@@ -99,13 +122,24 @@ public struct AuditFilter: Hashable, Sendable {
         self.rule = rule; self.team = team; self.wijk = wijk; self.coordinator = coordinator; self.since = since
     }
 
+    /// Whether a household's team, wijk and coordinator pass the filter.
+    public func matches(team rowTeam: String, wijk rowWijk: String, coordinator rowCoordinator: String?) -> Bool {
+        if let t = team, rowTeam.lowercased() != t.lowercased() { return false }
+        if let w = wijk, rowWijk.lowercased() != w.lowercased() { return false }
+        if let c = coordinator, !(rowCoordinator ?? "").lowercased().contains(c.lowercased()) { return false }
+        return true
+    }
+
+    /// Whether one finding passes the rule and since filters.
+    public func matches(rule r: StallRuleID, since s: Day) -> Bool {
+        (rule == nil || r == rule) && (since == nil || s >= since!)
+    }
+
     /// Applies the filter to computed rows (drops findings outside the filter, then empty rows).
     public func apply(_ rows: [AuditRow], today: Day) -> [AuditRow] {
         rows.compactMap { r in
-            if let t = team, r.team.lowercased() != t.lowercased() { return nil }
-            if let w = wijk, r.wijk.lowercased() != w.lowercased() { return nil }
-            if let c = coordinator, !(r.coordinator ?? "").lowercased().contains(c.lowercased()) { return nil }
-            let fs = r.findings.filter { f in (rule == nil || f.rule == rule) && (since == nil || f.since >= since!) }
+            guard matches(team: r.team, wijk: r.wijk, coordinator: r.coordinator) else { return nil }
+            let fs = r.findings.filter { matches(rule: $0.rule, since: $0.since) }
             guard !fs.isEmpty else { return nil }
             return AuditRow(householdId: r.householdId, name: r.name, wijk: r.wijk, team: r.team, coordinator: r.coordinator, findings: fs, today: today)
         }

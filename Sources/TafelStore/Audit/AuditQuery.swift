@@ -18,9 +18,11 @@ public struct AuditQuery: Sendable {
     public var team: String?
     /// Households of these teams are left out (they have their own thresholds).
     public var excludedTeams: [String]
+    /// Only this household (the evidence of one row).
+    public var household: Int64?
 
-    public init(today: Day, thresholds: SignalThresholds, team: String? = nil, excludedTeams: [String] = []) {
-        self.today = today; self.thresholds = thresholds; self.team = team; self.excludedTeams = excludedTeams
+    public init(today: Day, thresholds: SignalThresholds, team: String? = nil, excludedTeams: [String] = [], household: Int64? = nil) {
+        self.today = today; self.thresholds = thresholds; self.team = team; self.excludedTeams = excludedTeams; self.household = household
     }
 
     /// The parameters of the query.
@@ -28,7 +30,7 @@ public struct AuditQuery: Sendable {
         let t = thresholds
         let teams = "[" + excludedTeams.map { "\"\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\"" }.joined(separator: ",") + "]"
         return [
-            "today": today.iso, "team": team, "excluded": teams,
+            "today": today.iso, "team": team, "excluded": teams, "household": household,
             "geen_regie_cut": today.adding(days: -t.geenRegieDays).iso, "geen_regie_min": t.geenRegieMinDomains,
             "bounce_from": today.adding(days: -t.bounceWindowDays).iso, "bounce_count": t.bounceCount,
             "overdue_cut": today.adding(days: -t.overdueDays).iso, "overdue_med": today.adding(days: -t.overdueMediumDays).iso,
@@ -49,7 +51,7 @@ public struct AuditQuery: Sendable {
     act AS (
       SELECT id, COALESCE(activated_on, created_on) AS since, cadence_weeks, no_help_request, outreach_plan, next_attempt
       FROM household
-      WHERE status = 'actief' AND (:team IS NULL OR team = :team)
+      WHERE status = 'actief' AND (:team IS NULL OR team = :team) AND (:household IS NULL OR id = :household)
         AND team NOT IN (SELECT value FROM json_each(:excluded))),
     latest AS MATERIALIZED (
       SELECT s.household_id, s.member_id, s.domain, s.date, s.score, s.id,
@@ -270,6 +272,31 @@ public struct AuditQuery: Sendable {
         case .escalatieOpen: ev = Evidence.escalatieOpen(raisedTo: t1, deadline: d1 ?? since, days: n1 ?? 0)
         }
         return StallFinding(rule: rule, householdId: hid, severity: sev, since: since, evidence: ev, ref: ref)
+    }
+
+    /// Runs the query keeping only rule, severity and since per household (the audit screen's
+    /// summaries): no evidence text is built, so memory stays small for a whole city.
+    func summaries(_ db: Database, filter: AuditFilter) throws -> [Int64: AuditSummary] {
+        var args = arguments
+        args["expiry_days"] = thresholds.consentExpiryDays
+        var acc: [Int64: (rules: Set<StallRuleID>, worst: Severity, oldest: Day)] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT household_id, rule, sev, since, d1 FROM (\(Self.sql))"),
+                                       arguments: StatementArguments(args))
+        while let r = try rows.next() {
+            guard let rule = StallRuleID(rawValue: r[1]), let sev = Severity(rawValue: r[2]),
+                  var since = (r[3] as String?).flatMap(Day.init(iso:)) else { continue }
+            if rule == .overgang, let birthday = (r[4] as String?).flatMap(Day.init(iso:)) {
+                since = birthday.adding(months: -thresholds.transitionMonths)
+            }
+            guard filter.matches(rule: rule, since: since) else { continue }
+            let hid: Int64 = r[0]
+            var a = acc[hid] ?? ([], sev, since)
+            a.rules.insert(rule)
+            a.worst = max(a.worst, sev)
+            a.oldest = min(a.oldest, since)
+            acc[hid] = a
+        }
+        return acc.mapValues { AuditSummary(rules: $0.rules.sorted(), worst: $0.worst, daysStalled: max(0, $0.oldest.days(until: today))) }
     }
 
     /// Runs the query and returns the findings per household.

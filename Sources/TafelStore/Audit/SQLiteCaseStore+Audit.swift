@@ -6,13 +6,54 @@ extension SQLiteCaseStore {
     /// All findings per household, computed in SQL (see `AuditQuery`), with per-team thresholds.
     public func auditFindings(config: SignalConfig, today: Day) throws -> [Int64: [StallFinding]] {
         try read { db in
-            let teams = config.teams.keys.sorted()
-            var all = try AuditQuery(today: today, thresholds: config.defaults, excludedTeams: teams).run(db)
-            for team in teams {
-                let found = try AuditQuery(today: today, thresholds: config.teams[team]!, team: team).run(db)
-                all.merge(found) { a, b in a + b }
-            }
+            var all: [Int64: [StallFinding]] = [:]
+            for q in auditQueries(config: config, today: today) { all.merge(try q.run(db)) { a, b in a + b } }
             return all
+        }
+    }
+
+    /// The queries for the whole database: one per team with its own thresholds, one for the rest.
+    func auditQueries(config: SignalConfig, today: Day, household: Int64? = nil) -> [AuditQuery] {
+        let teams = config.teams.keys.sorted()
+        return [AuditQuery(today: today, thresholds: config.defaults, excludedTeams: teams, household: household)]
+            + teams.map { AuditQuery(today: today, thresholds: config.teams[$0]!, team: $0, household: household) }
+    }
+
+    public func auditSummary(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
+        let summaries: [Int64: AuditSummary] = try read { db in
+            var all: [Int64: AuditSummary] = [:]
+            for q in auditQueries(config: config, today: today) { all.merge(try q.summaries(db, filter: filter)) { a, _ in a } }
+            return all
+        }
+        let roster = try roster()
+        let rows: [AuditRow] = try read { db in
+            let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []
+            guard !summaries.isEmpty else { return [] }
+            let hrows = try Row.fetchAll(db, sql: """
+                SELECT h.id, h.name, h.wijk, h.team, c.party_kind, c.party_id FROM household h
+                LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
+                WHERE h.id IN (SELECT value FROM json_each(?))
+                """, arguments: [jsonArray(Array(summaries.keys))])
+            let names = try partyNames(db, hrows.compactMap { RowMapping.party($0, kind: "party_kind", id: "party_id") }, roster: roster)
+            return hrows.compactMap { r in
+                let id: Int64 = r["id"]
+                let coordinator = RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] }
+                guard AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(id)),
+                      filter.matches(team: r["team"], wijk: r["wijk"], coordinator: coordinator) else { return nil }
+                return AuditRow(householdId: id, name: r["name"], wijk: r["wijk"], team: r["team"], coordinator: coordinator, summary: summaries[id]!)
+            }
+        }
+        return rows.sorted { ($1.daysStalled, $0.name, $0.householdId) < ($0.daysStalled, $1.name, $1.householdId) }
+    }
+
+    public func auditEvidence(householdId: Int64, for user: Professional, config: SignalConfig, today: Day) throws -> [StallFinding] {
+        try read { db in
+            let team = try String.fetchOne(db, sql: "SELECT team FROM household WHERE id = ?", arguments: [householdId]) ?? ""
+            guard AccessPolicy.mayList(user: user, householdTeam: team, involved: try isInvolved(db, user: user.id, household: householdId)) else {
+                throw CaseStoreError.accessDenied(household: householdId)
+            }
+            let q = AuditQuery(today: today, thresholds: config.thresholds(team: team), household: householdId)
+            return (try q.run(db)[householdId] ?? []).sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
         }
     }
 

@@ -50,6 +50,10 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         // Another writer holds the lock: retry briefly, then report it as locked.
         config.busyMode = .timeout(3)
         config.label = "tafel"
+        // Two readers are plenty for one user's screen; a modest page cache per connection keeps
+        // memory small on large municipalities (the audit is one sequential query anyway).
+        config.maximumReaderCount = 2
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -4096") }
         do {
             if writable {
                 let pool = try DatabasePool(path: path, configuration: config)

@@ -50,11 +50,14 @@ public struct Table: Sendable {
             for (k, rect) in cols.enumerated() where k < rows[i].count {
                 let cell = rows[i][k]
                 let role = selected && cell.role == .normal ? markRole : cell.role
-                let text = TextLayout.pad(cell.text, width: rect.width, alignment: columns[k].alignment)
                 if cell.width > rect.width {
                     buffer.putTruncated(cell.text, x: rect.x, y: y, role: role, maxWidth: rect.width)
                 } else {
-                    buffer.put(selected ? text : text.trimmingTrailingSpaces(), x: rect.x, y: y, role: role, maxWidth: rect.width)
+                    // Only the text is drawn, never its padding: a cursor move then re-sends just
+                    // the cells that change colour.
+                    let gap = rect.width - cell.width
+                    let x = rect.x + (columns[k].alignment == .right ? gap : (columns[k].alignment == .center ? gap / 2 : 0))
+                    buffer.put(cell.text, x: x, y: y, role: role, maxWidth: rect.right - x)
                 }
             }
         }
@@ -64,14 +67,5 @@ public struct Table: Sendable {
                 buffer.put(buffer.glyphs.arrowDown, x: area.right - 1, y: body.bottom - 1, role: .muted)
             }
         }
-    }
-}
-
-extension String {
-    /// The string without trailing spaces (padding is only drawn where it carries a colour).
-    func trimmingTrailingSpaces() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }
