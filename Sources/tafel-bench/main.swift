@@ -169,11 +169,17 @@ if args.contains("--child-rss") {
     let path = option("--child-rss")!
     let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
     let rt = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: Size(width: 100, height: 30)))
+    let trace = ProcessInfo.processInfo.environment["TAFEL_BENCH_TRACE"] != nil
+    func mark(_ s: String) { if trace { FileHandle.standardError.write(Data("\(s): \(peakRSSMegabytes()) MB\n".utf8)) } }
+    mark("open")
     rt.start([.loadCaseload])
-    for c in [Command.screenHouseholds, .screenAudit] { rt.dispatch(.command(c)); rt.render() }
-    let first = try store.audit(for: try store.professional(login: "p2")!, config: SignalConfig(), today: today, filter: AuditFilter()).first?.householdId ?? 1
+    mark("caseload")
+    for c in [Command.screenHouseholds, .screenAudit] { rt.dispatch(.command(c)); rt.render(); mark("\(c)") }
+    let first = rt.state.audit.rows.first?.householdId ?? 1
     rt.dispatchEffect(.openHousehold(first, reason: "benchmark", thenMeeting: true))
+    mark("meeting")
     for i in 0..<1000 { rt.handle([KeyEvent.tab, .char("j"), .char("k"), .backTab][i % 4]); rt.render() }
+    mark("keys")
     print(String(format: "%.1f", peakRSSMegabytes()))
     exit(0)
 }

@@ -97,10 +97,14 @@ struct ReducerTests {
 
     @Test func tabWalksTheAgendaAndMarksStepsDone() {
         var s = meetingState("De Vries")
-        let effects = key(&s, "Tab")
+        // Moving never waits for the disk: the place on the agenda is saved when the keys pause.
+        #expect(key(&s, "Tab").isEmpty)
         #expect(s.meeting?.step == .ownView)
+        #expect(s.meeting?.stepsCompleted == [.opening])
+        let effects = Reducer.reduce(&s, .tick(now: s.now + 2, today: today))
         guard case .apply(let changes, _, _)? = effects.first, case .meeting(_, let m)? = changes.first else { Issue.record("no save"); return }
         #expect(m.currentStep == .ownView && m.stepsCompleted == [.opening])
+        #expect(s.meeting?.pendingSteps == nil)
         key(&s, "S-Tab")
         #expect(s.meeting?.step == .opening)
         key(&s, "4")

@@ -9,7 +9,7 @@ public enum EditTarget: Sendable, Hashable {
 }
 
 /// Meeting mode: the household's file, today's meeting and where the chair is on the agenda.
-public struct MeetingState: Sendable, Hashable {
+public struct MeetingState: Sendable {
     public var file: CaseFile
     public var meetingId: Int64
     public var step: AgendaStep
@@ -28,6 +28,9 @@ public struct MeetingState: Sendable, Hashable {
     public var editor = TextAreaInput()
     public var dirty = false
     public var lastEdit: Int64 = 0
+    /// Where the chair is on the agenda, saved when the keys pause (so moving between steps
+    /// never waits for the disk); `nil` when saved.
+    public var pendingSteps: (current: AgendaStep, completed: [AgendaStep], since: Int64)?
     public var saved = true
     /// The minutes preview after closing.
     public var showMinutes = false
@@ -40,6 +43,9 @@ public struct MeetingState: Sendable, Hashable {
     }
 
     public var meeting: Meeting { file.meetings.first { $0.id == meetingId }! }
+
+    /// The completed steps as shown (including a change not yet saved).
+    public var stepsCompleted: [AgendaStep] { pendingSteps?.completed ?? meeting.stepsCompleted }
     public var attendees: [Attendee] { file.attendees(of: meetingId) }
     public var isClosed: Bool { meeting.status == .closed }
 

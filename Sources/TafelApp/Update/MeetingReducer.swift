@@ -59,18 +59,22 @@ enum MeetingReducer {
     // MARK: Steps
 
     static func goTo(_ s: inout AppState, _ target: AgendaStep, completing: Bool) -> [Effect] {
-        var effects = finishEditing(&s)
+        let effects = finishEditing(&s)
         guard var m = s.meeting else { return effects }
         let from = m.step
         m.step = target
         m.showMinutes = false
+        if !m.isClosed {
+            var completed = m.stepsCompleted
+            if completing && !completed.contains(from) { completed.append(from) }
+            if target != m.meeting.currentStep || completed != m.meeting.stepsCompleted {
+                m.pendingSteps = (target, completed, s.now)
+            } else {
+                m.pendingSteps = nil
+            }
+        }
         s.meeting = m
         clamp(&s)
-        guard !m.isClosed else { return effects }
-        var meeting = m.meeting
-        meeting.currentStep = target
-        if completing && !meeting.stepsCompleted.contains(from) { meeting.stepsCompleted.append(from) }
-        if meeting != m.meeting { effects.append(.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil)) }
         return effects
     }
 
@@ -317,6 +321,7 @@ enum MeetingReducer {
         meeting.stepsCompleted = AgendaStep.allCases
         meeting.currentStep = .closing
         if meeting.nextReview == nil { meeting.nextReview = s.today.adding(weeks: m.file.household.reviewCadenceWeeks) }
+        m.pendingSteps = nil
         m.showMinutes = true
         m.minutesScroll = 0
         s.meeting = m
@@ -360,12 +365,21 @@ enum MeetingReducer {
         return effects
     }
 
-    /// Saves typed text that is not saved yet; editing goes on.
+    /// Saves what is not saved yet — typed text and the place on the agenda; editing goes on.
     static func flush(_ s: inout AppState) -> [Effect] {
-        guard var m = s.meeting, m.dirty, let target = m.editing else { return [] }
+        guard var m = s.meeting else { return [] }
+        var effects: [Effect] = []
+        if let p = m.pendingSteps, !m.isClosed {
+            var meeting = m.meeting
+            meeting.currentStep = p.current
+            meeting.stepsCompleted = p.completed
+            effects.append(.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil))
+        }
+        m.pendingSteps = nil
+        s.meeting = m
+        guard m.dirty, let target = m.editing else { return effects }
         m.dirty = false
         let text = m.editor.text
-        var effects: [Effect] = []
         switch target {
         case .ownView:
             var h = m.file.household

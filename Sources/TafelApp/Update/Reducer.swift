@@ -101,12 +101,12 @@ public enum Reducer {
     public static func command(_ s: inout AppState, _ c: Command) -> [Effect] {
         switch c {
         case .quit:
-            if s.meeting?.dirty == true || s.searching != nil {
+            if s.meeting?.dirty == true {
                 s.modal = .confirmQuit(focused: 0)
                 return []
             }
             s.running = false
-            return []
+            return MeetingReducer.flush(&s)
         case .help:
             s.modal = .help(scroll: 0)
             return []
@@ -283,7 +283,10 @@ public enum Reducer {
     }
 
     static func autosaveIfIdle(_ s: inout AppState) -> [Effect] {
-        guard let m = s.meeting, m.dirty, s.now - m.lastEdit >= 1 else { return [] }
+        guard let m = s.meeting else { return [] }
+        let textDue = m.dirty && s.now - m.lastEdit >= 1
+        let stepsDue = m.pendingSteps.map { s.now - $0.since >= 1 } ?? false
+        guard textDue || stepsDue else { return [] }
         return MeetingReducer.flush(&s)
     }
 }

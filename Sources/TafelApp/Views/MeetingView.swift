@@ -35,7 +35,7 @@ enum MeetingView {
 
     /// The agenda with full names when they fit, else short names, else only the current step named.
     static func agendaTabs(_ v: ViewContext, _ m: MeetingState, width: Int) -> Tabs {
-        let done = Set(m.meeting.stepsCompleted.map(\.index))
+        let done = Set(m.stepsCompleted.map(\.index))
         func tabs(_ titles: [String]) -> Tabs { Tabs(titles, selected: m.step.index, done: done, numbered: true) }
         func fits(_ t: Tabs) -> Bool {
             (t.hitRanges(x: 0, glyphs: .unicode).last?.upperBound ?? 0) <= width

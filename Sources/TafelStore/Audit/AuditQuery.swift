@@ -66,7 +66,8 @@ public struct AuditQuery: Sendable {
       WHERE l.rn = 1 AND l.score <= 2 AND COALESCE(d.status, 'niet-besproken') NOT IN ('geen-zorg', 'opgelost')),
     need_count AS MATERIALIZED (SELECT household_id, count(*) AS n FROM need GROUP BY household_id),
     open_act AS MATERIALIZED (
-      SELECT a.* FROM action a JOIN act ON act.id = a.household_id WHERE a.status IN ('open', 'bezig', 'wachtlijst'))
+      SELECT a.id, a.household_id, a.domain, a.status, a.due, a.created_on, a.carry_over, a.waiting_since, a.framework
+      FROM action a JOIN act ON act.id = a.household_id WHERE a.status IN ('open', 'bezig', 'wachtlijst'))
     -- geen-regie: active ≥ 14 days, ≥ 2 domains in need, no accepted coordinator
     SELECT act.id AS household_id, 'geen-regie' AS rule, 'hoog' AS sev, act.since AS since, 'household' AS ref_kind,
            NULL AS ref_id, NULL AS ref_text, nc.n AS n1, NULL AS n2, NULL AS t1, NULL AS d1
@@ -90,11 +91,13 @@ public struct AuditQuery: Sendable {
     -- actie-verlopen: open action past due
     SELECT a.household_id, 'actie-verlopen',
            CASE WHEN a.due <= :overdue_high THEN 'hoog' WHEN a.due <= :overdue_med THEN 'middel' ELSE 'laag' END,
-           a.due, 'action', a.id, NULL, CAST(julianday(:today) - julianday(a.due) AS INTEGER), NULL, a.description, a.due
+           a.due, 'action', a.id, NULL, CAST(julianday(:today) - julianday(a.due) AS INTEGER), NULL,
+           (SELECT description FROM action WHERE id = a.id), a.due
     FROM open_act a WHERE a.due <= :overdue_cut
     UNION ALL
     -- geparkeerd (action): carried over ≥ 2 times
-    SELECT a.household_id, 'geparkeerd', 'middel', a.created_on, 'action', a.id, NULL, a.carry_over, NULL, a.description, NULL
+    SELECT a.household_id, 'geparkeerd', 'middel', a.created_on, 'action', a.id, NULL, a.carry_over, NULL,
+           (SELECT description FROM action WHERE id = a.id), NULL
     FROM open_act a WHERE a.carry_over >= :parked_carry
     UNION ALL
     -- geparkeerd (domain): in need, discussed in ≥ 3 meetings, no action since the first of them
@@ -142,7 +145,8 @@ public struct AuditQuery: Sendable {
     UNION ALL
     -- wachtlijst: waiting longer than the threshold
     SELECT a.household_id, 'wachtlijst', CASE WHEN a.waiting_since <= :wait_high THEN 'hoog' ELSE 'middel' END, a.waiting_since,
-           'action', a.id, NULL, CAST(julianday(:today) - julianday(a.waiting_since) AS INTEGER), NULL, a.description, a.waiting_since
+           'action', a.id, NULL, CAST(julianday(:today) - julianday(a.waiting_since) AS INTEGER), NULL,
+           (SELECT description FROM action WHERE id = a.id), a.waiting_since
     FROM open_act a WHERE a.status = 'wachtlijst' AND a.waiting_since <= :wait_cut
     UNION ALL
     -- wachtlijst-keten: ≥ 2 waiting episodes on a domain in need

@@ -53,7 +53,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         // Two readers are plenty for one user's screen; a modest page cache per connection keeps
         // memory small on large municipalities (the audit is one sequential query anyway).
         config.maximumReaderCount = 2
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -4096") }
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2048; PRAGMA temp_store = FILE") }
         do {
             if writable {
                 let pool = try DatabasePool(path: path, configuration: config)

@@ -44,9 +44,15 @@ extension SQLiteCaseStore {
     }
 
     public func households(for user: Professional, today: Day) throws -> [HouseholdSummary] {
+        try households(for: user, today: today, onlyInvolved: false)
+    }
+
+    /// Household rows; with `onlyInvolved` just the user's own (the caseload), without reading the rest.
+    func households(for user: Professional, today: Day, onlyInvolved: Bool) throws -> [HouseholdSummary] {
         let roster = try roster()
         return try read { db in
             let involved = try involvedHouseholds(db, user: user.id)
+            let restriction = onlyInvolved ? "WHERE h.id IN (SELECT value FROM json_each(:ids))" : ""
             let rows = try Row.fetchAll(db, sql: """
                 SELECT h.id, h.name, h.wijk, h.team, h.status,
                        (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses)) AS open_actions,
@@ -55,8 +61,9 @@ extension SQLiteCaseStore {
                        c.party_kind, c.party_id
                 FROM household h
                 LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
+                \(restriction)
                 ORDER BY h.name COLLATE NOCASE, h.id
-                """, arguments: ["today": today.iso])
+                """, arguments: ["today": today.iso, "ids": jsonArray(Array(involved))])
             let visible = rows.filter { r in
                 AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(r["id"]))
             }
@@ -73,7 +80,7 @@ extension SQLiteCaseStore {
     }
 
     public func caseload(for user: Professional, today: Day) throws -> Caseload {
-        let all = try households(for: user, today: today)
+        let all = try households(for: user, today: today, onlyInvolved: true)
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.*, h.name AS household_name FROM action a JOIN household h ON h.id = a.household_id
