@@ -30,10 +30,13 @@ func percentile(_ xs: [Double], _ p: Double) -> Double {
     return s[min(s.count - 1, Int(Double(s.count - 1) * p))]
 }
 
+/// Peak resident set size of this process (VmHWM). Not `getrusage`: on Linux its `ru_maxrss`
+/// carries over from the parent across fork, which would blame the app for the benchmark's memory.
 func peakRSSMegabytes() -> Double {
-    var u = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &u)
-    return Double(u.ru_maxrss) / 1024 // kilobytes on Linux
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+          let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+    return kb / 1024
 }
 
 /// Runs a shell command and returns its wall time (best of `runs`).
