@@ -105,6 +105,11 @@ struct ReducerTests {
         guard case .apply(let changes, _, _)? = effects.first, case .meeting(_, let m)? = changes.first else { Issue.record("no save"); return }
         #expect(m.currentStep == .ownView && m.stepsCompleted == [.opening])
         #expect(s.meeting?.pendingSteps == nil)
+        // Two steps forward before the save: both are marked done.
+        _ = Reducer.reduce(&s, .fileReloaded({ var f = s.meeting!.file; f.meetings[f.meetings.firstIndex { $0.id == 9000 }!] = m; return f }()))
+        key(&s, "Tab"); key(&s, "Tab")
+        #expect(s.meeting?.stepsCompleted == [.opening, .ownView, .previousActions])
+        key(&s, "F5"); key(&s, "F6")
         key(&s, "S-Tab")
         #expect(s.meeting?.step == .opening)
         key(&s, "4")

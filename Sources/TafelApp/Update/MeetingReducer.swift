@@ -360,24 +360,32 @@ enum MeetingReducer {
 
     /// Leaves the editor, saving what was typed.
     static func finishEditing(_ s: inout AppState) -> [Effect] {
-        let effects = flush(&s)
+        let effects = flushText(&s)
         s.meeting?.editing = nil
         return effects
     }
 
     /// Saves what is not saved yet — typed text and the place on the agenda; editing goes on.
     static func flush(_ s: inout AppState) -> [Effect] {
-        guard var m = s.meeting else { return [] }
-        var effects: [Effect] = []
-        if let p = m.pendingSteps, !m.isClosed {
-            var meeting = m.meeting
-            meeting.currentStep = p.current
-            meeting.stepsCompleted = p.completed
-            effects.append(.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil))
-        }
+        flushText(&s) + flushSteps(&s)
+    }
+
+    /// Saves the place on the agenda when it changed.
+    static func flushSteps(_ s: inout AppState) -> [Effect] {
+        guard var m = s.meeting, let p = m.pendingSteps else { return [] }
         m.pendingSteps = nil
         s.meeting = m
-        guard m.dirty, let target = m.editing else { return effects }
+        guard !m.isClosed else { return [] }
+        var meeting = m.meeting
+        meeting.currentStep = p.current
+        meeting.stepsCompleted = p.completed
+        return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil)]
+    }
+
+    /// Saves typed text that is not saved yet.
+    static func flushText(_ s: inout AppState) -> [Effect] {
+        guard var m = s.meeting, m.dirty, let target = m.editing else { return [] }
+        var effects: [Effect] = []
         m.dirty = false
         let text = m.editor.text
         switch target {
