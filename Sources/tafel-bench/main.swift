@@ -121,10 +121,17 @@ func child(_ path: String) throws {
     let keys = Int(option("--keys") ?? "1000") ?? 1000
     func keystrokes(_ rt: AppRuntime, _ script: [KeyEvent]) -> [Double] {
         var out: [Double] = []
+        var slow: [String: [Double]] = [:]
         for i in 0..<keys {
             let k = script[i % script.count]
             let (_, d) = time { rt.handle(k); rt.render() }
             out.append(d)
+            slow["\(rt.state.screen)/\(k.name)", default: []].append(d)
+        }
+        if ProcessInfo.processInfo.environment["TAFEL_BENCH_TRACE"] != nil {
+            for (k, v) in slow.sorted(by: { $0.key < $1.key }) {
+                FileHandle.standardError.write(Data("\(k): p50 \(percentile(v, 0.5) * 1000) p99 \(percentile(v, 0.99) * 1000) ms\n".utf8))
+            }
         }
         return out
     }
@@ -132,7 +139,8 @@ func child(_ path: String) throws {
     caseloadRT.start([.loadCaseload])
     let kc = keystrokes(caseloadRT, Array(repeating: KeyEvent.char("j"), count: 8) + Array(repeating: KeyEvent.char("k"), count: 8))
     let auditRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
-    auditRT.start([.loadAudit(AuditFilter())])
+    auditRT.start([])
+    auditRT.dispatch(.command(.screenAudit))
     let ka = keystrokes(auditRT, Array(repeating: KeyEvent.char("j"), count: 20) + Array(repeating: KeyEvent.char("k"), count: 20))
     // The household screen: open a record (with its access log entry) and draw it.
     let meetingRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))

@@ -23,13 +23,15 @@ enum AuditView {
         let columns = [Column(v.t("audit.col-days"), .length(6), alignment: .right), Column(v.t("audit.col-household"), .fill(2)),
                        Column(v.t("audit.col-wijk"), .length(narrow ? 12 : 15)), Column(v.t("audit.col-coordinator"), .fill(1)),
                        Column(v.t("audit.col-signals"), .fill(narrow ? 2 : 3))]
-        let data: [[Span]] = rows.map { r in
+        let range = Table.visibleRange(inner, scroll: s.audit.scroll, count: rows.count)
+        let data: [[Span]] = rows[range].map { r in
             return [Span(String(r.daysStalled), ViewContext.role(r.worst)), Span(r.name), Span(r.wijk, .muted),
                     r.coordinator.map { Span($0) } ?? Span(v.t("household.no-coordinator"), .bad),
                     Span(r.rules.map { v.badge($0) }.joined(separator: " "), .warn)]
         }
         Table(columns: columns, rows: data, scroll: s.audit.scroll, focused: !s.audit.evidence,
-              emptyText: s.audit.loaded ? v.t("audit.empty") : v.t("common.loading")).render(inner, into: &b)
+              emptyText: s.audit.loaded ? v.t("audit.empty") : v.t("common.loading"),
+              window: (range.lowerBound, rows.count)).render(inner, into: &b)
         evidence(v, rows, evidenceRect, &b)
     }
 

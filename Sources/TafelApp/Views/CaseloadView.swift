@@ -86,7 +86,8 @@ enum HouseholdsView {
                        Column(v.t("households.col-late"), .length(7), alignment: .right)]
         if !narrow { columns.append(Column(v.t("households.col-last-meeting"), .length(15))) }
         columns.append(Column(v.t("households.col-status"), .length(narrow ? 9 : 10)))
-        let rows: [[Span]] = items.map { h in
+        let range = Table.visibleRange(inner, scroll: s.households.scroll, count: items.count)
+        let rows: [[Span]] = items[range].map { h in
             var r: [Span] = [Span(h.name), Span(h.wijk, .muted), h.coordinator.map { Span($0) } ?? Span(v.t("household.no-coordinator"), .bad),
                              Span(String(h.openActions)), Span(h.overdueActions > 0 ? String(h.overdueActions) : "·", h.overdueActions > 0 ? .bad : .muted)]
             if !narrow { r.append(Span(h.lastMeeting.map { v.strings.date($0) } ?? "—", .muted)) }
@@ -94,6 +95,7 @@ enum HouseholdsView {
             return r
         }
         Table(columns: columns, rows: rows, scroll: s.households.scroll,
-              emptyText: s.households.loaded ? v.t("households.empty") : v.t("common.loading")).render(inner, into: &b)
+              emptyText: s.households.loaded ? v.t("households.empty") : v.t("common.loading"),
+              window: (range.lowerBound, items.count)).render(inner, into: &b)
     }
 }

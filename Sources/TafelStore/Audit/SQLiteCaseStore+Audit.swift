@@ -46,15 +46,23 @@ extension SQLiteCaseStore {
         return rows.sorted { ($1.daysStalled, $0.name, $0.householdId) < ($0.daysStalled, $1.name, $1.householdId) }
     }
 
+    /// The evidence of one household: the core's rules on its file. (The SQL query is built for the
+    /// whole city; for one household the rules on its loaded file are faster, and the differential
+    /// test guarantees they say the same.)
     public func auditEvidence(householdId: Int64, for user: Professional, config: SignalConfig, today: Day) throws -> [StallFinding] {
-        try read { db in
-            let team = try String.fetchOne(db, sql: "SELECT team FROM household WHERE id = ?", arguments: [householdId]) ?? ""
+        let roster = try roster()
+        let order = try domainOrder()
+        let file: CaseFile = try read { db in
+            guard let team = try String.fetchOne(db, sql: "SELECT team FROM household WHERE id = ?", arguments: [householdId]) else {
+                throw CaseStoreError.notFound(entity: "household", id: householdId)
+            }
             guard AccessPolicy.mayList(user: user, householdTeam: team, involved: try isInvolved(db, user: user.id, household: householdId)) else {
                 throw CaseStoreError.accessDenied(household: householdId)
             }
-            let q = AuditQuery(today: today, thresholds: config.thresholds(team: team), household: householdId)
-            return (try q.run(db)[householdId] ?? []).sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
+            return try loadCaseFile(db, householdId)!
         }
+        let ctx = SignalContext(today: today, thresholds: config.thresholds(team: file.household.team), roster: roster, domainOrder: order)
+        return StallRules.evaluate(file, ctx)
     }
 
     public func audit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {

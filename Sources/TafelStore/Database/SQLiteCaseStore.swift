@@ -17,6 +17,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// The newest event this process has seen (for noticing other processes' commits).
     var lastSeenEvent: Int64 = 0
     private let lock = NSLock()
+    /// The roster as read at an event id; reused while no new event was written.
+    private var rosterCache: (event: Int64, roster: Roster)?
 
     /// Opens (and, when `create`, creates) the database at `path`, migrating it to the
     /// current schema. Throws a `CaseStoreError` with a clear reason when it cannot.
@@ -154,10 +156,16 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         return reference.domainSet(s.domainSet)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
     }
 
+    /// The roster. Cached: every change to it writes an event, so it is re-read only when the
+    /// event log has grown (the roster of a city has thousands of professionals).
     public func roster() throws -> Roster {
         try read { db in
-            Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation),
-                   professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional))
+            let event = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0
+            if let c = lock.withLock({ rosterCache }), c.event == event { return c.roster }
+            let r = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation),
+                           professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional))
+            lock.withLock { rosterCache = (event, r) }
+            return r
         }
     }
 

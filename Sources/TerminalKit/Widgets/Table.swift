@@ -9,22 +9,33 @@ public struct Column: Sendable, Equatable {
 }
 
 /// A table with a header row, column constraints and a selected row.
-public struct Table: Sendable {
+public struct Table: @unchecked Sendable {
     public var columns: [Column]
     public var rows: [[Span]]
     public var scroll: ScrollState
     public var focused: Bool
     public var showsSelection: Bool
     public var emptyText: String
+    /// When set, `rows` holds only the rows from `first` on, out of `total`: long tables build
+    /// just the rows that can be seen.
+    public var window: (first: Int, total: Int)?
 
     public init(columns: [Column], rows: [[Span]], scroll: ScrollState = ScrollState(), focused: Bool = true,
-                showsSelection: Bool = true, emptyText: String = "") {
+                showsSelection: Bool = true, emptyText: String = "", window: (first: Int, total: Int)? = nil) {
         self.columns = columns; self.rows = rows; self.scroll = scroll
-        self.focused = focused; self.showsSelection = showsSelection; self.emptyText = emptyText
+        self.focused = focused; self.showsSelection = showsSelection; self.emptyText = emptyText; self.window = window
     }
 
     /// Rows available for data in an area (the header takes one).
     public static func bodyHeight(_ area: Rect) -> Int { max(0, area.height - 1) }
+
+    /// The range of rows that a table in `area` shows for this scroll state and row count
+    /// (build only these and pass them with `window`).
+    public static func visibleRange(_ area: Rect, scroll: ScrollState, count: Int) -> Range<Int> {
+        let h = bodyHeight(area)
+        let s = scroll.clamped(count: count, height: h)
+        return s.offset..<min(count, s.offset + h)
+    }
 
     public func render(_ area: Rect, into buffer: inout CellBuffer) {
         guard area.height > 0, area.width > 2 else { return }
@@ -35,20 +46,23 @@ public struct Table: Sendable {
                        role: .header, maxWidth: rect.width)
         }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        if rows.isEmpty {
+        let total = window?.total ?? rows.count
+        let first = window?.first ?? 0
+        if total == 0 {
             buffer.putTruncated(emptyText, x: inner.x, y: body.y, role: .muted, maxWidth: inner.width)
             return
         }
-        let s = scroll.clamped(count: rows.count, height: body.height)
+        let s = scroll.clamped(count: total, height: body.height)
         let markRole: StyleRole = focused ? .selection : .selectionInactive
         for r in 0..<body.height {
             let i = s.offset + r
-            guard i < rows.count else { break }
+            guard i < total, rows.indices.contains(i - first) else { break }
             let y = body.y + r
             let selected = showsSelection && i == s.selected
             buffer.put(selected ? buffer.glyphs.selectionMark : " ", x: area.x, y: y, role: selected ? markRole : .normal)
-            for (k, rect) in cols.enumerated() where k < rows[i].count {
-                let cell = rows[i][k]
+            let row = rows[i - first]
+            for (k, rect) in cols.enumerated() where k < row.count {
+                let cell = row[k]
                 let role = selected && cell.role == .normal ? markRole : cell.role
                 if cell.width > rect.width {
                     buffer.putTruncated(cell.text, x: rect.x, y: y, role: role, maxWidth: rect.width)
@@ -61,9 +75,9 @@ public struct Table: Sendable {
                 }
             }
         }
-        if rows.count > body.height {
+        if total > body.height {
             if s.offset > 0 { buffer.put(buffer.glyphs.arrowUp, x: area.right - 1, y: body.y, role: .muted) }
-            if s.offset + body.height < rows.count {
+            if s.offset + body.height < total {
                 buffer.put(buffer.glyphs.arrowDown, x: area.right - 1, y: body.bottom - 1, role: .muted)
             }
         }
