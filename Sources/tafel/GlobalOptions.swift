@@ -23,6 +23,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Signal thresholds file (default: $XDG_CONFIG_HOME/tafel/signalen.toml).")
     var config: String?
 
+    @Flag(name: .customLong("read-only"), help: "Open the database read-only: look, change nothing.")
+    var readOnly = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var settings: AppSettings { AppSettings.load(environment: environment) }
@@ -38,7 +41,7 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the store (creating it when asked). Warns on stderr when the file is readable by others.
     func openStore(create: Bool = true) throws -> SQLiteCaseStore {
         let path = databasePath
-        let store = try SQLiteCaseStore(path: path, create: create)
+        let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly)
         if StoreLocation.isReadableByOthers(path) {
             Console.warn(strings.t("cli.world-readable", path))
         }

@@ -30,7 +30,7 @@ public final class Tmux: @unchecked Sendable {
     /// Runs a tmux command with posix_spawn. (Foundation's `Process` waits for pipes that the
     /// daemonised tmux server inherits, and never returns.) Output goes through a file.
     @discardableResult
-    func run(_ args: [String], capture: Bool = true) throws -> String {
+    public func run(_ args: [String], capture: Bool = true) throws -> String {
         let out = capture ? NSTemporaryDirectory() + "tmux-\(socket)-\(UUID().uuidString.prefix(6)).out" : "/dev/null"
         defer { if capture { try? FileManager.default.removeItem(atPath: out) } }
         let status = Tmux.spawn(["tmux", "-L", socket, "-f", "/dev/null"] + args, output: out)

@@ -252,7 +252,7 @@ ENTRIES = [
 ("store.conflict","{0} is intussen door iemand anders gewijzigd ({1}): bekijk hun versie en sla opnieuw op","{0} was changed by someone else in the meantime ({1}): review their version and save again"),
 ("store.read-only","database {0} is alleen-lezen: niets is opgeslagen; controleer de rechten van het bestand","database {0} is read-only: nothing was saved; check the file's permissions"),
 ("store.locked","database {0} is bezet door een ander proces: probeer het zo opnieuw","database {0} is locked by another process: try again in a moment"),
-("store.disk-full","de schijf is vol: {0} kon niet worden opgeslagen; maak ruimte vrij, eerder opgeslagen gegevens zijn veilig","the disk is full: {0} could not be saved; free some space, data saved earlier is safe"),
+("store.disk-full","de schijf is vol (of een quotum is bereikt): er kon niet naar {0} worden geschreven; maak ruimte vrij, eerder opgeslagen gegevens zijn veilig","the disk is full (or a quota was reached): {0} could not be written; free some space, data saved earlier is safe"),
 ("store.not-tafel","{0} is geen tafel-database: kies een ander bestand met --db","{0} is not a tafel database: choose another file with --db"),
 ("store.newer-schema","{0} heeft schemaversie {1}, deze tafel kent tot {2}: werk tafel bij","{0} has schema version {1}, this tafel knows up to {2}: update tafel"),
 ("store.unreadable","{0} kan niet worden geopend: {1}","{0} cannot be opened: {1}"),

@@ -127,3 +127,10 @@ extension AppRuntime {
         dispatch(effects: [e])
     }
 }
+
+extension AppRuntime {
+    /// Sets the app running again after a quit (the monkey test keeps typing).
+    public func restartForTests() {
+        state.running = true
+    }
+}

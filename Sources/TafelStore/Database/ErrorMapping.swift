@@ -19,7 +19,11 @@ enum ErrorMapping {
             }
             return CaseStoreError.unreadable(path: path, reason: e.message ?? "cannot open")
         case .SQLITE_IOERR:
-            if e.extendedResultCode.rawValue == 13 | (1 << 8) { return CaseStoreError.diskFull(path: path) }
+            // A failed write is, in practice, a full disk, a quota or a file size limit.
+            // So is a shared-memory (WAL index) file that cannot be made as large as it must be.
+            let full: [ResultCode] = [.SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE,
+                                      .SQLITE_IOERR_SHMOPEN, .SQLITE_IOERR_SHMMAP]
+            if full.contains(e.extendedResultCode) { return CaseStoreError.diskFull(path: path) }
             return CaseStoreError.unreadable(path: path, reason: e.message ?? "I/O error")
         default: return error
         }

@@ -22,7 +22,10 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
 
     /// Opens (and, when `create`, creates) the database at `path`, migrating it to the
     /// current schema. Throws a `CaseStoreError` with a clear reason when it cannot.
-    public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, reference: ReferenceData = .bundled) throws {
+    /// - Parameter readOnly: open without the right to change anything (archives, a viewing screen);
+    ///   a file the user cannot write is opened read-only anyway.
+    public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, readOnly: Bool = false,
+                reference: ReferenceData = .bundled) throws {
         self.path = path
         self.clock = clock
         self.reference = reference
@@ -35,7 +38,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
             try? h.close()
             guard header == Data("SQLite format 3\0".utf8) else { throw CaseStoreError.notATafelDatabase(path: path) }
         } else if !exists {
-            guard create else { throw CaseStoreError.unreadable(path: path, reason: "the file does not exist") }
+            guard create && !readOnly else { throw CaseStoreError.unreadable(path: path, reason: "the file does not exist") }
             do {
                 try StoreLocation.prepareDirectory(for: path)
             } catch {
@@ -46,7 +49,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
             }
             exists = true
         }
-        let writable = fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let writable = !readOnly && fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another writer holds the lock: retry briefly, then report it as locked.

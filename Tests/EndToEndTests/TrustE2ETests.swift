@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Hostile input, hostile environments and faults, through the real binary.
+@Suite("End to end: trust", .serialized, .enabled(if: Tmux.available, "tmux is not installed: install tmux to run the end-to-end tests"))
+struct TrustE2ETests {
+    /// An export whose household note carries terminal escape sequences, imported into a fresh database.
+    func injectedDatabase(_ dir: TemporaryDirectory) throws -> String {
+        let demo = try E2E.demo(dir, "source.sqlite")
+        let export = try E2E.run(["export", "--db", demo]).stdout
+        var json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
+        var hs = json["households"] as! [[String: Any]]
+        let i = hs.firstIndex { (($0["household"] as! [String: Any])["name"] as! String).contains("Maaike") }!
+        var h = hs[i]["household"] as! [String: Any]
+        h["ownView"] = "Eerst \u{1B}]0;pwned\u{07} dan \u{1B}[2J en \u{1B}[31mrood\u{1B}[0m."
+        hs[i]["household"] = h
+        json["households"] = hs
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: dir.file("evil.json")))
+        let db = dir.file("evil.sqlite")
+        let r = try E2E.run(["import", dir.file("evil.json"), "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        return db
+    }
+
+    @Test func escapeSequencesInImportedDataAreShownNotObeyed() throws {
+        let dir = TemporaryDirectory()
+        let db = try injectedDatabase(dir)
+        let show = try E2E.run(["show", "Maaike", "--db", db, "--user", "sanne"])
+        #expect(show.status == 0)
+        #expect(!show.stdout.contains("\u{1B}"))
+        #expect(show.stdout.contains("␛]0;pwned␇") && show.stdout.contains("␛[2J"))
+        let t = try Tmux(E2E.command(["meeting", "Maaike", "--db", db, "--user", "sanne"]))
+        #expect(t.waitFor("pwned"), "\(t.screen)")
+        #expect(t.screen.contains("␛]0;pwned␇"))
+        #expect(t.screen.contains("Wat wil het gezin"), "the screen was cleared by the note")
+        let title = try t.run(["display-message", "-p", "#{pane_title}"])
+        #expect(!title.contains("pwned"), "the pane title was set by user data: \(title)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        for format in ["md", "html"] {
+            let m = try E2E.run(["minutes", "Maaike", "--db", db, "--user", "sanne", "--format", format]).stdout
+            #expect(!m.contains("\u{1B}"), "escape byte in \(format) minutes")
+        }
+        let csv = try E2E.run(["audit", "--db", db, "--user", "petra", "--format", "csv"]).stdout
+        #expect(!csv.contains("\u{1B}"))
+        let json = try E2E.run(["show", "Maaike", "--db", db, "--user", "sanne", "--format", "json"]).stdout
+        #expect(!json.contains("\u{1B}") && json.contains("\\u001b"))
+    }
+
+    @Test(arguments: [("no TERM", ["-u", "TERM"]), ("dumb", ["TERM=dumb"]), ("unknown", ["TERM=vt-from-mars"])])
+    func badTerminalsGetOneClearLine(name: String, env: [String]) throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        // In tmux (a real terminal) so that only TERM is wrong.
+        let t = try Tmux("env \(env.joined(separator: " ")) '\(E2E.tafel)' --db '\(db)' 2>\(dir.file("err")); echo EXIT=$?")
+        #expect(t.waitFor("EXIT=2"), "\(name): \(t.screen)")
+        let err = try String(contentsOfFile: dir.file("err"), encoding: .utf8)
+        #expect(err.split(separator: "\n").count == 1, "\(name): \(err)")
+        #expect(err.contains("TERM") || err.contains("terminal"))
+    }
+
+    @Test func theCLocaleDrawsWithASCIIFallbacks() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let t = try Tmux(E2E.command(["--db", db, "--user", "sanne"], env: "LANG=C LC_ALL=C TERM=xterm-256color"))
+        #expect(t.waitFor("Mijn caseload"), "\(t.screen)")
+        #expect(t.screen.contains("+-"), "no ASCII box drawing: \(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+    }
+
+    @Test func aTerminalResizedEveryFiftyMilliseconds() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let t = try Tmux(E2E.command(["--db", db, "--user", "sanne"]))
+        #expect(t.waitFor("Mijn caseload"))
+        for i in 0..<60 {
+            t.resize(width: [100, 80, 40, 120, 90][i % 5], height: [30, 24, 10, 40, 28][i % 5])
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        t.resize(width: 100, height: 30)
+        #expect(t.waitFor("Mijn caseload"), "did not survive the resizes: \(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+    }
+
+    @Test func closedStdinAndAReadOnlyHome() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let closed = try Tmux("TERM=xterm-256color '\(E2E.tafel)' --db '\(db)' 0<&- 2>\(dir.file("err")); echo EXIT=$?")
+        #expect(closed.waitFor("EXIT=2"), "\(closed.screen)")
+        // HOME that cannot be written: the default database cannot be created, and says so; --db still works.
+        try FileManager.default.createDirectory(atPath: dir.file("home"), withIntermediateDirectories: true)
+        let r = try E2E.run(["caseload", "--user", "sanne"], env: ["HOME": dir.file("home/missing/nope"), "XDG_DATA_HOME": "/proc/tafel-nope"])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        #expect(try E2E.run(["caseload", "--user", "sanne", "--db", db], env: ["HOME": "/proc"]).status == 0)
+    }
+
+    @Test func aReadOnlyDatabaseShowsButSavesNothing() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let before = try E2E.run(["export", "--db", db]).stdout
+        let t = try Tmux(E2E.command(["--db", db, "--user", "sanne", "--read-only"]))
+        #expect(t.waitFor("Te laat \\(1\\)"))
+        t.send("s"); t.send("g")
+        #expect(t.waitFor("alleen-lezen"), "no read-only message: \(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        #expect(try E2E.run(["export", "--db", db]).stdout == before)
+    }
+
+    @Test func aFullDiskGivesAClearMessageAndKeepsWhatWasSaved() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let before = try E2E.run(["export", "--db", db]).stdout
+        // A file size limit of one block stands in for a full disk: every write fails, reads still work.
+        let r = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; '\(E2E.tafel)' user add nieuw --name Nieuw --role medewerker --db '\(db)' --user beheer"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("schijf is vol"), "no disk-full message: \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(try E2E.run(["export", "--db", db]).stdout == before, "data saved earlier changed")
+        #expect(try E2E.run(["check", "--db", db]).status == 0)
+        // A generation that runs out of room stops cleanly; what it wrote is whole.
+        let g = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 2000; '\(E2E.tafel)' generate --households 3000 --db '\(dir.file("tiny.sqlite"))'"])
+        #expect(g.status == 1)
+        #expect(g.stderr.contains("schijf is vol"), "\(g.stderr)")
+        #expect(try E2E.run(["check", "--db", dir.file("tiny.sqlite")]).status == 0)
+    }
+
+    @Test func aDatabaseReadableByOthersIsWarnedAbout() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        #expect(!(try E2E.run(["households", "--db", db, "--user", "petra"]).stderr.contains("chmod")))
+        chmod(db, 0o644)
+        let r = try E2E.run(["households", "--db", db, "--user", "petra"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("chmod 600"))
+    }
+
+    @Test func retentionAnonymisesOldClosedHouseholdsAndKeepsTheFigures() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("g.sqlite")
+        #expect(try E2E.run(["generate", "--households", "300", "--seed", "3", "--db", db]).status == 0)
+        let aggregateBefore = try E2E.run(["aggregate", "--db", db, "--format", "json"]).stdout
+        let households = try E2E.run(["export", "--db", db]).stdout
+        let dry = try E2E.run(["retention", "--older-than", "30d", "--db", db])
+        #expect(dry.status == 0 && dry.stdout.contains("proefdraai"))
+        #expect(try E2E.run(["export", "--db", db]).stdout == households, "a dry run changed data")
+        let apply = try E2E.run(["retention", "--older-than", "30d", "--apply", "--db", db])
+        #expect(apply.status == 0, "\(apply.stderr)")
+        let after = try E2E.run(["export", "--db", db]).stdout
+        let doc = try JSONSerialization.jsonObject(with: Data(after.utf8)) as! [String: Any]
+        var anonymised = 0
+        for f in doc["households"] as! [[String: Any]] {
+            let h = f["household"] as! [String: Any]
+            guard (h["name"] as! String).hasPrefix("Geanonimiseerd") else { continue }
+            anonymised += 1
+            #expect(h["status"] as? String == "afgesloten")
+            #expect((h["ownView"] as? String ?? "").isEmpty && h["address"] == nil)
+            for m in f["members"] as! [[String: Any]] { #expect(m["birthDate"] == nil && (m["name"] as! String).hasPrefix("Gezinslid")) }
+            for a in f["actions"] as! [[String: Any]] { #expect(a["description"] as? String == "—") }
+        }
+        #expect(anonymised > 0)
+        #expect(try E2E.run(["aggregate", "--db", db, "--format", "json"]).stdout == aggregateBefore, "the aggregate figures changed")
+        #expect(try E2E.run(["check", "--db", db]).status == 0)
+        #expect(try E2E.run(["log", "--db", db]).stdout.contains("bewaartermijn"))
+    }
+}
