@@ -58,7 +58,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let s = global.strings
         guard households > 0, households <= 1_000_000 else { throw CLIError(s.t("cli.bad-count", String(households))) }
-        let day = try today.map { guard let d = Day(iso: $0) else { throw CLIError(s.render(DueDateParser.Invalid(input: $0).message)) }; return d } ?? SystemClock().today
+        let day = try today.map { guard let d = Day(iso: $0) else { throw CLIError(s.render(DueDateParser.Invalid(input: $0).message)) }; return d } ?? AppClock.current.today
         let store = try global.openStore()
         guard try store.isEmpty() else { throw CLIError(s.t("cli.generate-not-empty", store.path)) }
         let m = SyntheticMunicipality(households: households, seed: seed, today: day)

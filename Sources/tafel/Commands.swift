@@ -30,7 +30,7 @@ struct Demo: ParsableCommand {
         if !noOpen, let e = CursesBackend.preflight() { throw CLIError(e.message(english: g.language == .en), code: 2) }
         let store = try g.openStore()
         if try store.isEmpty() {
-            let today = SystemClock().today
+            let today = AppClock.current.today
             let demo = DemoScenario.build(today: today)
             try store.bulkInsert(organisations: demo.organisations, professionals: demo.professionals, households: demo.households,
                                  actor: "demo", summary: "demo database")

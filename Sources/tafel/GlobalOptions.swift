@@ -122,3 +122,8 @@ enum Console {
         FileHandle.standardError.write(Data("tafel: \(s.replacingOccurrences(of: "\n", with: " "))\n".utf8))
     }
 }
+
+/// The clock of the command line: the system clock, or a day pinned with TAFEL_TODAY.
+enum AppClock {
+    static var current: any Clock { PinnedClock.fromEnvironment(ProcessInfo.processInfo.environment) }
+}

@@ -13,7 +13,7 @@ struct CaseloadCommand: ParsableCommand {
         let s = global.strings
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
-        let today = SystemClock().today
+        let today = AppClock.current.today
         let c = try store.caseload(for: user, today: today)
         if format == .json {
             struct Out: Encodable {
@@ -52,7 +52,7 @@ struct HouseholdsCommand: ParsableCommand {
         let s = global.strings
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
-        let list = try store.households(for: user, today: SystemClock().today)
+        let list = try store.households(for: user, today: AppClock.current.today)
         if format == .json { Console.out(JSONOutput.encode(list)); return }
         let report = Report(headers: [s.t("cli.col-id"), s.t("households.col-name"), s.t("households.col-wijk"), s.t("field.team"), s.t("households.col-coordinator"),
                                       s.t("households.col-open"), s.t("households.col-late"), s.t("households.col-status")],
@@ -75,7 +75,7 @@ struct AuditCommand: ParsableCommand {
         let s = global.strings
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
-        let today = SystemClock().today
+        let today = AppClock.current.today
         var filter = AuditFilter(team: team, wijk: wijk)
         if let r = rule {
             guard let id = StallRuleID(rawValue: r) else {

@@ -17,7 +17,7 @@ struct Show: ParsableCommand {
         let user = try global.signedIn(store)
         let id = try resolveHousehold(household, in: store, strings: s)
         let file = try store.caseFile(id, for: user, reason: reason)
-        let today = SystemClock().today
+        let today = AppClock.current.today
         let roster = try store.roster()
         let order = try store.domainOrder()
         let findings = StallRules.evaluate(file, SignalContext(today: today, thresholds: global.signalConfig().thresholds(team: file.household.team),
@@ -119,7 +119,7 @@ struct ICSCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
-        let clock = SystemClock()
+        let clock = AppClock.current
         let c = try store.caseload(for: user, today: clock.today)
         let cal = ICalendar.build(caseload: c, user: user, strings: global.strings, now: clock.now)
         FileHandle.standardOutput.write(Data(cal.utf8))

@@ -13,7 +13,7 @@ struct Aggregate: ParsableCommand {
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
         guard AccessPolicy.mayAudit(user) else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.teamleider").message)) }
-        let rows = try store.aggregate(config: global.signalConfig(), today: SystemClock().today)
+        let rows = try store.aggregate(config: global.signalConfig(), today: AppClock.current.today)
         if format == .json { Console.out(JSONOutput.encode(rows)); return }
         func n(_ x: Int?) -> String { x.map(String.init) ?? "<5" }
         let report = Report(headers: [s.t("field.wijk"), s.t("aggregate.col-dimension"), s.t("aggregate.col-code"), s.t("aggregate.col-households"),
@@ -36,7 +36,7 @@ struct Retention: ParsableCommand {
 
     func run() throws {
         let s = global.strings
-        let today = SystemClock().today
+        let today = AppClock.current.today
         guard let unit = olderThan.last, let n = Int(olderThan.dropLast()), n > 0 else { throw CLIError(s.t("cli.bad-term", olderThan)) }
         let cutoff: Day
         switch unit {

@@ -19,7 +19,7 @@ enum TUILauncher {
         var user = try g.signedIn(store)
         if let l = loginOverride, let p = try store.professional(login: l) { user = p }
         let strings = g.strings
-        let clock = SystemClock()
+        let clock = AppClock.current
         var targetId: Int64? = nil
         switch target {
         case .household(let t), .meeting(let t): targetId = try resolveHousehold(t, in: store, strings: strings)

@@ -42,6 +42,11 @@ struct WidgetGoldenTests {
         #expect(b[0, 1].width == 2 && b[1, 1].isContinuation)
     }
 
+    @Test func paragraphKeepsALinesIndentOnEveryWrappedRow() {
+        let b = render(16, 4) { Paragraph([Line("• kop"), Line("  punten blijven op de agenda staan")]).render($0.area, into: &$0) }
+        #expect(b.lines == ["• kop           ", "  punten blijven", "  op de agenda  ", "  staan         "])
+    }
+
     @Test func listWithSelectionBadgesAndScroll() {
         let items = (1...8).map { ListItem("Huishouden \($0)", badges: $0 == 3 ? [Span("acuut", .critical)] : []) }
         let b = render(30, 5) {

@@ -142,3 +142,17 @@ public struct FixedClock: Clock {
         self.now = now ?? Date(timeIntervalSince1970: TimeInterval(today.ordinal * 86_400 + 9 * 3600))
     }
 }
+
+/// Real time, but "today" pinned to a given day (`TAFEL_TODAY`): reproducible demos,
+/// screenshots and benchmarks while the meeting timer still runs.
+public struct PinnedClock: Clock {
+    public var today: Day
+    public init(_ today: Day) { self.today = today }
+    public var now: Date { Date() }
+
+    /// `TAFEL_TODAY=YYYY-MM-DD` pins the day; otherwise the system clock.
+    public static func fromEnvironment(_ env: [String: String]) -> any Clock {
+        if let t = env["TAFEL_TODAY"], let d = Day(iso: t) { return PinnedClock(d) }
+        return SystemClock()
+    }
+}

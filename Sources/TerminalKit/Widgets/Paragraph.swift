@@ -18,6 +18,8 @@ public struct Paragraph: Sendable {
 
     /// The lines after wrapping to `width`. Words are split at spaces only, so adjacent
     /// spans without a space between them stay one word; each character keeps its role.
+    /// A line's leading spaces are kept on every row it wraps to (a hanging indent), so an
+    /// indented explanation stays visibly under its heading.
     public func wrapped(width: Int) -> [Line] {
         guard wrap, width > 0 else { return lines }
         var out: [Line] = []
@@ -36,20 +38,23 @@ public struct Paragraph: Sendable {
                 }
             }
             if !word.isEmpty { words.append(word) }
-            var row: [Glyph] = []
-            var rowWidth = 0
-            func emit() { out.append(Line(Paragraph.spans(of: row))); row = []; rowWidth = 0 }
+            let leading = line.plainText.prefix { $0 == " " }.count
+            let indent = leading < width / 2 ? leading : 0
+            let indentGlyphs: [Glyph] = Array(repeating: (" ", line.spans.first?.role ?? .normal), count: indent)
+            var row: [Glyph] = indentGlyphs
+            var rowWidth = indent
+            func emit() { out.append(Line(Paragraph.spans(of: row))); row = indentGlyphs; rowWidth = indent }
             for w in words {
                 let ww = w.reduce(0) { $0 + max(1, DisplayWidth.of(SafeText.cell($1.c))) }
-                if rowWidth > 0 && rowWidth + 1 + ww <= width {
+                if rowWidth > indent && rowWidth + 1 + ww <= width {
                     row.append((" ", row.last!.role)); row.append(contentsOf: w); rowWidth += 1 + ww
                     continue
                 }
-                if rowWidth > 0 { emit() }
+                if rowWidth > indent { emit() }
                 // A word longer than the line is broken at the width.
                 for g in w {
                     let gw = max(1, DisplayWidth.of(SafeText.cell(g.c)))
-                    if rowWidth + gw > width { emit() }
+                    if rowWidth + gw > width && rowWidth > indent { emit() }
                     row.append(g); rowWidth += gw
                 }
             }
