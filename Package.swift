@@ -33,7 +33,7 @@ let package = Package(
             "TafelApp", "TafelStore", "TafelCore", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "tafel-bench", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit"]),
+        .executableTarget(name: "tafel-bench", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "tafel-crashwriter", dependencies: ["TafelStore", "TafelCore"]),
         .target(name: "TestSupport", dependencies: ["TafelCore", "TerminalKit"], path: "Tests/TestSupport"),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit", "TextSafety", "TestSupport"], exclude: ["Golden"]),

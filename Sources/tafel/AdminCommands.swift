@@ -68,6 +68,7 @@ struct Generate: ParsableCommand {
         let started = Date()
         var lastReport = started
         let batch = 500
+        let interactive = isatty(STDERR_FILENO) == 1
         var done = 0
         var first = true
         while done < households {
@@ -77,12 +78,15 @@ struct Generate: ParsableCommand {
                                  actor: "generate", summary: "generated (seed \(seed))")
             first = false
             done += n
-            if Date().timeIntervalSince(started) > 1, Date().timeIntervalSince(lastReport) > 0.5 || done == households {
+            // On a terminal one line that updates in place; in a log file a line every 5 seconds.
+            let interval: TimeInterval = interactive ? 0.5 : 5
+            if Date().timeIntervalSince(started) > 1, Date().timeIntervalSince(lastReport) > interval || done == households {
                 lastReport = Date()
-                FileHandle.standardError.write(Data("\r\(s.t("cli.generating", String(done), String(households)))".utf8))
+                let line = s.t("cli.generating", String(done), String(households))
+                FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
             }
         }
-        if Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive && Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\n".utf8)) }
         if let lead = m.professionals.first(where: { $0.role == TafelRole.teamleider }) { try store.setDemoLogin(lead.login) }
         try store.checkpoint()
         Console.out(s.t("cli.generated", String(households), store.path, String(format: "%.1f", Date().timeIntervalSince(started))))

@@ -70,12 +70,17 @@ struct AuditQueryTests {
 
     @Test func summariesAgreeWithTheFullAudit() throws {
         let dir = TemporaryDirectory()
-        let store = try generatedStore(dir, households: 120, seed: 5)
+        let store = try generatedStore(dir, households: 400, seed: 5)
         let lead = try store.professionals().first { $0.role == .teamleider }!
-        for filter in [AuditFilter(), AuditFilter(rule: .actieVerlopen), AuditFilter(since: today.adding(days: -60))] {
+        for filter in [AuditFilter(), AuditFilter(rule: .actieVerlopen), AuditFilter(since: today.adding(days: -60)),
+                       AuditFilter(rule: .overgang), AuditFilter(rule: .overgang, since: today.adding(days: -90))] {
             let full = try store.audit(for: lead, config: SignalConfig(), today: today, filter: filter)
             let summary = try store.auditSummary(for: lead, config: SignalConfig(), today: today, filter: filter)
             #expect(full.map(\.householdId) == summary.map(\.householdId))
+            if filter == AuditFilter() {
+                // The grouping in SQL treats "overgang" apart: make sure the sample has it.
+                #expect(full.contains { $0.rules.contains(.overgang) })
+            }
             for (a, b) in zip(full, summary) {
                 #expect(a.rules == b.rules && a.worst == b.worst && a.daysStalled == b.daysStalled)
                 #expect(b.findings.isEmpty)
@@ -85,6 +90,23 @@ struct AuditQueryTests {
                 #expect(Set(evidence).isSuperset(of: Set(first.findings)))
             }
         }
+    }
+
+    /// Computing only the filtered rule must give exactly that rule's part of the full audit.
+    @Test func oneRuleAloneEqualsItsPartOfTheWholeAudit() throws {
+        let dir = TemporaryDirectory()
+        let store = try generatedStore(dir, households: 150, seed: 4)
+        let all = try store.auditFindings(config: SignalConfig(), today: today).values.flatMap { $0 }
+        #expect(Set(AuditQuery.branches.map(\.rule)) == Set(StallRuleID.allCases), "every rule has SQL")
+        for rule in StallRuleID.allCases {
+            let alone = try store.auditFindings(config: SignalConfig(), today: today, rules: [rule]).values.flatMap { $0 }
+            #expect(Set(alone) == Set(all.filter { $0.rule == rule }), "rule \(rule.rawValue)")
+            #expect(alone.allSatisfy { $0.rule == rule })
+        }
+        #expect(try store.auditFindings(config: SignalConfig(), today: today, rules: [.geenRegie, .wachtlijst]).values
+            .flatMap { $0 }.count == all.filter { $0.rule == .geenRegie || $0.rule == .wachtlijst }.count)
+        let script = AuditQuery(today: today, thresholds: SignalThresholds(), rules: [.actieVerlopen]).shellScript()
+        #expect(script.contains("'actie-verlopen'") && !script.contains("'score-daling'"))
     }
 
     @Test func theShellScriptIsTheSameQuery() throws {

@@ -178,7 +178,25 @@ struct StoreTests {
         _ = try SQLiteCaseStore(path: dir.file("a.sqlite"))
         let q = try DatabaseQueue(path: dir.file("a.sqlite"))
         try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
-        #expect(throws: CaseStoreError.newerSchema(path: dir.file("a.sqlite"), found: 3, supported: 2)) { _ = try SQLiteCaseStore(path: dir.file("a.sqlite")) }
+        #expect(throws: CaseStoreError.newerSchema(path: dir.file("a.sqlite"), found: Schema.currentVersion + 1, supported: Schema.currentVersion)) { _ = try SQLiteCaseStore(path: dir.file("a.sqlite")) }
+    }
+
+    /// Opening one record reads every table by household; a table without an index on it is a
+    /// full scan per opened record, which grows with the city (a missing index once cost 1.3 s).
+    @Test func everyTableReadByHouseholdHasAnIndexOnIt() throws {
+        let dir = TemporaryDirectory()
+        let store = try SQLiteCaseStore(path: dir.file("t.sqlite"))
+        let missing: [String] = try store.reader.read { db in
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            return try tables.filter { table in
+                let columns = try Row.fetchAll(db, sql: "PRAGMA table_info(\(table))").map { $0["name"] as String }
+                guard columns.contains("household_id") else { return false }
+                let indexes = try Row.fetchAll(db, sql: "PRAGMA index_list(\(table))").map { $0["name"] as String }
+                let leading = try indexes.compactMap { try Row.fetchOne(db, sql: "PRAGMA index_info(\($0))")?["name"] as String? }
+                return !leading.contains("household_id")
+            }
+        }
+        #expect(missing == [], "tables read by household without an index on household_id: \(missing)")
     }
 
     @Test func aDatabaseOfTheFirstMigrationIsUpgraded() throws {

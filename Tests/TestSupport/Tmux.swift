@@ -83,7 +83,10 @@ public final class Tmux: @unchecked Sendable {
     @discardableResult
     public func waitFor(_ pattern: String, seconds: Double = 15) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
-        let regex = try? NSRegularExpression(pattern: pattern)
+        // A pattern that is not a valid regular expression (an unescaped "(", say)
+        // is matched literally rather than never matching at all.
+        let regex = (try? NSRegularExpression(pattern: pattern))
+            ?? (try? NSRegularExpression(pattern: NSRegularExpression.escapedPattern(for: pattern)))
         while Date() < deadline {
             let s = screen
             if let r = regex, r.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil { return true }

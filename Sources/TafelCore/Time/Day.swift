@@ -17,14 +17,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` strictly.
     public init?(iso: String) {
-        let u = Array(iso.utf8)
-        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
-        func num(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r { let c = u[i]; guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
-            return v
+        // Over the UTF-8 bytes in place: the audit parses a million dates at city scale.
+        var text = iso
+        let parts: (Int, Int, Int)? = text.withUTF8 { u in
+            guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+            func num(_ r: Range<Int>) -> Int? {
+                var v = 0
+                for i in r { let c = u[i]; guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
+                return v
+            }
+            guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+            return (y, m, d)
         }
-        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        guard let (y, m, d) = parts else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

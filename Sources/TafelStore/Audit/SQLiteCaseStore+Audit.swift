@@ -4,25 +4,28 @@ import TafelCore
 
 extension SQLiteCaseStore {
     /// All findings per household, computed in SQL (see `AuditQuery`), with per-team thresholds.
-    public func auditFindings(config: SignalConfig, today: Day) throws -> [Int64: [StallFinding]] {
+    public func auditFindings(config: SignalConfig, today: Day, rules: Set<StallRuleID>? = nil) throws -> [Int64: [StallFinding]] {
         try read { db in
             var all: [Int64: [StallFinding]] = [:]
-            for q in auditQueries(config: config, today: today) { all.merge(try q.run(db)) { a, b in a + b } }
+            for q in auditQueries(config: config, today: today, rules: rules) { all.merge(try q.run(db)) { a, b in a + b } }
             return all
         }
     }
 
     /// The queries for the whole database: one per team with its own thresholds, one for the rest.
-    func auditQueries(config: SignalConfig, today: Day, household: Int64? = nil) -> [AuditQuery] {
+    /// With `rules`, only those rules are computed (a signal filter need not pay for the other sixteen).
+    func auditQueries(config: SignalConfig, today: Day, household: Int64? = nil, rules: Set<StallRuleID>? = nil) -> [AuditQuery] {
         let teams = config.teams.keys.sorted()
-        return [AuditQuery(today: today, thresholds: config.defaults, excludedTeams: teams, household: household)]
-            + teams.map { AuditQuery(today: today, thresholds: config.teams[$0]!, team: $0, household: household) }
+        return [AuditQuery(today: today, thresholds: config.defaults, excludedTeams: teams, household: household, rules: rules)]
+            + teams.map { AuditQuery(today: today, thresholds: config.teams[$0]!, team: $0, household: household, rules: rules) }
     }
 
     public func auditSummary(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
         let summaries: [Int64: AuditSummary] = try read { db in
             var all: [Int64: AuditSummary] = [:]
-            for q in auditQueries(config: config, today: today) { all.merge(try q.summaries(db, filter: filter)) { a, _ in a } }
+            for q in auditQueries(config: config, today: today, rules: filter.rule.map { [$0] }) {
+                all.merge(try q.summaries(db, filter: filter)) { a, _ in a }
+            }
             return all
         }
         let roster = try roster()
@@ -66,7 +69,7 @@ extension SQLiteCaseStore {
     }
 
     public func audit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
-        let findings = try auditFindings(config: config, today: today)
+        let findings = try auditFindings(config: config, today: today, rules: filter.rule.map { [$0] })
         let roster = try roster()
         let rows: [AuditRow] = try read { db in
             let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []

@@ -4,12 +4,13 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-base", migrate: v1)
         m.registerMigration("v2-retention-and-indexes", migrate: v2)
+        m.registerMigration("v3-household-indexes", migrate: v3)
         return m
     }
 
@@ -133,6 +134,16 @@ enum Schema {
         CREATE INDEX consent_household ON consent(household_id, organisation_id);
         CREATE INDEX escalation_open ON escalation(deadline) WHERE decision IS NULL;
         CREATE INDEX household_involved_professional ON household_involved(professional_id);
+        """)
+    }
+
+    /// The tables a household's record reads by `household_id` that v1 left without an index: at
+    /// 100,000 households opening one record scanned 200,000 signals (1.3 s; now a few ms).
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE INDEX signal_household ON signal(household_id);
+        CREATE INDEX informal_person_household ON informal_person(household_id);
+        CREATE INDEX escalation_household ON escalation(household_id);
         """)
     }
 }
