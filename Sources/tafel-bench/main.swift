@@ -212,9 +212,15 @@ if args.contains("--child-rss") {
 if let path = option("--summary-only") {
     let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
     let lead = try store.professional(login: "p2")!
-    for f in [AuditFilter(), AuditFilter(rule: .actieVerlopen)] {
+    // `--rule ID` narrows it to one filter, repeated, for a profiler.
+    let only = option("--rule").flatMap(StallRuleID.init(rawValue:))
+    for f in only.map({ [AuditFilter(rule: $0)] }) ?? [AuditFilter(), AuditFilter(rule: .actieVerlopen)] {
         var best = Double.infinity
-        for _ in 0..<3 { best = min(best, try time { try store.auditSummary(for: lead, config: SignalConfig(), today: today, filter: f) }.1) }
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["TAFEL_BENCH_RUNS"] ?? "") ?? (only == nil ? 3 : 30)) {
+            let t = try time { try store.auditSummary(for: lead, config: SignalConfig(), today: today, filter: f) }.1
+            if ProcessInfo.processInfo.environment["TAFEL_BENCH_TRACE"] != nil { print(String(format: "  run: %.1f ms", t * 1000)) }
+            best = min(best, t)
+        }
         print("\(f.rule?.rawValue ?? "all"): \(String(format: "%.1f", best * 1000)) ms")
     }
     exit(0)

@@ -32,18 +32,21 @@ extension SQLiteCaseStore {
         let rows: [AuditRow] = try read { db in
             let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []
             guard !summaries.isEmpty else { return [] }
-            let hrows = try Row.fetchAll(db, sql: """
+            // Columns read by position: thousands of rows, and a lookup by name costs more than the value.
+            let hrows: [(id: Int64, name: String, wijk: String, team: String, coordinator: PartyRef?)] = try Row.fetchAll(db, sql: """
                 SELECT h.id, h.name, h.wijk, h.team, c.party_kind, c.party_id FROM household h
                 LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
                 WHERE h.id IN (SELECT value FROM json_each(?))
-                """, arguments: [jsonArray(Array(summaries.keys))])
-            let names = try partyNames(db, hrows.compactMap { RowMapping.party($0, kind: "party_kind", id: "party_id") }, roster: roster)
-            return hrows.compactMap { r in
-                let id: Int64 = r["id"]
-                let coordinator = RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] }
-                guard AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(id)),
-                      filter.matches(team: r["team"], wijk: r["wijk"], coordinator: coordinator) else { return nil }
-                return AuditRow(householdId: id, name: r["name"], wijk: r["wijk"], team: r["team"], coordinator: coordinator, summary: summaries[id]!)
+                """, arguments: [jsonArray(Array(summaries.keys))]).map { r in
+                let party = (r[4] as String?).flatMap(PartyRef.Kind.init(rawValue:)).flatMap { k in (r[5] as Int64?).map { PartyRef(k, $0) } }
+                return (r[0], r[1], r[2], r[3], party)
+            }
+            let names = try partyNames(db, hrows.compactMap(\.coordinator), roster: roster)
+            return hrows.compactMap { h in
+                let coordinator = h.coordinator.flatMap { names[$0] }
+                guard AccessPolicy.mayList(user: user, householdTeam: h.team, involved: involved.contains(h.id)),
+                      filter.matches(team: h.team, wijk: h.wijk, coordinator: coordinator) else { return nil }
+                return AuditRow(householdId: h.id, name: h.name, wijk: h.wijk, team: h.team, coordinator: coordinator, summary: summaries[h.id]!)
             }
         }
         return rows.sorted { ($1.daysStalled, $0.name, $0.householdId) < ($0.daysStalled, $1.name, $1.householdId) }
