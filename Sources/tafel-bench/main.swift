@@ -208,7 +208,8 @@ if args.contains("--child-rss") {
     exit(0)
 }
 
-// `tafel-bench --audit-only DB`: just the full audit, for a profiler (perf record, valgrind --tool=callgrind).
+// `tafel-bench --summary-only DB [--rule ID]`: the audit screen's query (all signals, then overdue only),
+// best of three (TAFEL_BENCH_RUNS), each run printed with TAFEL_BENCH_TRACE.
 if let path = option("--summary-only") {
     let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
     let lead = try store.professional(login: "p2")!
@@ -225,6 +226,7 @@ if let path = option("--summary-only") {
     }
     exit(0)
 }
+// `tafel-bench --audit-only DB`: just the full audit, for a profiler (perf record, valgrind --tool=callgrind).
 if let path = option("--audit-only") {
     let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
     let lead = try store.professional(login: "p2")!

@@ -1,12 +1,14 @@
 /// A backend that keeps the screen in memory and replays scripted input — for tests,
-/// the monkey test and the benchmark. It records every batch of updates it receives.
+/// the monkey test and the benchmark. It records the recent batches of updates it receives.
 public final class MemoryBackend: TerminalBackend {
     public private(set) var size: Size
     public var glyphs: Glyphs
     public private(set) var screen: CellBuffer
     public private(set) var theme: Theme = .fallback
-    /// Each `draw` call's updates, in order.
+    /// The updates of recent `draw` calls, oldest first: at most `batchHistory`, so a monkey test
+    /// of 100,000 keys does not keep every frame it ever drew.
     public private(set) var batches: [[CellUpdate]] = []
+    public static let batchHistory = 256
     public private(set) var presentCount = 0
     public private(set) var invalidateCount = 0
     /// Events returned by `nextEvent`, first in first out.
@@ -23,6 +25,7 @@ public final class MemoryBackend: TerminalBackend {
 
     public func draw(_ cells: [CellUpdate]) {
         batches.append(cells)
+        if batches.count > Self.batchHistory { batches.removeFirst(batches.count - Self.batchHistory / 2) }
         for u in cells where u.x < size.width && u.y < size.height {
             screen.put(u.cell.symbol, x: u.x, y: u.y, role: u.cell.role)
         }
