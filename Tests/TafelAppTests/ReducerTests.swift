@@ -250,3 +250,30 @@ struct ReducerTests {
         #expect(a.meetingId == 9000 && a.domain == s.meeting!.domainCodes(s.domainOrder)[0])
     }
 }
+
+/// Long work shows a line in the status bar before it starts, and the line goes when it ends.
+@Suite("Progress while computing")
+struct ProgressTests {
+    @Test func theAuditSaysItIsComputingBeforeTheResultAppears() throws {
+        let h = try AppHarness(login: "petra")
+        var firstFrame = h.backend.screen
+        h.backend.resetRecording()
+        h.send(.char("3"))
+        // Replays the first frame drawn after the key onto the screen as it was: it shows the message.
+        #expect(h.backend.batches.count >= 2, "no frame before the audit was computed")
+        for u in h.backend.batches.first ?? [] { firstFrame.put(u.cell.symbol, x: u.x, y: u.y, role: u.cell.role) }
+        #expect(firstFrame.lines.last?.contains("audit wordt berekend over alle huishoudens") == true, "\(firstFrame.lines.last ?? "")")
+        // The last frame has the result and no message.
+        #expect(h.state.working == nil)
+        #expect(!h.text.contains("audit wordt berekend"))
+        #expect(h.text.contains("Vastgelopen huishoudens"))
+    }
+
+    @Test func quickWorkShowsNoProgressLine() throws {
+        let h = try AppHarness(login: "petra")
+        h.backend.resetRecording()
+        h.send(.char("2"))
+        #expect(h.backend.batches.count == 1)
+        #expect(Effect.loadHouseholds.progressMessage == nil)
+    }
+}

@@ -61,9 +61,16 @@ public final class AppRuntime {
         var queue = effects
         while !queue.isEmpty {
             let e = queue.removeFirst()
+            // Long work: draw the screen with a "computing…" line first, so the user is not left
+            // looking at the previous screen with no sign of life.
+            if let m = e.progressMessage {
+                _ = Reducer.reduce(&state, .working(m))
+                render()
+            }
             for a in runner.run(e, state: state) {
                 queue += Reducer.reduce(&state, a)
             }
+            if e.progressMessage != nil { _ = Reducer.reduce(&state, .working(nil)) }
             needsRender = true
         }
     }

@@ -34,6 +34,9 @@ public struct AppState: Sendable {
     /// Typing a search in the current list.
     public var searching: TextInput?
     public var status: StatusMessage?
+    /// What the app is computing right now (the city-wide audit can take seconds): shown in the
+    /// status bar from just before the work starts until it is done.
+    public var working: Message?
     public var privacyMask: Bool
     public var running = true
     public var isEmptyDatabase = false

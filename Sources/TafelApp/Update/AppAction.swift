@@ -21,6 +21,8 @@ public enum AppAction: Sendable {
     case exported(path: String)
     case householdCreated(Int64)
     case themeChanged(String)
+    /// Long work starts (with what to show meanwhile) or ends (nil).
+    case working(Message?)
 }
 
 /// What the reducer asks the outside world to do. The effect runner does it and answers
@@ -39,4 +41,11 @@ public enum Effect: Sendable, Hashable {
     case exportMinutes(householdId: Int64, meetingId: Int64)
     case setTheme(String)
     case crash
+
+    /// What to show while this effect runs, for the ones that can take seconds on a large
+    /// municipality (the audit over every household); nil for the quick ones.
+    public var progressMessage: Message? {
+        if case .loadAudit = self { return Message("status.computing-audit") }
+        return nil
+    }
 }

@@ -11,6 +11,9 @@ public enum Reducer {
             return handleKey(&s, key)
         case .command(let c):
             return command(&s, c)
+        case .working(let m):
+            s.working = m
+            return []
         case .tick(let now, let today):
             s.now = now
             s.today = today

@@ -79,7 +79,9 @@ public enum AppView {
     static func statusBar(_ v: ViewContext, _ r: Rect, _ b: inout CellBuffer) {
         let s = v.s
         var message: Span? = nil
-        if let searching = s.searching {
+        if let working = s.working {
+            message = Span(v.r(working), .statusBar)
+        } else if let searching = s.searching {
             message = Span("/ " + searching.text + "▏  " + v.t("search.hint"), .statusBar)
         } else if let st = s.status {
             let role: StyleRole = st.kind == .error ? .bad : (st.kind == .success ? .ok : .statusBar)
