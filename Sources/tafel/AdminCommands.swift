@@ -5,10 +5,10 @@ import TafelStore
 import TextSafety
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write the database (or one household) as versioned JSON to stdout.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.export"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Only this household (by id or name).") var household: String?
-    @Option(name: .long, help: "Reason, when you are not involved in the household.") var reason: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.only-household")) var household: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.reason")) var reason: String?
 
     func run() throws {
         let s = global.strings
@@ -30,10 +30,10 @@ struct Export: ParsableCommand {
 }
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Import an export file, all or nothing.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.import"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The JSON file (see Docs/FORMAT.md).") var file: String
-    @Flag(name: .long, help: "Add to a database that already holds data (ids must not clash).") var merge = false
+    @Argument(help: CLIText.help("clihelp.opt.import-file")) var file: String
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.merge")) var merge = false
 
     func run() throws {
         let s = global.strings
@@ -49,11 +49,11 @@ struct Import: ParsableCommand {
 }
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Fill an empty database with a deterministic synthetic municipality.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.generate"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Number of households.") var households: Int = 1000
-    @Option(name: .long, help: "Random seed (the same seed gives the same data).") var seed: UInt64 = 1
-    @Option(name: .long, help: "The day the data is relative to (YYYY-MM-DD, default today).") var today: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.households")) var households: Int = 1000
+    @Option(name: .long, help: CLIText.help("clihelp.opt.seed")) var seed: UInt64 = 1
+    @Option(name: .long, help: CLIText.help("clihelp.opt.today")) var today: String?
 
     func run() throws {
         let s = global.strings
@@ -94,7 +94,7 @@ struct Generate: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the database: SQLite integrity, foreign keys and the audit chain.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.check"))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -113,11 +113,11 @@ struct Check: ParsableCommand {
 }
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the access and change log (teamleider or beheerder).")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.log"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Only this household.") var household: String?
-    @Option(name: .long, help: "Number of events.") var limit: Int = 100
-    @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+    @Option(name: .long, help: CLIText.help("clihelp.opt.log-household")) var household: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.limit")) var limit: Int = 100
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings
@@ -135,18 +135,18 @@ struct Log: ParsableCommand {
 }
 
 struct UserCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage the roster (beheerder).", subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: CLIText.t("clihelp.user"), subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or update a professional.")
+        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.user-add"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Login name (matches --user, TAFEL_USER or the OS login).") var login: String
-        @Option(name: .long, help: "Full name.") var name: String
-        @Option(name: .long, help: "medewerker, voorzitter, teamleider or beheerder.") var role: String = "medewerker"
-        @Option(name: .long, help: "Organisation name.") var organisation: String?
-        @Option(name: .long, help: "Organisation kind (e.g. wijkteam).") var kind: String = "wijkteam"
-        @Option(name: .long, help: "Team.") var team: String = ""
-        @Option(name: .long, help: "Discipline.") var discipline: String = ""
+        @Argument(help: CLIText.help("clihelp.opt.login")) var login: String
+        @Option(name: .long, help: CLIText.help("clihelp.opt.name")) var name: String
+        @Option(name: .long, help: CLIText.help("clihelp.opt.role")) var role: String = "medewerker"
+        @Option(name: .long, help: CLIText.help("clihelp.opt.organisation")) var organisation: String?
+        @Option(name: .long, help: CLIText.help("clihelp.opt.organisation-kind")) var kind: String = "wijkteam"
+        @Option(name: .long, help: CLIText.help("clihelp.opt.team")) var team: String = ""
+        @Option(name: .long, help: CLIText.help("clihelp.opt.discipline")) var discipline: String = ""
 
         func run() throws {
             let s = global.strings
@@ -166,9 +166,9 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the roster.")
+        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.user-list"))
         @OptionGroup var global: GlobalOptions
-        @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+        @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
         func run() throws {
             let s = global.strings
             let store = try global.openStore(create: false)

@@ -6,13 +6,13 @@ import TerminalKit
 import TextSafety
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create the demo database (14 households) and open it as the demo chair.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.demo"))
     @OptionGroup var global: GlobalOptions
-    @Flag(name: .customLong("no-open"), help: "Only create the database; do not open the app.")
+    @Flag(name: .customLong("no-open"), help: CLIText.help("clihelp.opt.no-open"))
     var noOpen = false
-    @Flag(name: .long, help: "Recreate the demo even if the file already holds data.")
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.force"))
     var reset = false
-    @Flag(name: .long, help: "Start with the privacy mask on.")
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.projector"))
     var projector = false
 
     func run() throws {
@@ -48,17 +48,17 @@ struct Demo: ParsableCommand {
 }
 
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open the app on one household (by id or part of its name).")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.open"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Household id or an unambiguous part of its name.") var household: String
+    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
     func run() throws { try TUILauncher.launch(global, projector: false, target: .household(household)) }
 }
 
 struct MeetingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "meeting", abstract: "Start or resume today's meeting for a household.")
+    static let configuration = CommandConfiguration(commandName: "meeting", abstract: CLIText.t("clihelp.meeting"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Household id or an unambiguous part of its name.") var household: String
-    @Flag(name: .long, help: "Start with the privacy mask on (for a projector).") var projector = false
+    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
     func run() throws { try TUILauncher.launch(global, projector: projector, target: .meeting(household)) }
 }
 

@@ -5,25 +5,25 @@ import TafelStore
 
 /// Options every command understands.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "Database file (default: $TAFEL_DB, else $XDG_DATA_HOME/tafel/tafel.sqlite).")
+    @Option(name: .long, help: CLIText.help("clihelp.opt.db"))
     var db: String?
 
-    @Option(name: .long, help: "Sign in as this login (default: $TAFEL_USER, else the OS login name).")
+    @Option(name: .long, help: CLIText.help("clihelp.opt.user"))
     var user: String?
 
-    @Option(name: .long, help: "Language: nl or en (default: the locale, else Dutch).")
+    @Option(name: .long, help: CLIText.help("clihelp.opt.lang"))
     var lang: String?
 
-    @Option(name: .long, help: "Theme: default, projector, licht, kleurenblind or mono.")
+    @Option(name: .long, help: CLIText.help("clihelp.opt.theme"))
     var theme: String?
 
-    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
+    @Flag(name: .customLong("no-color"), help: CLIText.help("clihelp.opt.no-color"))
     var noColor = false
 
-    @Option(name: .long, help: "Signal thresholds file (default: $XDG_CONFIG_HOME/tafel/signalen.toml).")
+    @Option(name: .long, help: CLIText.help("clihelp.opt.config"))
     var config: String?
 
-    @Flag(name: .customLong("read-only"), help: "Open the database read-only: look, change nothing.")
+    @Flag(name: .customLong("read-only"), help: CLIText.help("clihelp.opt.read-only"))
     var readOnly = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

@@ -5,9 +5,9 @@ import TafelStore
 import TextSafety
 
 struct CaseloadCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "caseload", abstract: "Print a professional's caseload: overdue, this week, later, reviews.")
+    static let configuration = CommandConfiguration(commandName: "caseload", abstract: CLIText.t("clihelp.caseload"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings
@@ -44,9 +44,9 @@ struct CaseloadCommand: ParsableCommand {
 }
 
 struct HouseholdsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "households", abstract: "List the households you may see.")
+    static let configuration = CommandConfiguration(commandName: "households", abstract: CLIText.t("clihelp.households"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings
@@ -63,13 +63,13 @@ struct HouseholdsCommand: ParsableCommand {
 }
 
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Households by days stalled, with the signals and their evidence.")
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: CLIText.t("clihelp.audit"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Only this signal (e.g. geen-regie).") var rule: String?
-    @Option(name: .long, help: "Only this team.") var team: String?
-    @Option(name: .long, help: "Only this wijk.") var wijk: String?
-    @Option(name: .long, help: "Only signals that started on or after this date (YYYY-MM-DD or e.g. -30d).") var since: String?
-    @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+    @Option(name: .long, help: CLIText.help("clihelp.opt.rule")) var rule: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.only-team")) var team: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.only-wijk")) var wijk: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.since")) var since: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings

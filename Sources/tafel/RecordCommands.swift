@@ -5,11 +5,11 @@ import TafelStore
 import TextSafety
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print one household: members, regisseur, domains, actions, signals, reach.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.show"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Household id or an unambiguous part of its name.") var household: String
-    @Option(name: .long, help: "Reason for opening a record you are not involved in (teamleider).") var reason: String?
-    @Option(name: .long, help: "table or json") var format: ListFormat = .table
+    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Option(name: .long, help: CLIText.help("clihelp.opt.reason-show")) var reason: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-show")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings
@@ -63,13 +63,13 @@ struct Show: ParsableCommand {
 }
 
 struct MinutesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "minutes", abstract: "Write the minutes of a meeting (team), the household's plan, or an organisation's extract.")
+    static let configuration = CommandConfiguration(commandName: "minutes", abstract: CLIText.t("clihelp.minutes"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Household id or an unambiguous part of its name.") var household: String
-    @Option(name: .long, help: "latest or a meeting id.") var meeting: String = "latest"
-    @Option(name: .long, help: "md or html") var format: String = "md"
-    @Option(name: .customLong("for"), help: "team, household or org:NAME") var audience: String = "team"
-    @Option(name: .long, help: "Write to this file instead of stdout.") var output: String?
+    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Option(name: .long, help: CLIText.help("clihelp.opt.meeting")) var meeting: String = "latest"
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-minutes")) var format: String = "md"
+    @Option(name: .customLong("for"), help: CLIText.help("clihelp.opt.for")) var audience: String = "team"
+    @Option(name: .long, help: CLIText.help("clihelp.opt.output")) var output: String?
 
     func run() throws {
         let s = global.strings
@@ -113,7 +113,7 @@ struct MinutesCommand: ParsableCommand {
 }
 
 struct ICSCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ics", abstract: "Your actions (VTODO) and reviews (VEVENT) as iCalendar.")
+    static let configuration = CommandConfiguration(commandName: "ics", abstract: CLIText.t("clihelp.ics"))
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -4,9 +4,9 @@ import TafelCore
 import TafelStore
 
 struct Aggregate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Anonymised counts per wijk, domain and signal for the municipality's learning cycle.")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.aggregate"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "table, json or csv") var format: ListFormat = .table
+    @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings
@@ -29,10 +29,10 @@ struct Aggregate: ParsableCommand {
 }
 
 struct Retention: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Anonymise closed households past the retention term (dry run unless --apply).")
+    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.retention"))
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("older-than"), help: "Term since closing, e.g. 7y, 18m, 400d.") var olderThan: String
-    @Flag(name: .long, help: "Really anonymise (default: only list what would change).") var apply = false
+    @Option(name: .customLong("older-than"), help: CLIText.help("clihelp.opt.older-than")) var olderThan: String
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.apply")) var apply = false
 
     func run() throws {
         let s = global.strings

@@ -8,15 +8,15 @@ import TafelStore
 struct Tafel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tafel",
-        abstract: "Casusoverleg in de terminal: één gezin, één plan, één regisseur.",
-        discussion: "Zonder subcommando opent tafel het scherm 'Mijn caseload'. / Without a subcommand tafel opens 'My caseload'.",
+        abstract: CLIText.t("clihelp.tafel"),
+        discussion: CLIText.t("clihelp.tafel.discussion"),
         subcommands: [Demo.self, Open.self, MeetingCommand.self, CaseloadCommand.self, HouseholdsCommand.self, Show.self,
                       AuditCommand.self, MinutesCommand.self, ICSCommand.self, Export.self, Import.self, Generate.self,
                       Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self])
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Start with the privacy mask on (for a projector).")
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.projector"))
     var projector = false
 
     func run() throws {
@@ -42,16 +42,22 @@ struct Tafel: ParsableCommand {
             Console.warn(s.t("cli.import-refused", e.path.isEmpty ? "$" : e.path, s.render(e.message)))
             Foundation.exit(1)
         } catch {
-            exit(withError: error)
+            // --help and --version print as the parser does; every other parser error is one line.
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            Console.warn(ParseErrorText.line(fullMessage(for: error), strings: Strings(currentLanguage())))
+            Foundation.exit(code.rawValue)
         }
     }
 
-    /// The language for error messages, before options are known for sure.
+    /// The language for error messages and `--help`, before options are known for sure (as
+    /// `GlobalOptions.language` settles it: flag, settings file, locale).
     static func currentLanguage() -> Language {
         let args = CommandLine.arguments
         let flag = args.firstIndex(of: "--lang").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
             ?? args.first(where: { $0.hasPrefix("--lang=") }).map { String($0.dropFirst(7)) }
-        return Language.resolve(flag: flag, environment: ProcessInfo.processInfo.environment)
+        let environment = ProcessInfo.processInfo.environment
+        return Language.resolve(flag: flag ?? AppSettings.load(environment: environment).lang, environment: environment)
     }
 }
 

@@ -64,4 +64,36 @@ struct FoundationE2ETests {
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(!r.stderr.contains("\u{1B}"))
     }
+
+    /// A mistyped command line gets one line in the user's language naming what is wrong and where
+    /// the usage is, not the parser's English usage dump.
+    @Test(arguments: [
+        (["generate", "--households", "veel"], "tafel: de waarde 'veel' is ongeldig voor --households; zie 'tafel generate --help'"),
+        (["audit", "--format", "xml"], "tafel: de waarde 'xml' is ongeldig voor --format: kies uit table, json, csv; zie 'tafel audit --help'"),
+        (["audit", "--frobnicate"], "tafel: onbekende optie '--frobnicate'; zie 'tafel audit --help'"),
+        (["import"], "tafel: het argument <file> ontbreekt; zie 'tafel import --help'"),
+        (["show", "a", "b", "c"], "tafel: onbekend argument 'b', 'c'; zie 'tafel show --help'"),
+        (["import", "--lang", "en"], "tafel: the argument <file> is missing; see 'tafel import --help'"),
+        (["bogus", "--lang", "en"], "tafel: unknown argument 'bogus'; see 'tafel --help'"),
+    ])
+    func badCommandLinesGetOneLine(args: [String], expected: String) throws {
+        let r = try E2E.run(args, env: ["LANG": "nl_NL.UTF-8"])
+        #expect(r.status == 64)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == expected + "\n")
+    }
+
+    /// `--help` prints in full, its texts in the user's language (the parser's headings stay English).
+    @Test func helpIsInTheUsersLanguage() throws {
+        let nl = try E2E.run(["audit", "--help"], env: ["LANG": "nl_NL.UTF-8"])
+        #expect(nl.status == 0)
+        #expect(nl.stdout.contains("--rule <rule>"))
+        #expect(nl.stdout.contains("Alleen dit signaal (bijvoorbeeld geen-regie)."))
+        #expect(nl.stdout.contains("Huishoudens op dagen vastgelopen"))
+        let en = try E2E.run(["--help", "--lang", "en"])
+        #expect(en.status == 0)
+        #expect(en.stdout.contains("List the households you may see."))
+        #expect(en.stdout.contains("Open the database read-only: look, change nothing."))
+        for out in [nl.stdout, en.stdout] { #expect(!out.contains("clihelp.")) }
+    }
 }

@@ -90,6 +90,7 @@ ENTRIES = [
 ("status.not-done","niet gedaan door eigenaar","not done by its owner"),
 ("status.not-possible","niet mogelijk, omstandigheden veranderd","not possible, circumstances changed"),
 ("status.busy","bezig","in progress"),
+("status.computing-audit","audit wordt berekend over alle huishoudens…","computing the audit over every household…"),
 ("status.waiting","op de wachtlijst","on a waiting list"),
 ("status.rejected","afgewezen (met reden)","rejected (with a reason)"),
 ("status.open","weer open","open again"),
