@@ -104,7 +104,7 @@ struct Check: ParsableCommand {
         Console.out(s.t("check.integrity", r.integrity == ["ok"] ? "ok" : r.integrity.prefix(3).joined(separator: "; ")))
         Console.out(s.t("check.foreign-keys", r.foreignKeys.isEmpty ? "ok" : r.foreignKeys.prefix(3).joined(separator: "; ")))
         if let b = r.brokenEvent {
-            Console.out(s.t("check.chain-broken", String(b.id), b.reason))
+            Console.out(s.t("check.chain-broken", String(b.id), s.render(b.reason)))
         } else {
             Console.out(s.t("check.chain-ok", String(r.events)))
         }
@@ -123,13 +123,15 @@ struct Log: ParsableCommand {
         let s = global.strings
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
+        guard limit >= 1 else { throw CLIError(s.t("log.limit-invalid", String(limit))) }
         let hid = try household.map { try resolveHousehold($0, in: store, strings: s) }
         let events = try store.accessLog(for: user, householdId: hid, limit: limit)
         if format == .json { Console.out(JSONOutput.encode(events)); return }
-        let report = Report(headers: [s.t("cli.col-id"), s.t("log.col-when"), s.t("log.col-who"), s.t("entity.household"), s.t("log.col-what"),
-                                      s.t("log.col-summary"), s.t("field.reason")],
+        let report = Report(headers: [s.t("cli.col-id"), s.t("log.col-when"), s.t("log.col-who"), s.t("log.col-household"), s.t("log.col-what"),
+                                      s.t("log.col-summary"), s.t("log.col-reason")],
                             keys: ["id", "at", "actor", "household", "kind", "summary", "reason"],
-                            rows: events.map { [String($0.id), $0.at, $0.actor, $0.householdId.map(String.init) ?? "—", s.t("log.kind.\($0.kind.rawValue)"), $0.summary, $0.reason ?? ""] })
+                            rows: events.map { [String($0.id), format == .table ? s.dateTime(iso: $0.at) : $0.at, $0.actor, $0.householdId.map(String.init) ?? "—", s.t("log.kind.\($0.kind.rawValue)"),
+                                                           EventSummaryText.localized($0.summary, strings: s), $0.reason ?? ""] })
         FileHandle.standardOutput.write(Data(report.render(format).utf8))
     }
 }

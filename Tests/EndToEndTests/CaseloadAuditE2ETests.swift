@@ -40,7 +40,8 @@ struct CaseloadAuditE2ETests {
         #expect(t.waitFor("EXIT=0"))
         let log = try E2E.run(["log", "--db", db, "--user", "petra"])
         #expect(log.status == 0)
-        #expect(log.stdout.contains("petra") && log.stdout.contains("Melding Vangnet nagaan voor overleg") && log.stdout.contains("break-the-glass"))
+        #expect(log.stdout.contains("petra") && log.stdout.contains("Melding Vangnet nagaan voor overleg")
+                && log.stdout.contains("dossier geopend zonder betrokkenheid (met reden)"), "\(log.stdout)")
         // A medewerker may not read the log.
         #expect(try E2E.run(["log", "--db", db, "--user", "sanne"]).status == 1)
     }

@@ -256,3 +256,54 @@ struct StoreTests {
                         householdId: hid, by: sanne, note: nil)
     }
 }
+
+/// Every kind of event the store writes reads in Dutch in `tafel log`: if a new summary form is added
+/// without wording, this names it.
+@Suite("Event log wording")
+struct EventLogWordingTests {
+    @Test func everySummaryTheStoreWritesIsWorded() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let today = Fixture.today
+        let sanne = try user(store, "sanne"), petra = try user(store, "petra")
+        let maaike = try householdId(store, "Maaike"), deVries = try householdId(store, "De Vries")
+        _ = try store.caseFile(maaike, for: sanne, reason: nil)                                   // view
+        _ = try store.caseFile(deVries, for: petra, reason: "Controle")                           // break the glass
+        _ = try? store.caseFile(maaike, for: try user(store, "lotte"), reason: nil)               // refused
+        var file = try store.reload(maaike, for: sanne)
+        let action = file.actions.first { $0.isOpen }!
+        var done = action
+        done.description += " (bijgewerkt)"
+        _ = try store.apply([.action(base: action, new: done),
+                             .contact(base: nil, new: Contact(id: 0, householdId: maaike, date: today, withWhom: "Maaike", kind: .telefoon))],
+                            householdId: maaike, by: sanne, note: nil)                            // created + changed
+        file = try store.reload(maaike, for: sanne)
+        var domain = file.domains.first!
+        let baseDomain = domain
+        domain.situation += " Nieuw."
+        _ = try store.apply([.domain(base: baseDomain, new: domain)], householdId: maaike, by: sanne, note: nil)
+        let created = try store.createHousehold(Household(id: 0, name: "Familie Test", wijk: "Bloemhof", team: file.household.team, createdOn: today),
+                                                members: [Member(id: 0, householdId: 0, name: "Test Ouder", role: .ouder, birthYear: 1980)], by: sanne)
+        _ = try store.saveProfessional(Professional(id: 0, name: "Nieuwe Collega", organisationId: nil, discipline: "maatschappelijk werk",
+                                                    role: .medewerker, login: "nieuw"), organisation: nil, actor: "beheer")
+        var data = Data()
+        try store.export(actor: "sanne") { data.append($0) }
+        try store.export(actor: "sanne", householdId: maaike) { _ in }
+        try store.logExport(householdId: maaike, what: "minutes (team, md)", by: sanne)
+        try store.anonymise([created.id], actor: "beheer", today: today)
+        let other = try SQLiteCaseStore(path: dir.file("other.sqlite"), clock: FixedClock(today))
+        try other.importDocument(try TransferValidator.decode(data), merge: false, actor: "beheer")
+
+        let nl = Strings(.nl)
+        let events = try store.accessLog(for: petra, householdId: nil, limit: 1000) + (try other.accessLog(for: petra, householdId: nil, limit: 10))
+        let kinds = Set(events.map(\.kind))
+        #expect(kinds.isSuperset(of: [.view, .create, .change, .export, .import, .denied, .retention]), "\(kinds)")
+        let english = ["opened", "created", "changed", "recorded", "saved", "refused", "exported", "imported", "anonymised", "household(s)", "member(s)", "nothing"]
+        for e in events {
+            let text = EventSummaryText.localized(e.summary, strings: nl)
+            for word in english where text.contains(word) {
+                Issue.record("event \(e.id) (\(e.kind)) not worded: \"\(e.summary)\" → \"\(text)\"")
+            }
+        }
+    }
+}

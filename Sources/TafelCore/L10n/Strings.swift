@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything needed to put text in front of a user in one language: the catalogue,
 /// the reference data's labels, and Dutch/English date formats.
 public struct Strings: Sendable {
@@ -66,6 +68,17 @@ public struct Strings: Sendable {
     public func date(_ d: Day) -> String {
         let c = d.components
         return "\(c.day < 10 ? "0" : "")\(c.day)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.year)"
+    }
+
+    /// `23-11-2026 14:05` for a moment (a log entry), in the given time zone (the reader's by default).
+    /// An ISO 8601 timestamp that does not parse is returned as it is.
+    public func dateTime(iso: String, timeZone: TimeZone = .current) -> String {
+        guard let moment = ISO8601DateFormatter().date(from: iso) else { return iso }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: moment)
+        guard let day = Day(year: c.year!, month: c.month!, day: c.day!) else { return iso }
+        return date(day) + " " + String(format: "%02d:%02d", c.hour!, c.minute!)
     }
 
     /// `ma 23 nov` / `Mon 23 Nov`.

@@ -41,15 +41,15 @@ enum AuditChain {
     }
 
     /// The first event whose stored hashes do not match the chain, or nil when the chain is whole.
-    static func firstBrokenEvent(_ db: Database) throws -> (id: Int64, reason: String)? {
+    static func firstBrokenEvent(_ db: Database) throws -> (id: Int64, reason: Message)? {
         var previous = genesis
         var expectedId: Int64 = 1
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id")
         while let row = try rows.next() {
             let e = RowMapping.event(row)
-            if e.id != expectedId { return (e.id, "missing event(s) before it (expected id \(expectedId))") }
-            if e.prevHash != previous { return (e.id, "its link to the previous event does not match") }
-            if hash(previous: previous, content: e.canonicalContent) != e.hash { return (e.id, "its content does not match its hash") }
+            if e.id != expectedId { return (e.id, Message("check.reason.gap", .number(Int(expectedId)))) }
+            if e.prevHash != previous { return (e.id, Message("check.reason.link")) }
+            if hash(previous: previous, content: e.canonicalContent) != e.hash { return (e.id, Message("check.reason.hash")) }
             previous = e.hash
             expectedId += 1
         }

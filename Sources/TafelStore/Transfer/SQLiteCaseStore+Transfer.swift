@@ -93,7 +93,7 @@ extension SQLiteCaseStore {
     public struct CheckReport: Sendable {
         public var integrity: [String]
         public var foreignKeys: [String]
-        public var brokenEvent: (id: Int64, reason: String)?
+        public var brokenEvent: (id: Int64, reason: Message)?
         public var events: Int
         public var ok: Bool { integrity == ["ok"] && foreignKeys.isEmpty && brokenEvent == nil }
     }
