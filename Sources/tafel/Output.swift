@@ -16,7 +16,12 @@ struct Report {
     var keys: [String]
     var rows: [[String]]
 
+    /// Column titles start with a capital, also when they reuse a label written for running text
+    /// ("huishouden", "status").
+    var titles: [String] { headers.map { $0.prefix(1).uppercased() + $0.dropFirst() } }
+
     func render(_ format: ListFormat) -> String {
+        let headers = titles
         switch format {
         case .table:
             let clean = rows.map { $0.map(Escape.line) }
