@@ -42,6 +42,10 @@ struct CaseloadAuditE2ETests {
         #expect(log.status == 0)
         #expect(log.stdout.contains("petra") && log.stdout.contains("Melding Vangnet nagaan voor overleg")
                 && log.stdout.contains("dossier geopend zonder betrokkenheid (met reden)"), "\(log.stdout)")
+        // Column titles are capitalised even where they reuse running-text labels; times as Dutch users write them.
+        let header = log.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.range(of: #"^Nr +Wanneer +Wie +Huishouden +Wat +Omschrijving +Reden$"#, options: .regularExpression) != nil, "\(header)")
+        #expect(log.stdout.range(of: #"\d\d-\d\d-\d{4} \d\d:\d\d"#, options: .regularExpression) != nil)
         // A medewerker may not read the log.
         #expect(try E2E.run(["log", "--db", db, "--user", "sanne"]).status == 1)
     }
