@@ -33,10 +33,13 @@ enum MeetingView {
         return Span(" ⏱ \(mmss(elapsed)) / \(mmss(box)) ", role)
     }
 
-    /// The agenda with full names when they fit, else short names, else only the current step named.
+    /// The agenda with full names when they fit, else short names, else short names set closer together
+    /// (80 columns), else only the current step named.
     static func agendaTabs(_ v: ViewContext, _ m: MeetingState, width: Int) -> Tabs {
         let done = Set(m.stepsCompleted.map(\.index))
-        func tabs(_ titles: [String]) -> Tabs { Tabs(titles, selected: m.step.index, done: done, numbered: true) }
+        func tabs(_ titles: [String], compact: Bool = false) -> Tabs {
+            Tabs(titles, selected: m.step.index, done: done, numbered: true, compact: compact)
+        }
         func fits(_ t: Tabs) -> Bool {
             (t.hitRanges(x: 0, glyphs: .unicode).last?.upperBound ?? 0) <= width
         }
@@ -44,6 +47,8 @@ enum MeetingView {
         if fits(full) { return full }
         let short = tabs(AgendaStep.allCases.map { v.t("agenda-short.\($0.rawValue)") })
         if fits(short) { return short }
+        let compact = tabs(AgendaStep.allCases.map { v.t("agenda-short.\($0.rawValue)") }, compact: true)
+        if fits(compact) { return compact }
         return tabs(AgendaStep.allCases.map { $0 == m.step ? v.t("agenda-short.\($0.rawValue)") : "" })
     }
 

@@ -4,10 +4,15 @@ public struct Tabs: Sendable {
     public var selected: Int
     public var done: Set<Int>
     public var numbered: Bool
+    /// Narrow terminals: labels without padding, two spaces between them instead of " · ".
+    public var compact: Bool
 
-    public init(_ titles: [String], selected: Int, done: Set<Int> = [], numbered: Bool = false) {
-        self.titles = titles; self.selected = selected; self.done = done; self.numbered = numbered
+    public init(_ titles: [String], selected: Int, done: Set<Int> = [], numbered: Bool = false, compact: Bool = false) {
+        self.titles = titles; self.selected = selected; self.done = done; self.numbered = numbered; self.compact = compact
     }
+
+    var padding: String { compact ? "" : " " }
+    var gapWidth: Int { compact ? 2 : 3 }
 
     /// The label of tab `i` as drawn.
     func label(_ i: Int, glyphs: Glyphs) -> String {
@@ -23,9 +28,9 @@ public struct Tabs: Sendable {
         var cx = x
         var out: [Range<Int>] = []
         for i in titles.indices {
-            let w = DisplayWidth.of(label(i, glyphs: glyphs)) + 2
+            let w = DisplayWidth.of(label(i, glyphs: glyphs)) + 2 * padding.count
             out.append(cx..<(cx + w))
-            cx += w + 3
+            cx += w + gapWidth
         }
         return out
     }
@@ -36,9 +41,9 @@ public struct Tabs: Sendable {
         for i in titles.indices {
             if x >= area.right { break }
             let role: StyleRole = i == selected ? .tabActive : (done.contains(i) ? .tabDone : .tabPending)
-            x = buffer.put(" " + label(i, glyphs: buffer.glyphs) + " ", x: x, y: area.y, role: role, maxWidth: area.right - x)
+            x = buffer.put(padding + label(i, glyphs: buffer.glyphs) + padding, x: x, y: area.y, role: role, maxWidth: area.right - x)
             if i < titles.count - 1 && x < area.right {
-                x = buffer.put(" \(buffer.glyphs.separator) ", x: x, y: area.y, role: .muted, maxWidth: area.right - x)
+                x = buffer.put(compact ? "  " : " \(buffer.glyphs.separator) ", x: x, y: area.y, role: .muted, maxWidth: area.right - x)
             }
         }
     }
