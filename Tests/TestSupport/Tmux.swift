@@ -38,6 +38,13 @@ public final class Tmux: @unchecked Sendable {
         return capture ? ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "") : ""
     }
 
+    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    static let addCloseFrom: AddCloseFrom? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np")
+        .map { unsafeBitCast($0, to: AddCloseFrom.self) }
+
+    /// Whether tmux is started without the test process's other open files (see `spawn`).
+    public static var closesInheritedDescriptors: Bool { addCloseFrom != nil }
+
     static func spawn(_ args: [String], output: String) -> Int32 {
         var pid: pid_t = 0
         var fa = posix_spawn_file_actions_t()
@@ -45,6 +52,12 @@ public final class Tmux: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&fa, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else may leak into tmux: tests run in parallel, and a pipe that another test's
+        // `Shell.run` has open at this moment would be held by the daemonised tmux server, so that
+        // test would wait for end-of-file until the server exits (the pane sleeps 120 s).
+        // (glibc ≥ 2.34 has `posix_spawn_file_actions_addclosefrom_np`; Swift's Glibc module does not
+        // export it, so it is looked up by name.)
+        if let closeFrom = Tmux.addCloseFrom { _ = closeFrom(&fa, 3) }
         let cargs = args.map { strdup($0) } + [nil]
         defer { for c in cargs { free(c) } }
         let rc = posix_spawnp(&pid, args[0], &fa, nil, cargs, environ)
