@@ -119,6 +119,26 @@ struct CommandE2ETests {
         #expect(r.stderr.contains("tafel user add nobody"))
     }
 
+    /// `tafel audit --format json` on the demo reports each persona's signals (PERSONAS.md) and none for Maaike.
+    @Test func theAuditReportsEachPersonasSignals() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let r = try E2E.run(["audit", "--db", db, "--user", "petra", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        struct Report: Decodable {
+            struct Row: Decodable { var household: String; var signals: [Signal] }
+            struct Signal: Decodable { var rule: String }
+            var households: [Row]
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
+        for (name, rules) in PersonaSignals.expected {
+            let row = report.households.first { $0.household.contains(name) }
+            let got = Set(row?.signals.map(\.rule) ?? [])
+            #expect(got.isSuperset(of: rules), "\(name): expected \(rules.sorted()), got \(got.sorted())")
+        }
+        #expect(!report.households.contains { $0.household.contains(PersonaSignals.healthy) })
+    }
+
     @Test func theCalendarIsValidICalendarAndKeepsDutchCharacters() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)

@@ -23,6 +23,31 @@ struct TrustE2ETests {
         return db
     }
 
+    /// Changing one byte of an audit event with the sqlite3 shell makes `tafel check` fail, naming the event.
+    @Test func tamperingWithTheLogIsFoundByCheck() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        _ = try E2E.run(["show", "Maaike", "--db", db, "--user", "sanne"])        // event 2: an access event
+        #expect(try E2E.run(["check", "--db", db]).status == 0)
+        for column in ["actor", "summary", "at", "kind"] {
+            let original = try Shell.run("/usr/bin/env", ["sqlite3", db, "SELECT \(column) FROM event WHERE id = 2"]).stdout
+                .trimmingCharacters(in: .newlines)
+            var changed = original
+            let last = changed.removeLast()
+            changed.append(last == "a" ? "b" : "a")
+            func set(_ value: String) throws {
+                let r = try Shell.run("/usr/bin/env", ["sqlite3", db, "UPDATE event SET \(column) = '\(value)' WHERE id = 2"])
+                #expect(r.status == 0, "\(r.stderr)")
+            }
+            try set(changed)
+            let r = try E2E.run(["check", "--db", db])
+            #expect(r.status == 1, "a changed \(column) was not noticed")
+            #expect(r.stdout.contains("Auditketen: gebroken bij gebeurtenis 2"), "\(column): \(r.stdout)")
+            try set(original)
+            #expect(try E2E.run(["check", "--db", db]).status == 0, "restoring \(column) did not mend the chain")
+        }
+    }
+
     @Test func escapeSequencesInImportedDataAreShownNotObeyed() throws {
         let dir = TemporaryDirectory()
         let db = try injectedDatabase(dir)

@@ -15,20 +15,16 @@ struct DemoScenarioTests {
     }
 
     @Test func everyPersonaShowsItsSignals() {
-        let expected: [(String, Set<StallRuleID>)] = [
-            ("De Vries", [.geenRegie, .regieTeruggekaatst]), ("Jolanda", [.wachtlijst]), ("Rosa", [.voorliggend, .actieVerlopen]),
-            ("Storm", [.acuutZonderActie, .geenHulpvraag]), ("Sepp", [.voorliggend, .wachtlijstKeten]), ("Mandy", [.overgang]),
-            ("John", [.geparkeerd, .geenContact]), ("Michael", [.acuutZonderActie, .onvolledig]), ("Ingrid", [.eenDomein, .onvolledig]),
-            ("Anoushka", [.scoreDaling]), ("Michel", [.acuutZonderActie]), ("Willem", [.escalatieOpen]),
-        ]
-        for (name, rules) in expected {
+        for (name, ids) in PersonaSignals.expected {
+            let rules = Set(ids.compactMap(StallRuleID.init(rawValue:)))
+            #expect(rules.count == ids.count, "unknown signal id in \(ids)")
             let got = signals(name)
             #expect(got.isSuperset(of: rules), "\(name): expected \(rules.map(\.rawValue).sorted()), got \(got.map(\.rawValue).sorted())")
         }
     }
 
     @Test func maaikeIsHealthy() {
-        #expect(signals("Maaike").isEmpty)
+        #expect(signals(PersonaSignals.healthy).isEmpty)
     }
 
     @Test func demoIsConsistent() throws {
