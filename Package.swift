@@ -21,7 +21,8 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "TextSafety"),
-        .target(name: "TerminalKit", dependencies: ["CNcursesw", "TextSafety"]),
+        .target(name: "CTerminal"),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw", "CTerminal", "TextSafety"]),
         .target(name: "TafelCore", dependencies: ["TextSafety"], resources: [.copy("Resources")]),
         .target(name: "TafelStore", dependencies: [
             "TafelCore",

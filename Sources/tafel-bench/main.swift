@@ -84,7 +84,27 @@ func makeRuntime(store: SQLiteCaseStore, login: String, backend: any TerminalBac
     let state = AppState(user: user, roster: try store.roster(), domainOrder: try store.domainOrder(), databaseName: "bench",
                          keymap: Keymap.defaults, strings: Strings(.nl), today: today, now: Int64(clock.now.timeIntervalSince1970),
                          size: backend.size)
-    return AppRuntime(state: state, backend: backend, store: store, clock: clock, themes: ThemeLibrary(), monochrome: false)
+    let session = EffectInterpreter.Session(user: user, signalConfig: SignalConfig(), strings: Strings(.nl), domainOrder: state.domainOrder,
+                                            exportDirectory: NSTemporaryDirectory(),
+                                            drafts: DraftStore(directory: NSTemporaryDirectory() + "tafel-bench-drafts-\(getpid())"))
+    return AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
+                      clock: clock, themes: ThemeLibrary(), monochrome: false)
+}
+
+extension AppRuntime {
+    /// Starts on a screen and waits until its data is drawn.
+    func open(_ screen: Command) {
+        start([.command(screen)])
+        settle()
+        render()
+    }
+
+    /// Opens a household record (and its meeting) and waits for it.
+    func openRecord(_ id: Int64, meeting: Bool) {
+        dispatch(.openHousehold(id, reason: "benchmark", then: meeting ? .meeting(anotherToday: false) : .show))
+        settle()
+        render()
+    }
 }
 
 func child(_ path: String) throws {
@@ -93,12 +113,12 @@ func child(_ path: String) throws {
     let (_, openCaseload) = try time {
         let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
         let rt = try makeRuntime(store: store, login: "p3", backend: MemoryBackend(size: size))
-        rt.start([.loadCaseload])
+        rt.open(.screenCaseload)
     }
     let (_, openAudit) = try time {
         let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
         let rt = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
-        rt.start([.loadAudit(AuditFilter())])
+        rt.open(.screenAudit)
     }
     let store = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
     let households = try store.householdCount()
@@ -109,12 +129,11 @@ func child(_ path: String) throws {
     let (_, openCurses) = try time {
         let s2 = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
         let rt = try makeRuntime(store: s2, login: "p3", backend: curses)
-        rt.start([.loadCaseload])
+        rt.open(.screenCaseload)
     }
     // A cursor move in a list (Huishoudens): bytes written by curses.
     let cursesRuntime = try makeRuntime(store: store, login: "p3", backend: curses)
-    cursesRuntime.start([.loadHouseholds])
-    cursesRuntime.dispatch(.command(.screenHouseholds)); cursesRuntime.render()
+    cursesRuntime.open(.screenHouseholds)
     cursesRuntime.handle(.char("j")); cursesRuntime.render()
     let before = curses.bytesWritten
     cursesRuntime.handle(.char("j")); cursesRuntime.render()
@@ -136,7 +155,7 @@ func child(_ path: String) throws {
         var slow: [String: [Double]] = [:]
         for i in 0..<keys {
             let k = script[i % script.count]
-            let (_, d) = time { rt.handle(k); rt.render() }
+            let (_, d) = time { rt.handle(k); rt.settle(); rt.render() }
             out.append(d)
             slow["\(rt.state.screen)/\(k.name)", default: []].append(d)
         }
@@ -148,21 +167,18 @@ func child(_ path: String) throws {
         return out
     }
     let caseloadRT = try makeRuntime(store: store, login: "p3", backend: MemoryBackend(size: size))
-    caseloadRT.start([.loadCaseload])
+    caseloadRT.open(.screenCaseload)
     let kc = keystrokes(caseloadRT, Array(repeating: KeyEvent.char("j"), count: 8) + Array(repeating: KeyEvent.char("k"), count: 8))
     let auditRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
-    auditRT.start([])
-    auditRT.dispatch(.command(.screenAudit))
+    auditRT.open(.screenAudit)
     let ka = keystrokes(auditRT, Array(repeating: KeyEvent.char("j"), count: 20) + Array(repeating: KeyEvent.char("k"), count: 20))
     // The household screen: open a record (with its access log entry) and draw it.
     let meetingRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
     let target = rows.first?.householdId ?? 1
-    meetingRT.dispatch(.command(.screenHouseholds))
-    let (_, householdScreen) = time {
-        meetingRT.dispatchEffect(.openHousehold(target, reason: "benchmark", thenMeeting: false))
-        meetingRT.render()
-    }
-    meetingRT.dispatch(.key(.char("m")))
+    meetingRT.open(.screenHouseholds)
+    let (_, householdScreen) = time { meetingRT.openRecord(target, meeting: false) }
+    meetingRT.handle(.char("m"))
+    meetingRT.settle()
     meetingRT.render()
     let km = keystrokes(meetingRT, [.function(8), .char("j"), .char("j"), .char("k"), .char("k"), .char("f"), .char("j"), .char("f"),
                                     .function(5), .char("j"), .char("k"), .function(7), .char("j"), .char("k"), .tab, .backTab])
@@ -196,13 +212,13 @@ if args.contains("--child-rss") {
     let trace = ProcessInfo.processInfo.environment["TAFEL_BENCH_TRACE"] != nil
     func mark(_ s: String) { if trace { FileHandle.standardError.write(Data("\(s): \(peakRSSMegabytes()) MB sqlite hw \(sqlite3_memory_highwater(0) / 1_000_000) MB\n".utf8)) } }
     mark("open")
-    rt.start([.loadCaseload])
+    rt.open(.screenCaseload)
     mark("caseload")
-    for c in [Command.screenHouseholds, .screenAudit] { rt.dispatch(.command(c)); rt.render(); mark("\(c)") }
+    for c in [Command.screenHouseholds, .screenAudit] { rt.dispatch(.command(c)); rt.settle(); rt.render(); mark("\(c)") }
     let first = rt.state.audit.rows.first?.householdId ?? 1
-    rt.dispatchEffect(.openHousehold(first, reason: "benchmark", thenMeeting: true))
+    rt.openRecord(first, meeting: true)
     mark("meeting")
-    for i in 0..<1000 { rt.handle([KeyEvent.tab, .char("j"), .char("k"), .backTab][i % 4]); rt.render() }
+    for i in 0..<1000 { rt.handle([KeyEvent.tab, .char("j"), .char("k"), .backTab][i % 4]); rt.settle(); rt.render() }
     mark("keys")
     print(String(format: "%.1f", peakRSSMegabytes()))
     exit(0)

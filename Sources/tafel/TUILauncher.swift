@@ -33,36 +33,49 @@ enum TUILauncher {
             throw CLIError(strings.t("cli.unknown-theme", themeName, themes.names.joined(separator: ", ")))
         }
         let empty = try store.isEmpty()
+        // Keymap problems are said before curses owns the screen (and again on it).
+        let (keymap, keyProblems) = KeymapLoader.load(environment: g.environment)
+        for p in keyProblems { Console.warn(p.description) }
         let backend: CursesBackend
         do { backend = try CursesBackend() } catch let e as TerminalStartError { throw CLIError(e.message(english: g.language == .en), code: 2) }
+        // Every way out restores the terminal (a thrown error included; shutting down twice is harmless).
         defer { backend.shutdown() }
         var state = AppState(user: user, roster: try store.roster(), domainOrder: try store.domainOrder(),
-                             databaseName: (store.path as NSString).lastPathComponent, keymap: KeymapLoader.load(environment: g.environment),
+                             databaseName: (store.path as NSString).lastPathComponent, keymap: keymap,
                              strings: strings, signalConfig: g.signalConfig(), themeNames: themes.names.isEmpty ? ["default"] : themes.names,
                              themeName: themeName, today: clock.today, now: Int64(clock.now.timeIntervalSince1970), size: backend.size,
                              screen: empty ? .welcome : .caseload, privacyMask: projector)
         state.isEmptyDatabase = empty
-        let runtime = AppRuntime(state: state, backend: backend, store: store, clock: clock, themes: themes, monochrome: noColor)
-        var initial: [Effect] = empty ? [] : [.loadCaseload]
+        if !keyProblems.isEmpty {
+            state.modal = .notice(title: "keys.problems-title", lines: keyProblems.prefix(8).map { Message("common.text", .text($0.description)) })
+        }
+        let session = EffectInterpreter.Session(user: user, signalConfig: state.signalConfig, strings: strings, domainOrder: state.domainOrder,
+                                                exportDirectory: FileManager.default.currentDirectoryPath,
+                                                drafts: DraftStore(directory: DraftStore.directory(for: store.location, environment: g.environment)))
+        let runtime = AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
+                                 clock: clock, themes: themes, monochrome: noColor)
+        var initial: [AppAction] = empty ? [] : [.command(.screenCaseload)]
         switch target {
         case .home: break
-        case .household: initial.append(.openHousehold(targetId!, reason: nil, thenMeeting: false))
-        case .meeting: initial.append(.openHousehold(targetId!, reason: nil, thenMeeting: true))
+        case .household: initial.append(.openHousehold(targetId!, reason: nil, then: .show))
+        case .meeting: initial.append(.openHousehold(targetId!, reason: nil, then: .meeting(anotherToday: false)))
         }
         runtime.run(initial: initial)
+        let status = runtime.state.exitStatus
+        backend.shutdown()
+        if status != 0 { Foundation.exit(status) }
     }
 }
 
 /// The keymap: the defaults, then the user's `$XDG_CONFIG_HOME/tafel/keys`.
 enum KeymapLoader {
-    static func load(environment: [String: String]) -> Keymap {
+    static func load(environment: [String: String]) -> (Keymap, [Keymap.Problem]) {
         var k = Keymap.defaults
         let home = environment["HOME"] ?? NSHomeDirectory()
         let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
         let path = "\(base)/tafel/keys"
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-            for p in k.load(text, path: path) { Console.warn(p.description) }
-        }
-        return k
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return (k, []) }
+        let problems = k.load(text, path: path)
+        return (k, problems)
     }
 }

@@ -31,9 +31,14 @@ final class AppHarness {
                              today: AppHarness.today, now: Int64(clock.now.timeIntervalSince1970), size: size,
                              screen: empty ? .welcome : .caseload, privacyMask: mask)
         state.isEmptyDatabase = empty
-        runtime = AppRuntime(state: state, backend: backend, store: store, clock: clock, themes: themes, monochrome: false,
-                             exportDirectory: dir.path)
-        runtime.start(empty ? [] : [.loadCaseload])
+        let session = EffectInterpreter.Session(user: user, signalConfig: SignalConfig(), strings: Strings(language),
+                                                domainOrder: state.domainOrder, exportDirectory: dir.path,
+                                                drafts: DraftStore(directory: dir.file("drafts")))
+        runtime = AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
+                             clock: clock, themes: themes, monochrome: false)
+        runtime.start(empty ? [] : [.command(.screenCaseload)])
+        runtime.settle()
+        runtime.render()
     }
 
     var state: AppState { runtime.state }
@@ -45,9 +50,13 @@ final class AppHarness {
         return self
     }
 
+    /// Sends one key as the loop does: handled and drawn at once, then drawn again when every
+    /// answer it asked for has come back.
     func send(_ key: KeyEvent) {
         if case .resize(let s) = key { backend.resize(to: s) }
         runtime.handle(key)
+        runtime.render()
+        runtime.settle()
         runtime.render()
     }
 
@@ -61,6 +70,7 @@ final class AppHarness {
     /// The tick that saves typed text after a pause.
     func idle(seconds: Int64 = 2) {
         runtime.dispatch(.tick(now: state.now + seconds, today: state.today))
+        runtime.settle()
         runtime.render()
     }
 

@@ -79,8 +79,25 @@ CMDS = [
 ("export-minutes","Verslag exporteren","Export the minutes","verslag","minutes"),
 ("jump-to-gap","Naar het open punt","Go to the gap","erheen","go"),
 ("debug-crash","Testen: een fatale fout veroorzaken","Testing: cause a fatal error","crash","crash"),
+("interrupt","Stoppen (Ctrl-C): eerst wordt getypte tekst opgeslagen","Quit (Ctrl-C): typed text is saved first","stoppen","quit"),
+("suspend","Even naar de shell (Ctrl-Z; terug met fg)","Back to the shell for a moment (Ctrl-Z; return with fg)","pauze","suspend"),
+("finish-editing","Klaar met typen (tekst wordt opgeslagen)","Done typing (the text is saved)","klaar","done"),
+("status-done","Gedaan","Done","gedaan","done"),
+("status-not-done","Niet gedaan door eigenaar","Not done by its owner","niet gedaan","not done"),
+("status-not-possible","Niet mogelijk, omstandigheden veranderd","Not possible, circumstances changed","niet mogelijk","not possible"),
+("status-in-progress","Bezig","In progress","bezig","in progress"),
+("status-waiting","Op de wachtlijst","On the waiting list","wachtlijst","waiting"),
+("status-open","Weer open","Open again","open","open"),
+("status-rejected","Afgewezen (met reden)","Rejected (with a reason)","afgewezen","rejected"),
+("confirm-yes","Ja","Yes","ja","yes"),
+("confirm-no","Nee","No","nee","no"),
+("keep-theirs","Hun versie houden","Keep their version","hun versie","theirs"),
+("keep-mine","Mijn versie houden (opslaan over de hunne)","Keep my version (save over theirs)","mijn versie","mine"),
+("merge-texts","Samenvoegen: beide teksten bewerken","Merge: edit both texts","samenvoegen","merge"),
+("dismiss","Sluiten","Close","sluiten","close"),
 ]
 CONTEXTS = [
+("always","Altijd, ook tijdens het typen","Always, also while typing"),
 ("global","Overal","Everywhere"),
 ("list","Lijsten","Lists"),
 ("caseload","Mijn caseload","My caseload"),
@@ -94,6 +111,12 @@ CONTEXTS = [
 ("meeting-domains","Overleg: leefgebieden","Meeting: life domains"),
 ("meeting-coordinator","Overleg: regie","Meeting: coordination"),
 ("meeting-closing","Overleg: afsluiten","Meeting: closing"),
+("editor","Tekst typen","Typing text"),
+("help","Hulpvenster","Help window"),
+("notice","Melding","Notice"),
+("confirm","Vraag","Question"),
+("conflict","Tegelijk gewijzigd","Changed at the same time"),
+("status-menu","Status van een afspraak","Status of an action"),
 ]
 ENTRIES = [("cmd." + c[0], c[1], c[2]) for c in CMDS] + [("hint." + c[0], c[3], c[4]) for c in CMDS] + \
           [("context." + c[0], c[1], c[2]) for c in CONTEXTS]

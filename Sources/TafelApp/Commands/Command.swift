@@ -6,6 +6,10 @@
 public enum Command: String, CaseIterable, Sendable, Hashable {
     // Everywhere
     case quit, help, palette, search, redraw, back
+    /// Ctrl-C: the same way out as `q` (typed text saved first), from anywhere.
+    case interrupt
+    /// Ctrl-Z: back to the shell; `fg` returns with the screen redrawn.
+    case suspend
     case screenCaseload = "screen-caseload", screenHouseholds = "screen-households", screenAudit = "screen-audit"
     case cycleTheme = "cycle-theme", privacyMask = "privacy-mask"
     // Lists
@@ -36,6 +40,16 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case propose, accept, decline
     case editNextReview = "edit-next-review", closeMeeting = "close-meeting", exportMinutes = "export-minutes", jumpToGap = "jump-to-gap"
     case debugCrash = "debug-crash"
+    // The text editor
+    case finishEditing = "finish-editing"
+    // The second key of a status change
+    case statusDone = "status-done", statusNotDone = "status-not-done", statusNotPossible = "status-not-possible"
+    case statusInProgress = "status-in-progress", statusWaiting = "status-waiting", statusOpen = "status-open"
+    case statusRejected = "status-rejected"
+    // Questions and conflicts
+    case confirmYes = "confirm-yes", confirmNo = "confirm-no"
+    case keepTheirs = "keep-theirs", keepMine = "keep-mine", mergeTexts = "merge-texts"
+    case dismiss
 
     /// The stable name used in keymap files.
     public var name: String { rawValue }
@@ -48,7 +62,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     public var inPalette: Bool {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .moveTop, .moveBottom, .redraw, .palette, .debugCrash,
-             .score1, .score2, .score3, .score4, .score5, .step1, .step2, .step3, .step4, .step5, .step6:
+             .score1, .score2, .score3, .score4, .score5, .step1, .step2, .step3, .step4, .step5, .step6,
+             .interrupt, .finishEditing, .statusDone, .statusNotDone, .statusNotPossible, .statusInProgress, .statusWaiting,
+             .statusOpen, .statusRejected, .confirmYes, .confirmNo, .keepTheirs, .keepMine, .mergeTexts, .dismiss:
             return false
         default:
             return true

@@ -4,8 +4,9 @@ import TerminalKit
 /// Key bindings per context, read from a data file (`keys.default`) and user overrides
 /// (tig's idea: one table drives the keys, the palette and the help).
 public struct Keymap: Sendable {
-    /// Bindings in file order per context (for help and hints).
-    public private(set) var bindings: [KeyContext: [(key: KeyEvent, command: Command)]] = [:]
+    /// Bindings in file order per context (for help and hints). A nil command is an `unbind`:
+    /// the key does nothing in that context, even if a wider context binds it.
+    public private(set) var bindings: [KeyContext: [(key: KeyEvent, command: Command?)]] = [:]
 
     public init() {}
 
@@ -36,7 +37,8 @@ public struct Keymap: Sendable {
                 guard words.count == 3 else { report("expected: unbind <context> <key>"); continue }
                 guard let ctx = KeyContext(rawValue: words[1]) else { report("unknown context \"\(words[1])\""); continue }
                 guard let key = KeyEvent(name: words[2]) else { report("unknown key \"\(words[2])\""); continue }
-                bindings[ctx]?.removeAll { $0.key == key }
+                bindings[ctx, default: []].removeAll { $0.key == key }
+                bindings[ctx, default: []].append((key, nil))
             default:
                 report("unknown directive \"\(first)\" (expected bind or unbind)")
             }
@@ -52,6 +54,7 @@ public struct Keymap: Sendable {
     /// The command for a key in a context (searching the context chain).
     public func command(for key: KeyEvent, in context: KeyContext) -> Command? {
         for ctx in context.chain {
+            // An unbind stops the search: the key is deliberately free here.
             if let b = bindings[ctx]?.first(where: { $0.key == key }) { return b.command }
         }
         return nil
@@ -74,8 +77,9 @@ public struct Keymap: Sendable {
         var order: [Command] = []
         var keys: [Command: [KeyEvent]] = [:]
         for b in bindings[context] ?? [] {
-            if keys[b.command] == nil { order.append(b.command) }
-            keys[b.command, default: []].append(b.key)
+            guard let command = b.command else { continue }
+            if keys[command] == nil { order.append(command) }
+            keys[command, default: []].append(b.key)
         }
         return order.map { ($0, keys[$0]!) }
     }

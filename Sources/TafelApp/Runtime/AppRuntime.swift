@@ -2,33 +2,41 @@ import Foundation
 import TafelCore
 import TerminalKit
 
-/// The loop of the app: key → action → pure reduce → effects run → frame drawn → diff flushed.
+/// The loop of the app: key → pure reduce → effects sent off → frame drawn; results come back
+/// later as messages (`.result(id, …)`), the way Bubble Tea's commands report through `Send`.
 ///
-/// Input is read with a short timeout so the timer ticks, typed text autosaves when typing
-/// pauses, and other processes' commits are noticed within a second.
+/// The store's work runs off the main thread — reads side by side, writes one after another in
+/// the order they were asked — so keys are handled and frames drawn while the audit of a whole
+/// city is computed. Only terminal intents (theme, Ctrl-Z) run on the main thread.
 public final class AppRuntime {
     public private(set) var state: AppState
     let terminal: Terminal
-    let runner: EffectRunner
-    let store: any CaseStore
+    let interpreter: EffectInterpreter
     let clock: any Clock
     let themes: ThemeLibrary
     let monochrome: Bool
+    let reads = DispatchQueue(label: "tafel.reads", attributes: .concurrent)
+    let writes = DispatchQueue(label: "tafel.writes")
+    let inbox = Inbox()
+    /// Requests sent off and not answered yet (main thread only).
+    private(set) var outstanding = 0
+    var pollOutstanding = false
     var lastPoll: Date = .distantPast
     var needsRender = true
     var lastSecond: Int64 = 0
+    /// How often to look for other processes' commits.
+    let pollInterval: TimeInterval
 
-    public init(state: AppState, backend: any TerminalBackend, store: any CaseStore, clock: any Clock,
-                themes: ThemeLibrary, monochrome: Bool, exportDirectory: String = FileManager.default.currentDirectoryPath) {
+    public init(state: AppState, backend: any TerminalBackend, interpreter: EffectInterpreter, clock: any Clock,
+                themes: ThemeLibrary, monochrome: Bool, pollInterval: TimeInterval = 0.5) {
         self.state = state
         self.terminal = Terminal(backend: backend)
-        self.store = store
+        self.interpreter = interpreter
         self.clock = clock
         self.themes = themes
         self.monochrome = monochrome
-        self.runner = EffectRunner(store: store, clock: clock, exportDirectory: exportDirectory)
+        self.pollInterval = pollInterval
         self.state.size = backend.size
-        runner.applyTheme = { [unowned self] name in self.applyTheme(name) }
     }
 
     /// Applies a theme (monochrome when colour is off); false when no such theme exists.
@@ -43,35 +51,76 @@ public final class AppRuntime {
         return true
     }
 
-    /// The effects to run when the app starts (load the home screen).
-    public func start(_ effects: [Effect]) {
+    /// Starts: applies the theme, sends the reducer's first requests, draws the first frame.
+    public func start(_ first: [AppAction] = []) {
         applyTheme(state.themeName)
-        for e in effects { dispatch(effects: [e]) }
+        for a in first { dispatch(a) }
         render()
     }
 
-    /// Handles one action and runs its effects (and theirs) to completion.
+    /// Handles one message: the reducer changes the state; its effects are sent off.
     public func dispatch(_ action: AppAction) {
         let effects = Reducer.reduce(&state, action)
-        dispatch(effects: effects)
         if case .tick = action {} else { needsRender = true }
+        launch(effects)
     }
 
-    func dispatch(effects: [Effect]) {
-        var queue = effects
-        while !queue.isEmpty {
-            let e = queue.removeFirst()
-            // Long work: draw the screen with a "computing…" line first, so the user is not left
-            // looking at the previous screen with no sign of life.
-            if let m = e.progressMessage {
-                _ = Reducer.reduce(&state, .working(m))
-                render()
+    func launch(_ effects: [Effect]) {
+        for e in effects {
+            if e.isTerminalIntent {
+                dispatch(.result(e.id, runOnTerminal(e.intent)))
+                continue
             }
-            for a in runner.run(e, state: state) {
-                queue += Reducer.reduce(&state, a)
+            outstanding += 1
+            let interpreter = self.interpreter, inbox = self.inbox, id = e.id, intent = e.intent
+            (e.isWrite ? writes : reads).async {
+                inbox.post(.result(id, interpreter.run(intent)))
             }
-            if e.progressMessage != nil { _ = Reducer.reduce(&state, .working(nil)) }
-            needsRender = true
+        }
+    }
+
+    /// The intents that belong to the terminal itself.
+    func runOnTerminal(_ intent: Effect.Intent) -> EffectResult {
+        switch intent {
+        case .setTheme(let name):
+            return applyTheme(name) ? .themeApplied(name) : .failed(.unknownTheme(name))
+        case .suspend:
+            if let c = terminal.backend as? CursesBackend { c.suspend() }
+            terminal.invalidate()
+            return .done
+        case .crash:
+            guard ProcessInfo.processInfo.environment["TAFEL_DEBUG_CRASH"] == "1" else { return .done }
+            fatalError("induced crash for testing (TAFEL_DEBUG_CRASH=1)")
+        default:
+            return .done
+        }
+    }
+
+    /// True while requests are out (a load or a save not answered yet).
+    public var isBusy: Bool { outstanding > 0 }
+
+    /// Feeds the answers that have arrived to the reducer (main thread).
+    public func drainInbox() {
+        for message in inbox.take() {
+            switch message {
+            case .result(let id, let r):
+                outstanding -= 1
+                dispatch(.result(id, r))
+            case .externalChanges(let changed):
+                pollOutstanding = false
+                if changed { dispatch(.externalChange) }
+            }
+        }
+    }
+
+    /// Waits until every request sent so far is answered and handled (tests, benchmarks, and the
+    /// end of a session, so no save is cut off).
+    public func settle(timeout: TimeInterval = 30) {
+        let deadline = Date().addingTimeInterval(timeout)
+        drainInbox()
+        while outstanding > 0 || pollOutstanding, Date() < deadline {
+            inbox.wait(until: deadline)
+            drainInbox()
         }
     }
 
@@ -93,24 +142,34 @@ public final class AppRuntime {
         return terminal.draw { AppView.render(s, into: &$0) }
     }
 
-    /// Runs until the user quits or input ends.
-    public func run(initial: [Effect]) {
+    /// Runs until the user quits, input ends or a terminate signal has been handled.
+    public func run(initial: [AppAction]) {
         start(initial)
+        let curses = terminal.backend as? CursesBackend
         while state.running {
-            if let event = terminal.backend.nextEvent(timeoutMilliseconds: 200) {
+            drainInbox()
+            if let sig = curses?.takeSignal() { dispatch(.terminate(signal: sig)) }
+            guard state.running else { break }
+            // Short waits while answers are due, so they are shown as soon as they arrive.
+            let wait = outstanding > 0 ? 10 : 100
+            if let event = terminal.backend.nextEvent(timeoutMilliseconds: wait) {
                 handle(event)
                 // Coalesce a burst (a paste, key repeat) into one frame.
                 var n = 0
-                while n < 200, let more = terminal.backend.nextEvent(timeoutMilliseconds: 0) {
+                while n < 200, state.running, let more = terminal.backend.nextEvent(timeoutMilliseconds: 0) {
                     handle(more)
                     n += 1
                 }
             } else {
-                if let c = terminal.backend as? CursesBackend, c.inputClosed { break }
+                if let c = curses, c.inputClosed { break }
                 idle()
             }
+            drainInbox()
             if needsRender { render() }
         }
+        // Writes asked for before the end finish before the program does.
+        writes.sync {}
+        drainInbox()
     }
 
     /// Between keys: tick the clock (timer, autosave) and look for other processes' commits.
@@ -121,23 +180,64 @@ public final class AppRuntime {
             lastSecond = now
             if state.screen == .meeting { needsRender = true }
         }
-        if Date().timeIntervalSince(lastPoll) >= 0.7 {
-            lastPoll = Date()
-            if (try? store.hasExternalChanges()) == true { dispatch(.externalChange) }
+        pollIfDue()
+    }
+
+    /// Asks the store (off the main thread) whether another process committed something.
+    func pollIfDue() {
+        let moment = clock.now
+        guard !pollOutstanding, moment.timeIntervalSince(lastPoll) >= pollInterval else { return }
+        lastPoll = moment
+        pollOutstanding = true
+        let interpreter = self.interpreter, inbox = self.inbox
+        reads.async {
+            if case .changes(let changed) = interpreter.run(.pollChanges) { inbox.post(.externalChanges(changed)) } else { inbox.post(.externalChanges(false)) }
         }
     }
 }
 
 extension AppRuntime {
-    /// Runs one effect and its results, as if the reducer had asked for it (benchmarks, tests).
-    public func dispatchEffect(_ e: Effect) {
-        dispatch(effects: [e])
+    /// Looks for other processes' commits now and handles what it finds (tests).
+    public func pollNow() {
+        lastPoll = .distantPast
+        pollIfDue()
+        settle()
     }
-}
 
-extension AppRuntime {
     /// Sets the app running again after a quit (the monkey test keeps typing).
     public func restartForTests() {
         state.running = true
+    }
+}
+
+/// Answers waiting for the main thread: filled by the worker queues, emptied by the loop.
+final class Inbox: @unchecked Sendable {
+    enum Message {
+        case result(RequestID, EffectResult)
+        case externalChanges(Bool)
+    }
+
+    private var messages: [Message] = []
+    private let condition = NSCondition()
+
+    func post(_ m: Message) {
+        condition.lock()
+        messages.append(m)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func take() -> [Message] {
+        condition.lock()
+        defer { condition.unlock() }
+        let out = messages
+        messages.removeAll()
+        return out
+    }
+
+    func wait(until deadline: Date) {
+        condition.lock()
+        if messages.isEmpty { _ = condition.wait(until: deadline) }
+        condition.unlock()
     }
 }

@@ -39,8 +39,15 @@ public struct AppState: Sendable {
     public var working: Message?
     public var privacyMask: Bool
     public var running = true
+    /// Quitting waits for the saves it started; set until they are answered.
+    public var quitting = false
+    /// The process's exit status when the loop ends (128 + signal after SIGTERM/SIGHUP).
+    public var exitStatus: Int32 = 0
     public var isEmptyDatabase = false
-    public var pendingQuit = false
+    /// Requests sent and not answered, with what each was for.
+    public var requests = RequestLog()
+    /// Keys typed while an answer they depend on was still out; replayed in order when it arrives.
+    public var typeAhead: [KeyEvent] = []
 
     public init(user: Professional, roster: Roster, domainOrder: [String], databaseName: String, keymap: Keymap,
                 strings: Strings, signalConfig: SignalConfig = SignalConfig(), themeNames: [String] = ["default"],

@@ -1,13 +1,6 @@
 import TafelCore
 import TerminalKit
 
-/// Which text of the meeting is being typed, if any.
-public enum EditTarget: Sendable, Hashable {
-    case ownView
-    case situation(String)
-    case decision(Int)
-}
-
 /// Meeting mode: the household's file, today's meeting and where the chair is on the agenda.
 public struct MeetingState: Sendable {
     public var file: CaseFile
@@ -24,14 +17,15 @@ public struct MeetingState: Sendable {
     public var memberIndex = 0
     public var actionsFocused = false
     /// Text being edited, autosaved when the typing pauses and when the field is left.
-    public var editing: EditTarget?
+    public var editing: TextTarget?
     public var editor = TextAreaInput()
-    public var dirty = false
-    public var lastEdit: Int64 = 0
+    /// Typed text the store has not confirmed yet, per field (also after the editor is left).
+    public var texts: [TextTarget: TextSave] = [:]
+    /// The closing check's gaps, recomputed whenever the file changes (views only read them).
+    public var gaps: [Gap] = []
     /// Where the chair is on the agenda, saved when the keys pause (so moving between steps
     /// never waits for the disk); `nil` when saved.
     public var pendingSteps: (current: AgendaStep, completed: [AgendaStep], since: Int64)?
-    public var saved = true
     /// The minutes preview after closing.
     public var showMinutes = false
     public var minutesScroll = 0
@@ -43,6 +37,15 @@ public struct MeetingState: Sendable {
     }
 
     public var meeting: Meeting { file.meetings.first { $0.id == meetingId }! }
+
+    /// True while something typed is not confirmed as stored.
+    public var hasUnsavedText: Bool { !texts.isEmpty }
+
+    /// The text shown for a field: what was typed if it is not stored yet, else the stored text.
+    public func text(_ target: TextTarget) -> String {
+        if editing == target { return editor.text }
+        return texts[target]?.text ?? target.stored(in: file)
+    }
 
     /// The completed steps as shown (including a change not yet saved).
     public var stepsCompleted: [AgendaStep] { pendingSteps?.completed ?? meeting.stepsCompleted }

@@ -60,6 +60,8 @@ public struct PickerState: Sendable, Hashable {
 public struct PaletteState: Sendable, Hashable {
     public var input = TextInput(maxLength: 80)
     public var scroll = ScrollState()
+    /// The commands that match what was typed, best first (kept up to date by the reducer).
+    public var matches: [Command] = []
 }
 
 /// An overlay on top of the screen. One at a time; Esc closes it.
@@ -69,7 +71,10 @@ public enum Modal: Sendable, Hashable {
     case prompt(PromptState)
     case picker(PickerState)
     case form(FormState)
-    case confirmQuit(focused: Int)
+    /// Quit although something is not saved? `reason` says what (kept as a draft either way).
+    case confirmQuit(focused: Int, reason: Message?)
+    /// A stale edit: both versions side by side, and the user chooses.
+    case conflict(ConflictState)
     /// A message that needs acknowledging (conflicts, refused access).
     case notice(title: String, lines: [Message])
     /// The second key of a status change in the caseload.

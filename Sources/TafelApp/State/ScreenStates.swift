@@ -31,8 +31,6 @@ public struct CaseloadState: Sendable, Hashable {
     public var data: Caseload?
     public var scroll = ScrollState()
     public var filter = ""
-    /// Waiting for the second key of a status change (`s` then `g`).
-    public var pendingStatus: Int64?
 
     /// The rows as shown (grouped, filtered).
     public var rows: [CaseloadRow] {

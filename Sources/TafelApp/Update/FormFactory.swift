@@ -34,9 +34,12 @@ enum Forms {
         return FormState(purpose: .newAction(householdId: file.id, domain: domain), title: "form.new-action", fields: actionFields(s, file: file, attendees: attendees, typical: typical, action: nil))
     }
 
-    static func editAction(_ s: AppState, file: CaseFile, action: Action, attendees: [Attendee]) -> FormState {
+    /// The edit form of an action; `values` prefills the fields (a merge after a conflict), the
+    /// edit stays based on `action`.
+    static func editAction(_ s: AppState, file: CaseFile, action: Action, values: Action? = nil, attendees: [Attendee]) -> FormState {
         let typical = (s.strings.reference.domainLinks[action.domain]?.frameworks ?? []).compactMap(LegalFramework.init(rawValue:))
-        return FormState(purpose: .editAction(action), title: "form.edit-action", fields: actionFields(s, file: file, attendees: attendees, typical: typical, action: action))
+        return FormState(purpose: .editAction(action), title: "form.edit-action",
+                         fields: actionFields(s, file: file, attendees: attendees, typical: typical, action: values ?? action))
     }
 
     static func actionFields(_ s: AppState, file: CaseFile, attendees: [Attendee], typical: [LegalFramework], action: Action?) -> [FormField] {

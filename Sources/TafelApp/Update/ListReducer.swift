@@ -3,66 +3,66 @@ import TerminalKit
 
 /// Commands on the three home screens: Mijn caseload, Huishoudens, Audit.
 enum ListReducer {
-    static func command(_ s: inout AppState, _ c: Command) -> [Effect] {
-        switch c {
-        case .moveDown: return move(&s, 1)
-        case .moveUp: return move(&s, -1)
-        case .pageDown: return move(&s, pageSize(s))
-        case .pageUp: return move(&s, -pageSize(s))
-        case .moveTop: return move(&s, -100_000)
-        case .moveBottom: return move(&s, 100_000)
-        case .open: return open(&s)
+    static func command(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .moveDown: return move(&state, 1)
+        case .moveUp: return move(&state, -1)
+        case .pageDown: return move(&state, pageSize(state))
+        case .pageUp: return move(&state, -pageSize(state))
+        case .moveTop: return move(&state, -100_000)
+        case .moveBottom: return move(&state, 100_000)
+        case .open: return open(&state)
         case .startMeeting:
-            guard let id = selectedHousehold(s) else { return [] }
-            return [.openHousehold(id, reason: nil, thenMeeting: true)]
+            guard let id = selectedHousehold(state) else { return [] }
+            return [state.open(id, then: .meeting(anotherToday: false))]
         case .changeStatus:
-            guard s.screen == .caseload, case .action(let a, _)? = selectedCaseloadRow(s) else { return [] }
-            s.modal = .statusMenu(actionId: a.action.id, householdId: a.action.householdId)
+            guard state.screen == .caseload, case .action(let a, _)? = selectedCaseloadRow(state) else { return [] }
+            state.modal = .statusMenu(actionId: a.action.id, householdId: a.action.householdId)
             return []
         case .newHousehold:
-            s.modal = .form(Forms.newHousehold(team: s.user.team))
+            state.modal = .form(Forms.newHousehold(team: state.user.team))
             return []
         case .filterRule:
-            s.modal = .picker(PickerState(purpose: .filterRule, title: "audit.filter-rule",
+            state.modal = .picker(PickerState(purpose: .filterRule, title: "audit.filter-rule",
                                           options: [ChoiceOption(Message("audit.filter-all"), .none)] +
                                             StallRuleID.allCases.map { ChoiceOption(Message($0.titleKey), detail: Message("common.text", .text($0.rawValue)), .code($0.rawValue)) }))
             return []
         case .filterTeam, .filterWijk, .filterCoordinator:
             let values: [String]
-            switch c {
-            case .filterTeam: values = Set(s.audit.rows.map(\.team)).sorted()
-            case .filterWijk: values = Set(s.audit.rows.map(\.wijk)).sorted()
-            default: values = Set(s.audit.rows.compactMap(\.coordinator)).sorted()
+            switch command {
+            case .filterTeam: values = Set(state.audit.rows.map(\.team)).sorted()
+            case .filterWijk: values = Set(state.audit.rows.map(\.wijk)).sorted()
+            default: values = Set(state.audit.rows.compactMap(\.coordinator)).sorted()
             }
-            let purpose: PickerPurpose = c == .filterTeam ? .filterTeam : (c == .filterWijk ? .filterWijk : .filterCoordinator)
-            let title = c == .filterTeam ? "audit.filter-team" : (c == .filterWijk ? "audit.filter-wijk" : "audit.filter-coordinator")
-            s.modal = .picker(PickerState(purpose: purpose, title: title,
+            let purpose: PickerPurpose = command == .filterTeam ? .filterTeam : (command == .filterWijk ? .filterWijk : .filterCoordinator)
+            let title = command == .filterTeam ? "audit.filter-team" : (command == .filterWijk ? "audit.filter-wijk" : "audit.filter-coordinator")
+            state.modal = .picker(PickerState(purpose: purpose, title: title,
                                           options: [ChoiceOption(Message("audit.filter-all"), .none)] + values.map { .text($0, .code($0)) }))
             return []
         case .clearFilters:
-            s.audit.filter = AuditFilter()
-            s.audit.search = ""
-            return [.loadAudit(s.audit.filter)]
+            state.audit.filter = AuditFilter()
+            state.audit.search = ""
+            return [state.load(.audit)]
         default:
             return []
         }
     }
 
-    static func pageSize(_ s: AppState) -> Int {
-        switch s.screen {
-        case .caseload: return max(1, Layouts.caseloadListHeight(s.size) - 1)
-        case .households: return max(1, Layouts.householdsListHeight(s.size) - 1)
-        case .audit: return max(1, Layouts.auditListHeight(s.size) - 1)
+    static func pageSize(_ state: AppState) -> Int {
+        switch state.screen {
+        case .caseload: return max(1, Layouts.caseloadListHeight(state.size) - 1)
+        case .households: return max(1, Layouts.householdsListHeight(state.size) - 1)
+        case .audit: return max(1, Layouts.auditListHeight(state.size) - 1)
         default: return 10
         }
     }
 
-    static func move(_ s: inout AppState, _ delta: Int) -> [Effect] {
-        switch s.screen {
+    static func move(_ state: inout AppState, _ delta: Int) -> [Effect] {
+        switch state.screen {
         case .caseload:
-            let rows = s.caseload.rows
-            let h = Layouts.caseloadListHeight(s.size)
-            var target = s.caseload.scroll.selected
+            let rows = state.caseload.rows
+            let h = Layouts.caseloadListHeight(state.size)
+            var target = state.caseload.scroll.selected
             if abs(delta) == 1 {
                 // Skip headings: go to the next selectable row in that direction.
                 var i = target + delta
@@ -76,50 +76,50 @@ enum ListReducer {
                         ?? rows.indices.last { rows[$0].isSelectable } ?? target
                 }
             }
-            s.caseload.scroll.select(target, count: rows.count, height: h)
+            state.caseload.scroll.select(target, count: rows.count, height: h)
             // Keep the heading above the first item in view when at the top.
-            if target == rows.firstIndex(where: \.isSelectable) { s.caseload.scroll.offset = 0 }
+            if target == rows.firstIndex(where: \.isSelectable) { state.caseload.scroll.offset = 0 }
         case .households:
-            s.households.scroll.move(delta, count: s.households.visible.count, height: Layouts.householdsListHeight(s.size))
+            state.households.scroll.move(delta, count: state.households.visible.count, height: Layouts.householdsListHeight(state.size))
         case .audit:
-            if s.audit.evidence {
-                s.audit.evidenceScroll = max(0, s.audit.evidenceScroll + delta)
+            if state.audit.evidence {
+                state.audit.evidenceScroll = max(0, state.audit.evidenceScroll + delta)
             } else {
-                s.audit.scroll.move(delta, count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
-                return Reducer.evidenceIfNeeded(s)
+                state.audit.scroll.move(delta, count: state.audit.visible.count, height: Layouts.auditListHeight(state.size))
+                return Reducer.evidenceIfNeeded(&state)
             }
         default: break
         }
         return []
     }
 
-    static func selectedCaseloadRow(_ s: AppState) -> CaseloadRow? {
-        let rows = s.caseload.rows
-        return rows.indices.contains(s.caseload.scroll.selected) ? rows[s.caseload.scroll.selected] : nil
+    static func selectedCaseloadRow(_ state: AppState) -> CaseloadRow? {
+        let rows = state.caseload.rows
+        return rows.indices.contains(state.caseload.scroll.selected) ? rows[state.caseload.scroll.selected] : nil
     }
 
-    static func selectedHousehold(_ s: AppState) -> Int64? {
-        switch s.screen {
-        case .caseload: return selectedCaseloadRow(s)?.householdId
+    static func selectedHousehold(_ state: AppState) -> Int64? {
+        switch state.screen {
+        case .caseload: return selectedCaseloadRow(state)?.householdId
         case .households:
-            let v = s.households.visible
-            return v.indices.contains(s.households.scroll.selected) ? v[s.households.scroll.selected].id : nil
+            let v = state.households.visible
+            return v.indices.contains(state.households.scroll.selected) ? v[state.households.scroll.selected].id : nil
         case .audit:
-            let v = s.audit.visible
-            return v.indices.contains(s.audit.scroll.selected) ? v[s.audit.scroll.selected].householdId : nil
+            let v = state.audit.visible
+            return v.indices.contains(state.audit.scroll.selected) ? v[state.audit.scroll.selected].householdId : nil
         default: return nil
         }
     }
 
-    static func open(_ s: inout AppState) -> [Effect] {
-        if s.screen == .audit && !s.audit.evidence {
-            guard !s.audit.visible.isEmpty else { return [] }
-            s.audit.evidence = true
-            s.audit.evidenceScroll = 0
+    static func open(_ state: inout AppState) -> [Effect] {
+        if state.screen == .audit && !state.audit.evidence {
+            guard !state.audit.visible.isEmpty else { return [] }
+            state.audit.evidence = true
+            state.audit.evidenceScroll = 0
             return []
         }
-        guard let id = selectedHousehold(s) else { return [] }
-        s.audit.evidence = false
-        return [.openHousehold(id, reason: nil, thenMeeting: false)]
+        guard let id = selectedHousehold(state) else { return [] }
+        state.audit.evidence = false
+        return [state.open(id)]
     }
 }

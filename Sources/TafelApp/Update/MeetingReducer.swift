@@ -1,18 +1,19 @@
 import TafelCore
 import TerminalKit
 
-/// Meeting mode: walking the agenda, recording everything as it is said.
+/// Meeting mode: walking the agenda, recording everything as it is said. Every change is a
+/// `CaseOperation` sent to the store; the screen changes when the answer comes back.
 enum MeetingReducer {
-    static func command(_ s: inout AppState, _ c: Command) -> [Effect] {
-        guard var m = s.meeting else { return [] }
-        let hid = m.file.id, mid = m.meetingId
-        switch c {
+    static func command(_ state: inout AppState, _ command: Command) -> [Effect] {
+        guard var room = state.meeting else { return [] }
+        let hid = room.file.id, mid = room.meetingId
+        switch command {
         case .nextStep, .previousStep, .step1, .step2, .step3, .step4, .step5, .step6:
             let steps = AgendaStep.allCases
             let target: AgendaStep
-            switch c {
-            case .nextStep: target = steps[min(steps.count - 1, m.step.index + 1)]
-            case .previousStep: target = steps[max(0, m.step.index - 1)]
+            switch command {
+            case .nextStep: target = steps[min(steps.count - 1, room.step.index + 1)]
+            case .previousStep: target = steps[max(0, room.step.index - 1)]
             case .step1: target = .opening
             case .step2: target = .ownView
             case .step3: target = .previousActions
@@ -20,66 +21,68 @@ enum MeetingReducer {
             case .step5: target = .coordinator
             default: target = .closing
             }
-            return goTo(&s, target, completing: c == .nextStep)
+            return goTo(&state, target, completing: command == .nextStep)
         case .screenCaseload, .screenHouseholds, .screenAudit:
-            return flush(&s) + Reducer.command(&s, c)
+            return MeetingEditor.flush(&state) + Reducer.command(&state, command)
         case .exportMinutes:
-            return flush(&s) + [.exportMinutes(householdId: hid, meetingId: mid)]
+            return MeetingEditor.flush(&state) + [state.request(.exportMinutes(householdId: hid, meetingId: mid), for: .export)]
         default:
             break
         }
-        if m.isClosed && ![.moveDown, .moveUp, .pageDown, .pageUp, .jumpToGap].contains(c) {
-            if m.showMinutes {
-                switch c {
-                case .moveDown: m.minutesScroll += 1
-                case .moveUp: m.minutesScroll = max(0, m.minutesScroll - 1)
-                default: break
-                }
-                s.meeting = m
+        if room.showMinutes {
+            switch command {
+            case .moveDown: room.minutesScroll += 1
+            case .moveUp: room.minutesScroll = max(0, room.minutesScroll - 1)
+            case .pageDown: room.minutesScroll += max(1, Layouts.meetingListHeight(state.size) - 1)
+            case .pageUp: room.minutesScroll = max(0, room.minutesScroll - max(1, Layouts.meetingListHeight(state.size) - 1))
+            case .moveTop: room.minutesScroll = 0
+            case .moveBottom: room.minutesScroll = Int.max / 2
+            default:
+                if room.isClosed { state.status = StatusMessage(DomainError.meetingClosed.message) }
             }
-            s.status = StatusMessage(DomainError.meetingClosed.message)
+            state.meeting = room
             return []
         }
-        switch m.step {
-        case .opening: return opening(&s, &m, c)
-        case .ownView:
-            if c == .edit {
-                m.editing = .ownView
-                m.editor = TextAreaInput(m.file.household.ownView, maxLength: 4000)
-                s.meeting = m
-            }
+        if room.isClosed && ![.moveDown, .moveUp, .pageDown, .pageUp, .jumpToGap].contains(command) {
+            state.status = StatusMessage(DomainError.meetingClosed.message)
             return []
-        case .previousActions: return previous(&s, &m, c)
-        case .domains: return domains(&s, &m, c)
-        case .coordinator: return coordinator(&s, &m, c)
-        case .closing: return closing(&s, &m, c)
+        }
+        switch room.step {
+        case .opening: return opening(&state, &room, command)
+        case .ownView:
+            if command == .edit { MeetingEditor.begin(&state, .ownView) }
+            return []
+        case .previousActions: return previous(&state, &room, command)
+        case .domains: return domains(&state, &room, command)
+        case .coordinator: return coordinator(&state, &room, command)
+        case .closing: return closing(&state, &room, command)
         }
     }
 
     // MARK: Steps
 
-    static func goTo(_ s: inout AppState, _ target: AgendaStep, completing: Bool) -> [Effect] {
-        let effects = finishEditing(&s)
-        guard var m = s.meeting else { return effects }
-        let from = m.step
-        m.step = target
-        m.showMinutes = false
-        if !m.isClosed {
-            var completed = m.stepsCompleted
+    static func goTo(_ state: inout AppState, _ target: AgendaStep, completing: Bool) -> [Effect] {
+        let effects = MeetingEditor.finishEditing(&state)
+        guard var room = state.meeting else { return effects }
+        let from = room.step
+        room.step = target
+        room.showMinutes = false
+        if !room.isClosed {
+            var completed = room.stepsCompleted
             if completing && !completed.contains(from) { completed.append(from) }
-            if target != m.meeting.currentStep || completed != m.meeting.stepsCompleted {
-                m.pendingSteps = (target, completed, s.now)
+            if target != room.meeting.currentStep || completed != room.meeting.stepsCompleted {
+                room.pendingSteps = (target, completed, state.now)
             } else {
-                m.pendingSteps = nil
+                room.pendingSteps = nil
             }
         }
-        s.meeting = m
-        clamp(&s)
+        state.meeting = room
+        clamp(&state)
         return effects
     }
 
-    static func move(_ scroll: inout ScrollState, _ c: Command, count: Int, height: Int) -> Bool {
-        switch c {
+    static func move(_ scroll: inout ScrollState, _ command: Command, count: Int, height: Int) -> Bool {
+        switch command {
         case .moveDown: scroll.move(1, count: count, height: height)
         case .moveUp: scroll.move(-1, count: count, height: height)
         case .pageDown: scroll.move(height - 1, count: count, height: height)
@@ -91,358 +94,266 @@ enum MeetingReducer {
         return true
     }
 
-    static func opening(_ s: inout AppState, _ m: inout MeetingState, _ c: Command) -> [Effect] {
-        defer { s.meeting = m }
-        let list = m.attendees
-        if move(&m.attendeeScroll, c, count: list.count, height: Layouts.meetingListHeight(s.size)) { return [] }
-        let selected = list.indices.contains(m.attendeeScroll.selected) ? list[m.attendeeScroll.selected] : nil
-        let hid = m.file.id
-        switch c {
+    static func opening(_ state: inout AppState, _ room: inout MeetingState, _ command: Command) -> [Effect] {
+        defer { state.meeting = room }
+        let list = room.attendees
+        if move(&room.attendeeScroll, command, count: list.count, height: Layouts.meetingListHeight(state.size)) { return [] }
+        let selected = list.indices.contains(room.attendeeScroll.selected) ? list[room.attendeeScroll.selected] : nil
+        let hid = room.file.id, mid = room.meetingId
+        switch command {
         case .addAttendee:
             let present = Set(list.compactMap(\.party))
-            let options = Forms.parties(s, file: m.file, attendees: []).filter {
+            let options = Forms.parties(state, file: room.file, attendees: []).filter {
                 if case .party(let p) = $0.value { return !present.contains(p) && p.kind != .organisation }
                 return false
             }
-            s.modal = .picker(PickerState(purpose: .addAttendee, title: "meeting.pick-attendee", options: options))
+            state.modal = .picker(PickerState(purpose: .addAttendee, title: "meeting.pick-attendee", options: options))
         case .addGuest:
-            s.modal = .prompt(PromptState(purpose: .guestName, title: "meeting.guest-title", message: [Message("meeting.guest-explained")]))
+            state.modal = .prompt(PromptState(purpose: .guestName, title: "meeting.guest-title", message: [Message("meeting.guest-explained")]))
         case .cyclePresence:
-            guard let a = selected else { return [] }
-            var n = a
+            guard let attendee = selected else { return [] }
             let all = Presence.allCases
-            n.presence = all[(all.firstIndex(of: a.presence)! + 1) % all.count]
-            return [.apply([.attendee(base: a, new: n)], householdId: hid, note: nil)]
+            let next = all[(all.firstIndex(of: attendee.presence)! + 1) % all.count]
+            return [state.perform(.setPresence(attendeeId: attendee.id, next), on: hid)]
         case .removeAttendee:
-            guard let a = selected else { return [] }
-            return [.apply([.removeAttendee(a)], householdId: hid, note: nil)]
+            guard let attendee = selected else { return [] }
+            return [state.perform(.removeAttendee(attendeeId: attendee.id), on: hid)]
         case .setChair, .setMinuteTaker:
-            guard let a = selected, let p = a.party, p.kind == .professional else {
-                s.status = StatusMessage(Message("meeting.needs-professional"), .error)
+            guard let attendee = selected, let p = attendee.party, p.kind == .professional else {
+                state.status = StatusMessage(Message("meeting.needs-professional"), .error)
                 return []
             }
-            var meeting = m.meeting
-            if c == .setChair { meeting.chairId = p.id } else { meeting.minuteTakerId = p.id }
-            return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: hid, note: nil)]
+            let op: CaseOperation = command == .setChair ? .setChair(meetingId: mid, professionalId: p.id) : .setMinuteTaker(meetingId: mid, professionalId: p.id)
+            return [state.perform(op, on: hid)]
         case .recordConsent:
-            let org = selected.flatMap { $0.organisationId ?? $0.party.flatMap { s.roster.organisationId(of: $0) } }
-            s.modal = .form(Forms.consent(s, file: m.file, organisation: org))
+            let org = selected.flatMap { $0.organisationId ?? $0.party.flatMap { state.roster.organisationId(of: $0) } }
+            state.modal = .form(Forms.consent(state, file: room.file, organisation: org))
         case .toggleHouseholdPresent:
-            var meeting = m.meeting
-            meeting.householdPresent.toggle()
-            return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: hid, note: nil)]
+            return [state.perform(.setHouseholdPresent(meetingId: mid, !room.meeting.householdPresent), on: hid)]
         default: break
         }
         return []
     }
 
-    static func previous(_ s: inout AppState, _ m: inout MeetingState, _ c: Command) -> [Effect] {
-        defer { s.meeting = m }
-        let list = m.previousActions(domainOrder: s.domainOrder)
-        if move(&m.previousScroll, c, count: list.count, height: Layouts.meetingListHeight(s.size)) { return [] }
-        guard list.indices.contains(m.previousScroll.selected) else { return [] }
-        let a = list[m.previousScroll.selected]
-        let hid = m.file.id
-        switch c {
-        case .closeDone: return [.operate(.closeAction(a.id, .gedaan, replacedBy: nil), householdId: hid)]
-        case .closeNotDone: return [.operate(.closeAction(a.id, .nietGedaanDoorEigenaar, replacedBy: nil), householdId: hid)]
-        case .closeNotPossible: return [.operate(.closeAction(a.id, .nietMogelijk, replacedBy: nil), householdId: hid)]
+    static func previous(_ state: inout AppState, _ room: inout MeetingState, _ command: Command) -> [Effect] {
+        defer { state.meeting = room }
+        let list = room.previousActions(domainOrder: state.domainOrder)
+        if move(&room.previousScroll, command, count: list.count, height: Layouts.meetingListHeight(state.size)) { return [] }
+        guard list.indices.contains(room.previousScroll.selected) else { return [] }
+        let action = list[room.previousScroll.selected]
+        let hid = room.file.id
+        switch command {
+        case .closeDone: return [state.perform(.closeAction(action.id, .gedaan, replacedBy: nil), on: hid)]
+        case .closeNotDone: return [state.perform(.closeAction(action.id, .nietGedaanDoorEigenaar, replacedBy: nil), on: hid)]
+        case .closeNotPossible: return [state.perform(.closeAction(action.id, .nietMogelijk, replacedBy: nil), on: hid)]
         case .closeReplaced:
-            let others = m.file.actions.filter { $0.id != a.id && $0.isOpen }
-                .map { ChoiceOption.text($0.description, detail: s.strings.domainShort($0.domain), .id($0.id)) }
+            let others = room.file.actions.filter { $0.id != action.id && $0.isOpen }
+                .map { ChoiceOption.text($0.description, detail: state.strings.domainShort($0.domain), .id($0.id)) }
             guard !others.isEmpty else {
-                s.status = StatusMessage(Message("meeting.no-replacement"), .error)
+                state.status = StatusMessage(Message("meeting.no-replacement"), .error)
                 return []
             }
-            s.modal = .picker(PickerState(purpose: .replacement(actionId: a.id), title: "meeting.pick-replacement", options: others))
+            state.modal = .picker(PickerState(purpose: .replacement(actionId: action.id), title: "meeting.pick-replacement", options: others))
         case .carryOver:
-            s.modal = .prompt(PromptState(purpose: .carryOverDate(actionId: a.id), title: "meeting.carry-title",
-                                          message: [Message("meeting.carry-explained", .text(a.description))], input: TextInput("+2w", maxLength: 20)))
+            state.modal = .prompt(PromptState(purpose: .carryOverDate(actionId: action.id), title: "meeting.carry-title",
+                                              message: [Message("meeting.carry-explained", .text(action.description))], input: TextInput("+2w", maxLength: 20)))
         default: break
         }
         return []
     }
 
-    static func domains(_ s: inout AppState, _ m: inout MeetingState, _ c: Command) -> [Effect] {
-        defer { s.meeting = m }
-        let codes = m.domainCodes(s.domainOrder)
-        guard codes.indices.contains(m.domainScroll.selected) || c == .moveDown || c == .moveUp else { return [] }
-        let file = m.file, meetingId = m.meetingId
+    static func domains(_ state: inout AppState, _ room: inout MeetingState, _ command: Command) -> [Effect] {
+        defer { state.meeting = room }
+        let codes = room.domainCodes(state.domainOrder)
+        guard codes.indices.contains(room.domainScroll.selected) || command == .moveDown || command == .moveUp else { return [] }
+        let file = room.file, meetingId = room.meetingId
         let domainActions = { (code: String) in file.actions.filter { $0.domain == code && ($0.isOpen || $0.meetingId == meetingId) } }
-        if m.actionsFocused {
-            let code = codes[m.domainScroll.selected]
-            if move(&m.actionScroll, c, count: domainActions(code).count, height: 6) { return [] }
-        } else if move(&m.domainScroll, c, count: codes.count, height: Layouts.meetingDomainListHeight(s.size)) {
-            m.actionScroll = ScrollState()
+        if room.actionsFocused {
+            let code = codes[room.domainScroll.selected]
+            if move(&room.actionScroll, command, count: domainActions(code).count, height: 6) { return [] }
+        } else if move(&room.domainScroll, command, count: codes.count, height: Layouts.meetingDomainListHeight(state.size)) {
+            room.actionScroll = ScrollState()
             return []
         }
-        guard codes.indices.contains(m.domainScroll.selected) else { return [] }
-        let code = codes[m.domainScroll.selected]
-        let hid = m.file.id, mid = m.meetingId
-        let members = m.file.members
-        func discussed() -> [Effect] {
-            var meeting = m.meeting
-            guard !meeting.domainsDiscussed.contains(code) else { return [] }
-            meeting.domainsDiscussed.append(code)
-            return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: hid, note: nil)]
-        }
-        switch c {
+        guard codes.indices.contains(room.domainScroll.selected) else { return [] }
+        let code = codes[room.domainScroll.selected]
+        let hid = room.file.id, mid = room.meetingId
+        let members = room.file.members
+        switch command {
         case .score1, .score2, .score3, .score4, .score5:
-            guard members.indices.contains(m.memberIndex) else { return [] }
-            let score = [Command.score1, .score2, .score3, .score4, .score5].firstIndex(of: c)! + 1
-            return [.operate(.setScore(member: members[m.memberIndex].id, domain: code, score: score, meetingId: mid), householdId: hid)] + discussed()
-        case .nextMember: m.memberIndex = members.isEmpty ? 0 : (m.memberIndex + 1) % members.count
-        case .previousMember: m.memberIndex = members.isEmpty ? 0 : (m.memberIndex + members.count - 1) % members.count
+            guard members.indices.contains(room.memberIndex) else { return [] }
+            let score = [Command.score1, .score2, .score3, .score4, .score5].firstIndex(of: command)! + 1
+            return [state.perform(.setScore(member: members[room.memberIndex].id, domain: code, score: score, meetingId: mid), on: hid)]
+        case .nextMember: room.memberIndex = members.isEmpty ? 0 : (room.memberIndex + 1) % members.count
+        case .previousMember: room.memberIndex = members.isEmpty ? 0 : (room.memberIndex + members.count - 1) % members.count
         case .ownScore:
-            guard members.indices.contains(m.memberIndex) else { return [] }
-            s.modal = .prompt(PromptState(purpose: .ownScore(memberId: members[m.memberIndex].id, domain: code), title: "meeting.own-score-title",
-                                          message: [Message("meeting.own-score-explained", .text(members[m.memberIndex].name), .domain(code))],
-                                          input: TextInput(maxLength: 1)))
+            guard members.indices.contains(room.memberIndex) else { return [] }
+            state.modal = .prompt(PromptState(purpose: .ownScore(memberId: members[room.memberIndex].id, domain: code), title: "meeting.own-score-title",
+                                              message: [Message("meeting.own-score-explained", .text(members[room.memberIndex].name), .domain(code))],
+                                              input: TextInput(maxLength: 1)))
         case .cycleDomainStatus, .markNoNeed, .markNotDiscussed:
-            let current = m.file.domainState(code).status
+            let current = room.file.domainState(code).status
             let order: [DomainStatus] = [.zorg, .inBehandeling, .wachtlijst, .opgelost, .geenZorg, .nietBesproken]
-            let next: DomainStatus = c == .markNoNeed ? .geenZorg : (c == .markNotDiscussed ? .nietBesproken
+            let next: DomainStatus = command == .markNoNeed ? .geenZorg : (command == .markNotDiscussed ? .nietBesproken
                 : order[((order.firstIndex(of: current) ?? -1) + 1) % order.count])
-            return [.operate(.setDomainStatus(code, next), householdId: hid)] + (next == .nietBesproken ? [] : discussed())
+            return [state.perform(.setDomainStatus(code, next, meetingId: mid), on: hid)]
         case .addAction:
-            s.modal = .form(Forms.newAction(s, file: m.file, domain: code, attendees: m.attendees))
+            state.modal = .form(Forms.newAction(state, file: room.file, domain: code, attendees: room.attendees))
         case .edit:
-            if m.actionsFocused {
+            if room.actionsFocused {
                 let list = domainActions(code)
-                guard list.indices.contains(m.actionScroll.selected) else { return [] }
-                s.modal = .form(Forms.editAction(s, file: m.file, action: list[m.actionScroll.selected], attendees: m.attendees))
+                guard list.indices.contains(room.actionScroll.selected) else { return [] }
+                state.modal = .form(Forms.editAction(state, file: room.file, action: list[room.actionScroll.selected], attendees: room.attendees))
             } else {
-                return command(&s, .editSituation)
+                state.meeting = room
+                MeetingEditor.begin(&state, .situation(code))
+                room = state.meeting!
             }
         case .editSituation:
-            m.editing = .situation(code)
-            m.editor = TextAreaInput(m.file.domainState(code).situation, maxLength: 4000)
+            state.meeting = room
+            MeetingEditor.begin(&state, .situation(code))
+            room = state.meeting!
         case .noActionReason:
-            s.modal = .prompt(PromptState(purpose: .noActionReason(domain: code), title: "meeting.no-action-title",
-                                          message: [Message("meeting.no-action-explained", .domain(code))],
-                                          input: TextInput(m.file.domainState(code).noActionReason ?? "", maxLength: 300)))
+            state.modal = .prompt(PromptState(purpose: .noActionReason(domain: code), title: "meeting.no-action-title",
+                                              message: [Message("meeting.no-action-explained", .domain(code))],
+                                              input: TextInput(room.file.domainState(code).noActionReason ?? "", maxLength: 300)))
         case .focusActions:
-            m.actionsFocused.toggle()
-            m.actionScroll = ScrollState()
+            room.actionsFocused.toggle()
+            room.actionScroll = ScrollState()
         default: break
         }
         return []
     }
 
-    static func coordinator(_ s: inout AppState, _ m: inout MeetingState, _ c: Command) -> [Effect] {
-        defer { s.meeting = m }
-        let list = m.file.coordinators.sorted { $0.id > $1.id }
-        if move(&m.coordinatorScroll, c, count: list.count, height: Layouts.meetingListHeight(s.size)) { return [] }
-        let hid = m.file.id
-        switch c {
+    static func coordinator(_ state: inout AppState, _ room: inout MeetingState, _ command: Command) -> [Effect] {
+        defer { state.meeting = room }
+        let list = room.file.coordinators.sorted { $0.id > $1.id }
+        if move(&room.coordinatorScroll, command, count: list.count, height: Layouts.meetingListHeight(state.size)) { return [] }
+        let hid = room.file.id
+        switch command {
         case .propose:
-            if m.file.pendingProposal != nil {
-                s.status = StatusMessage(DomainError.proposalPending.message, .error)
+            if room.file.pendingProposal != nil {
+                state.status = StatusMessage(DomainError.proposalPending.message, .error)
                 return []
             }
-            let options = Forms.parties(s, file: m.file, attendees: m.attendees).filter {
+            let options = Forms.parties(state, file: room.file, attendees: room.attendees).filter {
                 if case .party(let p) = $0.value { return p.kind != .organisation }
                 return false
             }
-            s.modal = .picker(PickerState(purpose: .propose, title: "meeting.pick-coordinator", options: options))
+            state.modal = .picker(PickerState(purpose: .propose, title: "meeting.pick-coordinator", options: options))
         case .accept:
-            guard let p = m.file.pendingProposal else { s.status = StatusMessage(Message("meeting.no-proposal"), .error); return [] }
-            return [.operate(.accept(p.id), householdId: hid)]
+            guard let p = room.file.pendingProposal else { state.status = StatusMessage(Message("meeting.no-proposal"), .error); return [] }
+            return [state.perform(.accept(p.id), on: hid)]
         case .decline:
-            guard let p = m.file.pendingProposal else { s.status = StatusMessage(Message("meeting.no-proposal"), .error); return [] }
-            let name = PartyDirectory(roster: s.roster, file: m.file).name(p.coordinator)
-            s.modal = .prompt(PromptState(purpose: .declineReason(coordinatorId: p.id), title: "meeting.decline-title",
-                                          message: [Message("meeting.decline-explained", .text(name))]))
+            guard let p = room.file.pendingProposal else { state.status = StatusMessage(Message("meeting.no-proposal"), .error); return [] }
+            let name = PartyDirectory(roster: state.roster, file: room.file).name(p.coordinator)
+            state.modal = .prompt(PromptState(purpose: .declineReason(coordinatorId: p.id), title: "meeting.decline-title",
+                                              message: [Message("meeting.decline-explained", .text(name))]))
         default: break
         }
         return []
     }
 
-    static func gaps(_ s: AppState, _ m: MeetingState) -> [Gap] {
-        ClosingCheck.gaps(m.file, meeting: m.meeting, roster: s.roster, domainOrder: s.domainOrder)
-    }
-
-    static func closing(_ s: inout AppState, _ m: inout MeetingState, _ c: Command) -> [Effect] {
-        let gaps = gaps(s, m)
-        if move(&m.gapScroll, c, count: gaps.count, height: Layouts.meetingListHeight(s.size)) { s.meeting = m; return [] }
-        s.meeting = m
-        switch c {
+    static func closing(_ state: inout AppState, _ room: inout MeetingState, _ command: Command) -> [Effect] {
+        let gaps = room.gaps
+        if move(&room.gapScroll, command, count: gaps.count, height: Layouts.meetingListHeight(state.size)) { state.meeting = room; return [] }
+        state.meeting = room
+        switch command {
         case .editNextReview:
-            let current = m.meeting.nextReview ?? s.today.adding(weeks: m.file.household.reviewCadenceWeeks)
-            s.modal = .prompt(PromptState(purpose: .nextReview, title: "meeting.next-review-title", message: [Message("meeting.next-review-explained")],
-                                          input: TextInput(s.strings.date(current), maxLength: 20)))
+            let current = room.meeting.nextReview ?? state.today.adding(weeks: room.file.household.reviewCadenceWeeks)
+            state.modal = .prompt(PromptState(purpose: .nextReview, title: "meeting.next-review-title", message: [Message("meeting.next-review-explained")],
+                                              input: TextInput(state.strings.date(current), maxLength: 20)))
         case .addDecision:
-            s.modal = .prompt(PromptState(purpose: .decision(index: nil), title: "meeting.decision-title", message: [Message("meeting.decision-explained")]))
+            state.modal = .prompt(PromptState(purpose: .decision(index: nil), title: "meeting.decision-title", message: [Message("meeting.decision-explained")]))
         case .jumpToGap:
-            guard gaps.indices.contains(m.gapScroll.selected) else { return [] }
-            return jump(&s, to: gaps[m.gapScroll.selected])
+            guard gaps.indices.contains(room.gapScroll.selected) else { return [] }
+            return jump(&state, to: gaps[room.gapScroll.selected])
         case .closeMeeting:
-            if gaps.isEmpty { return closeMeeting(&s, gapReason: nil) }
-            s.modal = .prompt(PromptState(purpose: .closeWithGaps, title: "meeting.gaps-title",
-                                          message: [Message("meeting.gaps-explained", .number(gaps.count))]))
+            if gaps.isEmpty { return closeMeeting(&state, gapReason: nil) }
+            state.modal = .prompt(PromptState(purpose: .closeWithGaps, title: "meeting.gaps-title",
+                                              message: [Message("meeting.gaps-explained", .number(gaps.count))]))
         default: break
         }
         return []
     }
 
     /// Goes to the place where a gap is fixed, with the item selected.
-    static func jump(_ s: inout AppState, to gap: Gap) -> [Effect] {
-        let effects = goTo(&s, gap.step, completing: false)
-        guard var m = s.meeting else { return effects }
+    static func jump(_ state: inout AppState, to gap: Gap) -> [Effect] {
+        let effects = goTo(&state, gap.step, completing: false)
+        guard var room = state.meeting else { return effects }
+        let codes = room.domainCodes(state.domainOrder)
+        let height = Layouts.meetingDomainListHeight(state.size)
         switch gap {
         case .domainWithoutAction(let d):
-            if let i = m.domainCodes(s.domainOrder).firstIndex(of: d) {
-                m.domainScroll.select(i, count: m.domainCodes(s.domainOrder).count, height: Layouts.meetingDomainListHeight(s.size))
-                m.actionsFocused = false
+            if let i = codes.firstIndex(of: d) {
+                room.domainScroll.select(i, count: codes.count, height: height)
+                room.actionsFocused = false
             }
         case .actionIncomplete(let id, _, _):
-            if let a = m.file.action(id), let i = m.domainCodes(s.domainOrder).firstIndex(of: a.domain) {
-                m.domainScroll.select(i, count: m.domainCodes(s.domainOrder).count, height: Layouts.meetingDomainListHeight(s.size))
-                let list = m.file.actions.filter { $0.domain == a.domain && ($0.isOpen || $0.meetingId == m.meetingId) }
-                m.actionsFocused = true
-                m.actionScroll = ScrollState(selected: list.firstIndex { $0.id == id } ?? 0)
+            if let a = room.file.action(id), let i = codes.firstIndex(of: a.domain) {
+                room.domainScroll.select(i, count: codes.count, height: height)
+                let list = room.file.actions.filter { $0.domain == a.domain && ($0.isOpen || $0.meetingId == room.meetingId) }
+                room.actionsFocused = true
+                room.actionScroll = ScrollState(selected: list.firstIndex { $0.id == id } ?? 0)
             }
         case .consentMissing(let org, _):
-            if let i = m.attendees.firstIndex(where: { ($0.organisationId ?? $0.party.flatMap { s.roster.organisationId(of: $0) }) == org }) {
-                m.attendeeScroll.select(i, count: m.attendees.count, height: Layouts.meetingListHeight(s.size))
+            if let i = room.attendees.firstIndex(where: { ($0.organisationId ?? $0.party.flatMap { state.roster.organisationId(of: $0) }) == org }) {
+                room.attendeeScroll.select(i, count: room.attendees.count, height: Layouts.meetingListHeight(state.size))
             }
         default: break
         }
-        s.meeting = m
+        state.meeting = room
         return effects
     }
 
-    static func closeMeeting(_ s: inout AppState, gapReason: String?) -> [Effect] {
-        guard var m = s.meeting else { return [] }
-        var meeting = m.meeting
-        meeting.status = .closed
-        meeting.endedAt = s.now
-        meeting.gapReason = gapReason
-        meeting.stepsCompleted = AgendaStep.allCases
-        meeting.currentStep = .closing
-        if meeting.nextReview == nil { meeting.nextReview = s.today.adding(weeks: m.file.household.reviewCadenceWeeks) }
-        m.pendingSteps = nil
-        m.showMinutes = true
-        m.minutesScroll = 0
-        s.meeting = m
-        s.status = StatusMessage(Message("meeting.closed"), .success)
-        return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: gapReason)]
-    }
-
-    // MARK: Text editing with autosave
-
-    static func editorKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
-        guard var m = s.meeting else { return [] }
-        switch key {
-        case .escape, .tab, .function(5), .function(6), .function(7), .function(8), .function(9), .function(10):
-            let effects = finishEditing(&s)
-            if case .function = key, let c = s.keymap.command(for: key, in: .meeting) { return effects + command(&s, c) }
-            return effects
-        default:
-            let width = max(10, editorWidth(s))
-            if m.editor.handle(key, width: width) {
-                m.dirty = true
-                m.saved = false
-                m.lastEdit = s.now
-            }
-            s.meeting = m
-            return []
-        }
-    }
-
-    static func editorWidth(_ s: AppState) -> Int {
-        guard let m = s.meeting else { return 40 }
-        switch m.editing {
-        case .situation: return Layouts.meetingDomains(s.size).detail.width - 4
-        default: return Layouts.meeting(s.size).main.width - 4
-        }
-    }
-
-    /// Leaves the editor, saving what was typed.
-    static func finishEditing(_ s: inout AppState) -> [Effect] {
-        let effects = flushText(&s)
-        s.meeting?.editing = nil
-        return effects
-    }
-
-    /// Saves what is not saved yet — typed text and the place on the agenda; editing goes on.
-    static func flush(_ s: inout AppState) -> [Effect] {
-        flushText(&s) + flushSteps(&s)
-    }
-
-    /// Saves the place on the agenda when it changed.
-    static func flushSteps(_ s: inout AppState) -> [Effect] {
-        guard var m = s.meeting, let p = m.pendingSteps else { return [] }
-        m.pendingSteps = nil
-        s.meeting = m
-        guard !m.isClosed else { return [] }
-        var meeting = m.meeting
-        meeting.currentStep = p.current
-        meeting.stepsCompleted = p.completed
-        return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil)]
-    }
-
-    /// Saves typed text that is not saved yet.
-    static func flushText(_ s: inout AppState) -> [Effect] {
-        guard var m = s.meeting, m.dirty, let target = m.editing else { return [] }
-        var effects: [Effect] = []
-        m.dirty = false
-        let text = m.editor.text
-        switch target {
-        case .ownView:
-            var h = m.file.household
-            if h.ownView != text {
-                h.ownView = text
-                effects.append(.apply([.household(base: m.file.household, new: h)], householdId: m.file.id, note: nil))
-            }
-        case .situation(let code):
-            let old = m.file.domains.first { $0.domain == code }
-            var d = old ?? DomainState(householdId: m.file.id, domain: code, updatedOn: s.today)
-            if d.situation != text {
-                d.situation = text
-                effects.append(.apply([.domain(base: old, new: d)], householdId: m.file.id, note: nil))
-            }
-        case .decision:
-            break
-        }
-        s.meeting = m
-        return effects
+    /// Closes the meeting: saves typed text first, then one intent. The minutes preview opens
+    /// when the store has confirmed the close.
+    static func closeMeeting(_ state: inout AppState, gapReason: String?) -> [Effect] {
+        let flushed = MeetingEditor.flush(&state)
+        guard var room = state.meeting else { return flushed }
+        room.pendingSteps = nil
+        room.minutesScroll = 0
+        state.meeting = room
+        let gaps = room.gaps.map { state.strings.render($0.message) }
+        return flushed + [state.perform(.closeMeeting(meetingId: room.meetingId, gapReason: gapReason, gaps: gaps), on: room.file.id)]
     }
 
     // MARK: Layout-dependent helpers
 
-    static func clamp(_ s: inout AppState) {
-        guard var m = s.meeting else { return }
-        let h = Layouts.meetingListHeight(s.size)
-        m.attendeeScroll.clamp(count: m.attendees.count, height: h)
-        m.previousScroll.clamp(count: m.previousActions(domainOrder: s.domainOrder).count, height: h)
-        m.domainScroll.clamp(count: m.domainCodes(s.domainOrder).count, height: Layouts.meetingDomainListHeight(s.size))
-        m.coordinatorScroll.clamp(count: m.file.coordinators.count, height: h)
-        m.gapScroll.clamp(count: gaps(s, m).count, height: h)
-        if m.memberIndex >= m.file.members.count { m.memberIndex = 0 }
-        s.meeting = m
+    /// Keeps selections inside their lists and the closing check's gaps up to date.
+    static func clamp(_ state: inout AppState) {
+        guard var room = state.meeting else { return }
+        let height = Layouts.meetingListHeight(state.size)
+        room.gaps = ClosingCheck.gaps(room.file, meeting: room.meeting, roster: state.roster, domainOrder: state.domainOrder)
+        room.attendeeScroll.clamp(count: room.attendees.count, height: height)
+        room.previousScroll.clamp(count: room.previousActions(domainOrder: state.domainOrder).count, height: height)
+        room.domainScroll.clamp(count: room.domainCodes(state.domainOrder).count, height: Layouts.meetingDomainListHeight(state.size))
+        room.coordinatorScroll.clamp(count: room.file.coordinators.count, height: height)
+        room.gapScroll.clamp(count: room.gaps.count, height: height)
+        if room.memberIndex >= room.file.members.count { room.memberIndex = 0 }
+        state.meeting = room
     }
 
-    static func click(_ s: inout AppState, _ p: Point) -> [Effect] {
-        guard let m = s.meeting else { return [] }
-        let agenda = Layouts.meeting(s.size).agenda
-        if p.y == agenda.y {
-            let tabs = MeetingView.agendaTabs(ViewContext(s: s), m, width: agenda.width)
-            if let i = tabs.hitRanges(x: agenda.x, glyphs: .unicode).firstIndex(where: { $0.contains(p.x) }) {
-                return goTo(&s, AgendaStep.allCases[i], completing: false)
+    static func click(_ state: inout AppState, _ point: Point) -> [Effect] {
+        guard let room = state.meeting else { return [] }
+        let agenda = Layouts.meeting(state.size).agenda
+        if point.y == agenda.y {
+            let tabs = MeetingView.agendaTabs(ViewContext(s: state), room, width: agenda.width)
+            if let i = tabs.hitRanges(x: agenda.x, glyphs: .unicode).firstIndex(where: { $0.contains(point.x) }) {
+                return goTo(&state, AgendaStep.allCases[i], completing: false)
             }
             return []
         }
-        if m.step == .domains {
-            let list = Layouts.meetingDomains(s.size).list.inset(by: 1)
-            if list.contains(p) {
-                var mm = m
-                let codes = mm.domainCodes(s.domainOrder)
-                let i = mm.domainScroll.offset + (p.y - list.y)
+        if room.step == .domains {
+            let list = Layouts.meetingDomains(state.size).list.inset(by: 1)
+            if list.contains(point) {
+                var updated = room
+                let codes = updated.domainCodes(state.domainOrder)
+                let i = updated.domainScroll.offset + (point.y - list.y)
                 if codes.indices.contains(i) {
-                    mm.domainScroll.select(i, count: codes.count, height: Layouts.meetingDomainListHeight(s.size))
-                    mm.actionsFocused = false
-                    s.meeting = mm
+                    updated.domainScroll.select(i, count: codes.count, height: Layouts.meetingDomainListHeight(state.size))
+                    updated.actionsFocused = false
+                    state.meeting = updated
                 }
             }
         }

@@ -1,111 +1,62 @@
 import TafelCore
 import TerminalKit
 
-/// What happens when a one-line prompt is answered.
+/// What happens when a one-line prompt is answered: the answer becomes an intent, or the prompt
+/// stays open with an error line naming what to fix.
 enum PromptReducer {
-    static func submit(_ s: inout AppState, _ p: PromptState) -> [Effect] {
-        let text = p.input.text.trimmed
+    static func submit(_ state: inout AppState, _ prompt: PromptState) -> [Effect] {
+        let text = prompt.input.text.trimmed
         func again(_ error: Message) -> [Effect] {
-            var q = p
-            q.error = error
-            s.modal = .prompt(q)
+            var retry = prompt
+            retry.error = error
+            state.modal = .prompt(retry)
             return []
         }
-        switch p.purpose {
+        let room = state.meeting
+        switch prompt.purpose {
         case .breakTheGlass(let id, let thenMeeting):
             guard text.count >= 5 else { return again(Message("access.reason-too-short")) }
-            return [.openHousehold(id, reason: text, thenMeeting: thenMeeting)]
+            return [state.open(id, reason: text, then: thenMeeting ? .meeting(anotherToday: false) : .show)]
         case .declineReason(let id):
-            guard !text.isEmpty, let hid = s.meeting?.file.id else { return again(DomainError.declineNeedsReason.message) }
-            return [.operate(.decline(id, reason: text), householdId: hid)]
+            guard !text.isEmpty, let hid = room?.file.id else { return again(DomainError.declineNeedsReason.message) }
+            return [state.perform(.decline(id, reason: text), on: hid)]
         case .carryOverDate(let id):
-            guard let hid = s.meeting?.file.id else { return [] }
+            guard let hid = room?.file.id else { return [] }
             do {
-                let due = try DueDateParser.parse(text, today: s.today)
-                if due < s.today { return again(DomainError.dueInPast(due).message) }
-                return [.operate(.carryOver(id, due), householdId: hid)]
+                let due = try DueDateParser.parse(text, today: state.today)
+                if due < state.today { return again(DomainError.dueInPast(due).message) }
+                return [state.perform(.carryOver(id, due), on: hid)]
             } catch let e as DueDateParser.Invalid {
                 return again(e.message)
             } catch { return [] }
         case .nextReview:
-            guard let m = s.meeting else { return [] }
+            guard let room else { return [] }
             do {
-                let day = try DueDateParser.parse(text, today: s.today)
-                var meeting = m.meeting
-                meeting.nextReview = day
-                return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil)]
+                let day = try DueDateParser.parse(text, today: state.today)
+                if day < state.today { return again(DomainError.dueInPast(day).message) }
+                return [state.perform(.setNextReview(meetingId: room.meetingId, day), on: room.file.id)]
             } catch let e as DueDateParser.Invalid {
                 return again(e.message)
             } catch { return [] }
         case .closeWithGaps:
             guard !text.isEmpty else { return again(DomainError.gapsNeedReason.message) }
-            return MeetingReducer.closeMeeting(&s, gapReason: text)
+            return MeetingReducer.closeMeeting(&state, gapReason: text)
         case .ownScore(let member, let domain):
-            guard let v = Int(text), (1...5).contains(v), let m = s.meeting else {
+            guard let value = Int(text), (1...5).contains(value), let room else {
                 return again(DomainError.outOfRange(field: "ownScore", min: 1, max: 5).message)
             }
-            return [.operate(.setOwnScore(member: member, domain: domain, ownScore: v, meetingId: m.meetingId), householdId: m.file.id)]
+            return [state.perform(.setOwnScore(member: member, domain: domain, ownScore: value, meetingId: room.meetingId), on: room.file.id)]
         case .guestName:
-            guard !text.isEmpty, let m = s.meeting else { return again(DomainError.required(field: "name").message) }
-            let a = Attendee(id: 0, meetingId: m.meetingId, guestName: text, presence: .aanwezig)
-            return [.apply([.attendee(base: nil, new: a)], householdId: m.file.id, note: nil)]
+            guard !text.isEmpty, let room else { return again(DomainError.required(field: "name").message) }
+            return [state.perform(.addGuest(meetingId: room.meetingId, name: text), on: room.file.id)]
         case .noActionReason(let domain):
-            guard let m = s.meeting else { return [] }
-            let old = m.file.domains.first { $0.domain == domain }
-            var d = old ?? DomainState(householdId: m.file.id, domain: domain, updatedOn: s.today)
-            d.noActionReason = text.isEmpty ? nil : text
-            d.updatedOn = s.today
-            return [.apply([.domain(base: old, new: d)], householdId: m.file.id, note: nil)]
+            guard let room else { return [] }
+            return [state.perform(.setNoActionReason(domain: domain, reason: text.isEmpty ? nil : text), on: room.file.id)]
         case .decision(let index):
-            guard let m = s.meeting else { return [] }
-            var meeting = m.meeting
-            if let i = index, meeting.decisions.indices.contains(i) {
-                if text.isEmpty { meeting.decisions.remove(at: i) } else { meeting.decisions[i] = text }
-            } else if !text.isEmpty {
-                meeting.decisions.append(text)
-            }
-            return [.apply([.meeting(base: m.meeting, new: meeting)], householdId: m.file.id, note: nil)]
+            guard let room else { return [] }
+            return [state.perform(.setDecision(meetingId: room.meetingId, index: index, text: text), on: room.file.id)]
         case .closeActionReason, .rejectReason:
             return []
-        }
-    }
-}
-
-/// What happens when an item is chosen in a picker.
-enum PickerReducer {
-    static func chosen(_ s: inout AppState, _ purpose: PickerPurpose, _ option: ChoiceOption) -> [Effect] {
-        switch purpose {
-        case .addAttendee:
-            guard case .party(let p) = option.value, let m = s.meeting else { return [] }
-            if m.attendees.contains(where: { $0.party == p }) { return [] }
-            let a = Attendee(id: 0, meetingId: m.meetingId, party: p, organisationId: s.roster.organisationId(of: p), presence: .aanwezig)
-            return [.apply([.attendee(base: nil, new: a)], householdId: m.file.id, note: nil)]
-        case .propose:
-            guard case .party(let p) = option.value, let m = s.meeting else { return [] }
-            return [.operate(.propose(p, meetingId: m.meetingId), householdId: m.file.id)]
-        case .replacement(let actionId):
-            guard case .id(let other) = option.value, let m = s.meeting else { return [] }
-            return [.operate(.closeAction(actionId, .vervangenDoor, replacedBy: other), householdId: m.file.id)]
-        case .filterRule:
-            if case .code(let c) = option.value { s.audit.filter.rule = StallRuleID(rawValue: c) } else { s.audit.filter.rule = nil }
-            s.audit.scroll = ScrollState()
-            return [.loadAudit(s.audit.filter)]
-        case .filterTeam:
-            if case .code(let c) = option.value { s.audit.filter.team = c } else { s.audit.filter.team = nil }
-            s.audit.scroll = ScrollState()
-            return [.loadAudit(s.audit.filter)]
-        case .filterWijk:
-            if case .code(let c) = option.value { s.audit.filter.wijk = c } else { s.audit.filter.wijk = nil }
-            s.audit.scroll = ScrollState()
-            return [.loadAudit(s.audit.filter)]
-        case .filterCoordinator:
-            if case .code(let c) = option.value { s.audit.filter.coordinator = c } else { s.audit.filter.coordinator = nil }
-            s.audit.scroll = ScrollState()
-            return [.loadAudit(s.audit.filter)]
-        case .statusChange(let actionId, let householdId):
-            guard case .code(let c) = option.value, let code = RejectionCode(rawValue: c) else { return [] }
-            s.status = StatusMessage(Message("status.saving"))
-            return [.operate(.rejectAction(actionId, Rejection(code)), householdId: householdId)]
         }
     }
 }

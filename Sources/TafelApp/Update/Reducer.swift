@@ -3,293 +3,326 @@ import TafelCore
 import TerminalKit
 
 /// The pure heart of the app: state + action → new state + effects. No I/O here; the
-/// runtime runs the effects and feeds their results back as actions (the Elm architecture).
+/// runtime runs the effects and feeds their answers back as `.result` actions (the Elm
+/// architecture). Every answer is matched to its request by id (`ResultReducer`).
 public enum Reducer {
-    public static func reduce(_ s: inout AppState, _ action: AppAction) -> [Effect] {
+    public static func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         switch action {
         case .key(let key):
-            return handleKey(&s, key)
-        case .command(let c):
-            return command(&s, c)
-        case .working(let m):
-            s.working = m
-            return []
+            return handleKey(&state, key)
+        case .command(let command):
+            return self.command(&state, command)
         case .tick(let now, let today):
-            s.now = now
-            s.today = today
-            return autosaveIfIdle(&s)
-        case .caseloadLoaded(let c):
-            s.caseload.data = c
-            clampCaseload(&s)
+            state.now = now
+            state.today = today
+            return MeetingEditor.autosaveIfIdle(&state)
+        case .result(let id, let result):
+            return ResultReducer.reduce(&state, id, result)
+        case .externalChange:
+            return reloadCurrent(&state)
+        case .terminate(let signal):
+            state.exitStatus = 128 + signal
+            return QuitFlow.quit(&state, confirmed: false)
+        case .resumed:
+            return []
+        case .openHousehold(let id, let reason, let then):
+            return [state.open(id, reason: reason, then: then)]
+        case .caseloadLoaded(let caseload):
+            state.caseload.data = caseload
+            clampCaseload(&state)
             return []
         case .householdsLoaded(let items):
-            s.households.items = items
-            s.households.loaded = true
-            s.households.scroll.clamp(count: s.households.visible.count, height: Layouts.householdsListHeight(s.size))
+            state.households.items = items
+            state.households.loaded = true
+            state.households.scroll.clamp(count: state.households.visible.count, height: Layouts.householdsListHeight(state.size))
             return []
         case .auditLoaded(let rows):
-            s.audit.rows = rows
-            s.audit.loaded = true
-            s.audit.scroll.clamp(count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
-            return evidenceIfNeeded(s)
+            state.audit.rows = rows
+            state.audit.loaded = true
+            state.audit.scroll.clamp(count: state.audit.visible.count, height: Layouts.auditListHeight(state.size))
+            return evidenceIfNeeded(&state)
         case .evidenceLoaded(let id, let findings):
-            s.audit.selectedFindings = (id, findings)
+            state.audit.selectedFindings = (id, findings)
             return []
         case .householdOpened(let file):
-            s.household = HouseholdViewState(file: file, findings: findings(s, file), reach: ReachPanel.compute(file, today: s.today, domainOrder: s.domainOrder))
-            go(&s, .household)
+            state.household = HouseholdViewState(file: file, findings: findings(state, file),
+                                                 reach: ReachPanel.compute(file, today: state.today, domainOrder: state.domainOrder))
+            go(&state, .household)
             return []
-        case .meetingOpened(let file, let mid):
-            var m = MeetingState(file: file, meetingId: mid)
-            if s.meeting?.meetingId == mid, let old = s.meeting { m.step = old.step }
-            s.meeting = m
-            go(&s, .meeting)
-            return []
-        case .fileReloaded(let file):
-            refresh(&s, with: file)
-            return []
-        case .needsReason(let id, let thenMeeting):
-            s.modal = .prompt(PromptState(purpose: .breakTheGlass(householdId: id, thenMeeting: thenMeeting), title: "access.reason-title",
-                                          message: [Message("access.reason-explained")]))
-            return []
-        case .failed(let m):
-            s.status = StatusMessage(m, .error)
-            return []
-        case .notice(let title, let lines):
-            s.modal = .notice(title: title, lines: lines)
-            return []
-        case .externalChange:
-            return reloadCurrent(&s)
-        case .exported(let path):
-            s.status = StatusMessage(Message("meeting.exported", .text(path)), .success)
-            return []
-        case .householdCreated(let id):
-            s.status = StatusMessage(Message("household.created"), .success)
-            return [.loadHouseholds, .openHousehold(id, reason: nil, thenMeeting: false)]
-        case .themeChanged(let name):
-            s.themeName = name
-            s.status = StatusMessage(Message("theme.changed", .text(name)))
-            return []
+        case .meetingOpened(let file, let meetingId):
+            var room = MeetingState(file: file, meetingId: meetingId)
+            if let old = state.meeting, old.meetingId == meetingId {
+                room.step = old.step
+                room.texts = old.texts
+            }
+            state.meeting = room
+            go(&state, .meeting)
+            MeetingReducer.clamp(&state)
+            guard file.meetings.contains(where: { $0.id == meetingId && $0.status == .open }) else {
+                state.meeting?.showMinutes = true
+                return []
+            }
+            return [state.request(.loadDrafts(householdId: file.id), for: .draft)]
         }
     }
 
     // MARK: Keys
 
-    static func handleKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
+    static func handleKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
         if case .resize(let size) = key {
-            s.size = size
-            clampAll(&s)
+            state.size = size
+            clampAll(&state)
             return []
         }
-        if s.tooSmall {
-            if key == .char("q") || key == .ctrl("c") { return command(&s, .quit) }
+        if state.tooSmall {
+            if let command = state.keymap.command(for: key, in: .global), command == .quit || command == .interrupt {
+                return self.command(&state, command)
+            }
             return []
         }
-        if s.modal != nil { return ModalReducer.key(&s, key) }
-        if s.searching != nil { return searchKey(&s, key) }
-        if s.screen == .meeting, s.meeting?.editing != nil { return MeetingReducer.editorKey(&s, key) }
-        if case .mouse(let m) = key { return MouseReducer.mouse(&s, m) }
+        if state.screen == .meeting, state.meeting?.editing != nil, state.modal == nil { return MeetingEditor.key(&state, key) }
+        // Type-ahead: a key that depends on an answer still out waits for it (never lost, never
+        // acting on the screen as it was before). Esc, q, Ctrl-C and Ctrl-Z act at once.
+        if state.requests.holdsKeys(screen: state.screen) || !state.typeAhead.isEmpty, !actsAtOnce(state, key) {
+            state.typeAhead.append(key)
+            return []
+        }
+        if state.modal != nil { return ModalReducer.key(&state, key) }
+        if state.searching != nil { return searchKey(&state, key) }
+        if case .mouse(let mouse) = key { return MouseReducer.mouse(&state, mouse) }
         if case .paste = key { return [] }
         // A status message stays until the next key.
-        s.status = nil
-        guard let cmd = s.keymap.command(for: key, in: s.context) else {
-            if key == .ctrl("c") { return command(&s, .quit) }
-            return []
+        state.status = nil
+        guard let command = state.keymap.command(for: key, in: state.context) else { return [] }
+        return self.command(&state, command)
+    }
+
+    /// Keys that are never held back by type-ahead: leaving, cancelling, suspending.
+    static func actsAtOnce(_ state: AppState, _ key: KeyEvent) -> Bool {
+        if case .resize = key { return true }
+        if let command = state.keymap.command(for: key, in: .always), command == .interrupt || command == .suspend { return true }
+        if state.modal != nil || state.searching != nil { return false }
+        let command = state.keymap.command(for: key, in: state.context)
+        return command == .back || command == .quit
+    }
+
+    /// Replays held keys once nothing holds them any more; stops when one of them sends a new
+    /// request that holds the rest.
+    static func replayTypeAhead(_ state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        while !state.typeAhead.isEmpty, !state.requests.holdsKeys(screen: state.screen) {
+            let key = state.typeAhead.removeFirst()
+            let pending = state.typeAhead
+            state.typeAhead = []
+            effects += handleKey(&state, key)
+            state.typeAhead += pending
         }
-        return command(&s, cmd)
+        return effects
     }
 
     // MARK: Commands
 
-    public static func command(_ s: inout AppState, _ c: Command) -> [Effect] {
-        switch c {
-        case .quit:
-            if s.meeting?.dirty == true {
-                s.modal = .confirmQuit(focused: 0)
-                return []
-            }
-            s.running = false
-            return MeetingReducer.flush(&s)
+    public static func command(_ state: inout AppState, _ command: Command) -> [Effect] {
+        switch command {
+        case .quit, .interrupt:
+            return QuitFlow.quit(&state, confirmed: false)
+        case .suspend:
+            return MeetingEditor.flush(&state) + [state.request(.suspend, for: .terminal)]
         case .help:
-            s.modal = .help(scroll: 0)
+            state.modal = .help(scroll: 0)
             return []
         case .palette:
-            s.modal = .palette(PaletteState())
+            var palette = PaletteState()
+            palette.matches = ModalReducer.paletteMatches(state, "")
+            state.modal = .palette(palette)
             return []
         case .search:
-            guard [.caseload, .households, .audit].contains(s.screen) else { return [] }
-            s.searching = TextInput(currentFilter(s), maxLength: 60)
+            guard [.caseload, .households, .audit].contains(state.screen) else { return [] }
+            state.searching = TextInput(currentFilter(state), maxLength: 60)
             return []
         case .redraw:
             return []
         case .back:
-            return back(&s)
+            return back(&state)
         case .screenCaseload:
-            go(&s, .caseload, replace: true)
-            return [.loadCaseload]
+            go(&state, .caseload, replace: true)
+            return [state.load(.caseload)]
         case .screenHouseholds:
-            go(&s, .households, replace: true)
-            return [.loadHouseholds]
+            go(&state, .households, replace: true)
+            return [state.load(.households)]
         case .screenAudit:
-            guard s.mayAudit else {
-                s.status = StatusMessage(Message("audit.not-allowed"), .error)
+            guard state.mayAudit else {
+                state.status = StatusMessage(Message("audit.not-allowed"), .error)
                 return []
             }
-            go(&s, .audit, replace: true)
-            return [.loadAudit(s.audit.filter)]
+            go(&state, .audit, replace: true)
+            return [state.load(.audit)]
         case .cycleTheme:
-            guard let i = s.themeNames.firstIndex(of: s.themeName) else { return s.themeNames.first.map { [.setTheme($0)] } ?? [] }
-            return [.setTheme(s.themeNames[(i + 1) % s.themeNames.count])]
+            guard let i = state.themeNames.firstIndex(of: state.themeName) else {
+                return state.themeNames.first.map { [state.request(.setTheme($0), for: .terminal)] } ?? []
+            }
+            return [state.request(.setTheme(state.themeNames[(i + 1) % state.themeNames.count]), for: .terminal)]
         case .privacyMask:
-            s.privacyMask.toggle()
-            s.status = StatusMessage(Message(s.privacyMask ? "mask.on" : "mask.off"))
+            state.privacyMask.toggle()
+            state.status = StatusMessage(Message(state.privacyMask ? "mask.on" : "mask.off"))
             return []
         case .debugCrash:
-            return [.crash]
+            return [state.request(.crash, for: .terminal)]
         default:
-            switch s.screen {
-            case .caseload, .households, .audit, .welcome: return ListReducer.command(&s, c)
-            case .household: return HouseholdReducer.command(&s, c)
-            case .meeting: return MeetingReducer.command(&s, c)
+            switch state.screen {
+            case .caseload, .households, .audit, .welcome: return ListReducer.command(&state, command)
+            case .household: return HouseholdReducer.command(&state, command)
+            case .meeting: return MeetingReducer.command(&state, command)
             }
         }
     }
 
     // MARK: Navigation
 
-    static func go(_ s: inout AppState, _ screen: ScreenKind, replace: Bool = false) {
-        guard s.screen != screen else { return }
+    static func go(_ state: inout AppState, _ screen: ScreenKind, replace: Bool = false) {
+        guard state.screen != screen else { return }
         if replace {
-            s.history = []
-        } else if s.screen != .welcome {
-            s.history.append(s.screen)
+            state.history = []
+        } else if state.screen != .welcome {
+            state.history.append(state.screen)
         }
-        s.screen = screen
-        s.searching = nil
+        state.screen = screen
+        state.searching = nil
+        // A household the user asked to open before moving on is no longer wanted.
+        if screen != .household && screen != .meeting { state.requests.awaitedOpen = nil }
     }
 
-    static func back(_ s: inout AppState) -> [Effect] {
-        if s.screen == .meeting, var m = s.meeting, m.showMinutes {
-            m.showMinutes = false
-            s.meeting = m
+    static func back(_ state: inout AppState) -> [Effect] {
+        if state.screen == .audit, state.requests.isLoading(.audit) {
+            // Esc while the audit is computed: drop the answer when it comes.
+            state.requests.latestLoad[.audit] = nil
+            state.working = nil
+            state.status = StatusMessage(Message("status.cancelled"))
             return []
         }
-        if s.screen == .audit && s.audit.evidence {
-            s.audit.evidence = false
+        if state.screen == .meeting, var room = state.meeting, room.showMinutes {
+            room.showMinutes = false
+            state.meeting = room
             return []
         }
-        let effects = s.screen == .meeting ? MeetingReducer.finishEditing(&s) : []
-        guard let previous = s.history.popLast() else { return effects }
-        s.screen = previous
-        return effects + reloadCurrent(&s)
+        if state.screen == .audit && state.audit.evidence {
+            state.audit.evidence = false
+            return []
+        }
+        let effects = state.screen == .meeting ? MeetingEditor.finishEditing(&state) + MeetingEditor.flushSteps(&state) : []
+        guard let previous = state.history.popLast() else { return effects }
+        state.screen = previous
+        state.requests.awaitedOpen = nil
+        return effects + reloadCurrent(&state)
     }
 
     /// Reloads what the current screen shows (after a save elsewhere or an outside change).
-    static func reloadCurrent(_ s: inout AppState) -> [Effect] {
-        switch s.screen {
+    static func reloadCurrent(_ state: inout AppState) -> [Effect] {
+        switch state.screen {
         case .welcome: return []
-        case .caseload: return [.loadCaseload]
-        case .households: return [.loadHouseholds]
-        case .audit: return [.loadAudit(s.audit.filter)]
-        case .household: return s.household.map { [.openHousehold($0.file.id, reason: nil, thenMeeting: false)] } ?? []
+        case .caseload: return [state.load(.caseload)]
+        case .households: return [state.load(.households)]
+        case .audit: return [state.load(.audit)]
+        case .household:
+            guard let id = state.household?.file.id else { return [] }
+            return [state.request(.reload(householdId: id), for: .reload(householdId: id))]
         case .meeting:
-            // Never reload under the user's typing; the save will merge or report a conflict.
-            guard let m = s.meeting, m.editing == nil else { return [] }
-            return [.startMeeting(m.file.id)]
+            guard let id = state.meeting?.file.id else { return [] }
+            return [state.request(.reload(householdId: id), for: .reload(householdId: id))]
         }
     }
 
     // MARK: Search
 
-    static func currentFilter(_ s: AppState) -> String {
-        switch s.screen {
-        case .caseload: return s.caseload.filter
-        case .households: return s.households.filter
-        case .audit: return s.audit.search
+    static func currentFilter(_ state: AppState) -> String {
+        switch state.screen {
+        case .caseload: return state.caseload.filter
+        case .households: return state.households.filter
+        case .audit: return state.audit.search
         default: return ""
         }
     }
 
-    static func setFilter(_ s: inout AppState, _ text: String) {
-        switch s.screen {
-        case .caseload: s.caseload.filter = text; s.caseload.scroll = ScrollState(); clampCaseload(&s)
-        case .households: s.households.filter = text; s.households.scroll = ScrollState()
-        case .audit: s.audit.search = text; s.audit.scroll = ScrollState(); s.audit.selectedFindings = nil
+    static func setFilter(_ state: inout AppState, _ text: String) {
+        switch state.screen {
+        case .caseload: state.caseload.filter = text; state.caseload.scroll = ScrollState(); clampCaseload(&state)
+        case .households: state.households.filter = text; state.households.scroll = ScrollState()
+        case .audit: state.audit.search = text; state.audit.scroll = ScrollState(); state.audit.selectedFindings = nil
         default: break
         }
     }
 
-    static func searchKey(_ s: inout AppState, _ key: KeyEvent) -> [Effect] {
-        guard var input = s.searching else { return [] }
+    static func searchKey(_ state: inout AppState, _ key: KeyEvent) -> [Effect] {
+        guard var input = state.searching else { return [] }
         switch key {
         case .escape:
-            s.searching = nil
-            setFilter(&s, "")
+            state.searching = nil
+            setFilter(&state, "")
         case .enter:
-            s.searching = nil
+            state.searching = nil
         case .up, .down:
-            s.searching = nil
-            return command(&s, key == .up ? .moveUp : .moveDown)
+            state.searching = nil
+            return command(&state, key == .up ? .moveUp : .moveDown)
         default:
+            if let command = state.keymap.command(for: key, in: .global), command == .interrupt { return self.command(&state, command) }
             input.handle(key)
-            s.searching = input
-            setFilter(&s, input.text)
+            state.searching = input
+            setFilter(&state, input.text)
         }
         return []
     }
 
     // MARK: Helpers
 
-    static func findings(_ s: AppState, _ file: CaseFile) -> [StallFinding] {
-        StallRules.evaluate(file, SignalContext(today: s.today, thresholds: s.signalConfig.thresholds(team: file.household.team),
-                                                roster: s.roster, domainOrder: s.domainOrder))
+    static func findings(_ state: AppState, _ file: CaseFile) -> [StallFinding] {
+        StallRules.evaluate(file, SignalContext(today: state.today, thresholds: state.signalConfig.thresholds(team: file.household.team),
+                                                roster: state.roster, domainOrder: state.domainOrder))
     }
 
     /// Puts a freshly loaded file wherever it is shown.
-    static func refresh(_ s: inout AppState, with file: CaseFile) {
-        if s.household?.file.id == file.id {
-            let tab = s.household!.tab, scroll = s.household!.scroll
-            s.household = HouseholdViewState(file: file, findings: findings(s, file), reach: ReachPanel.compute(file, today: s.today, domainOrder: s.domainOrder))
-            s.household!.tab = tab
-            s.household!.scroll = scroll
+    static func refresh(_ state: inout AppState, with file: CaseFile) {
+        if let shown = state.household, shown.file.id == file.id {
+            var view = HouseholdViewState(file: file, findings: findings(state, file),
+                                          reach: ReachPanel.compute(file, today: state.today, domainOrder: state.domainOrder))
+            view.tab = shown.tab
+            view.scroll = shown.scroll
+            state.household = view
         }
-        if var m = s.meeting, m.file.id == file.id {
-            m.file = file
-            s.meeting = m
-            MeetingReducer.clamp(&s)
+        if var room = state.meeting, room.file.id == file.id, file.meetings.contains(where: { $0.id == room.meetingId }) {
+            let wasOpen = !room.isClosed
+            room.file = file
+            // Closed just now (here or on another screen): the minutes preview opens.
+            if wasOpen && room.isClosed {
+                room.showMinutes = true
+                room.minutesScroll = 0
+            }
+            state.meeting = room
+            MeetingReducer.clamp(&state)
         }
     }
 
-    static func clampCaseload(_ s: inout AppState) {
-        let rows = s.caseload.rows
-        var sc = s.caseload.scroll
-        sc.clamp(count: rows.count, height: Layouts.caseloadListHeight(s.size))
+    static func clampCaseload(_ state: inout AppState) {
+        let rows = state.caseload.rows
+        var scroll = state.caseload.scroll
+        scroll.clamp(count: rows.count, height: Layouts.caseloadListHeight(state.size))
         // Never rest on a heading.
-        if rows.indices.contains(sc.selected), !rows[sc.selected].isSelectable,
-           let next = rows.indices.first(where: { $0 > sc.selected && rows[$0].isSelectable }) ?? rows.indices.last(where: { rows[$0].isSelectable }) {
-            sc.select(next, count: rows.count, height: Layouts.caseloadListHeight(s.size))
+        if rows.indices.contains(scroll.selected), !rows[scroll.selected].isSelectable,
+           let next = rows.indices.first(where: { $0 > scroll.selected && rows[$0].isSelectable }) ?? rows.indices.last(where: { rows[$0].isSelectable }) {
+            scroll.select(next, count: rows.count, height: Layouts.caseloadListHeight(state.size))
         }
-        s.caseload.scroll = sc
+        state.caseload.scroll = scroll
     }
 
-    static func clampAll(_ s: inout AppState) {
-        clampCaseload(&s)
-        s.households.scroll.clamp(count: s.households.visible.count, height: Layouts.householdsListHeight(s.size))
-        s.audit.scroll.clamp(count: s.audit.visible.count, height: Layouts.auditListHeight(s.size))
-        MeetingReducer.clamp(&s)
+    static func clampAll(_ state: inout AppState) {
+        clampCaseload(&state)
+        state.households.scroll.clamp(count: state.households.visible.count, height: Layouts.householdsListHeight(state.size))
+        state.audit.scroll.clamp(count: state.audit.visible.count, height: Layouts.auditListHeight(state.size))
+        MeetingReducer.clamp(&state)
     }
 
     /// Loads the evidence of the selected audit row when it is not loaded yet.
-    static func evidenceIfNeeded(_ s: AppState) -> [Effect] {
-        guard s.screen == .audit, let id = s.audit.selectedId, s.audit.selectedEvidence == nil else { return [] }
-        return [.loadEvidence(id)]
-    }
-
-    static func autosaveIfIdle(_ s: inout AppState) -> [Effect] {
-        guard let m = s.meeting else { return [] }
-        let textDue = m.dirty && s.now - m.lastEdit >= 1
-        let stepsDue = m.pendingSteps.map { s.now - $0.since >= 1 } ?? false
-        guard textDue || stepsDue else { return [] }
-        return MeetingReducer.flush(&s)
+    static func evidenceIfNeeded(_ state: inout AppState) -> [Effect] {
+        guard state.screen == .audit, state.audit.selectedId != nil, state.audit.selectedEvidence == nil else { return [] }
+        return [state.load(.evidence)]
     }
 }

@@ -86,8 +86,12 @@ public enum AppView {
         } else if let st = s.status {
             let role: StyleRole = st.kind == .error ? .bad : (st.kind == .success ? .ok : .statusBar)
             message = Span(v.r(st.message), role)
-        } else if s.screen == .meeting, let m = s.meeting, m.editing != nil {
-            message = Span(v.t(m.dirty ? "meeting.typing" : "meeting.saved") + "  " + v.t("meeting.editor-hint"), .statusBar)
+        } else if s.screen == .meeting, let m = s.meeting, let target = m.editing {
+            let save = m.texts[target]
+            let role: StyleRole = save?.problem.map { _ in StyleRole.bad } ?? .statusBar
+            message = Span((MeetingView.saveState(v, m, target) ?? "") + "  " + v.t("meeting.editor-hint"), role)
+        } else if s.screen == .meeting, let m = s.meeting, let unsaved = m.texts.first(where: { $0.value.problem != nil }) {
+            message = Span(v.t("text.unsaved-field", v.t("field.\(unsaved.key.fieldKey)"), v.t(unsaved.value.statusKey)), .bad)
         }
         let right = s.screen == .meeting ? "" : v.strings.shortDate(s.today)
         StatusBar(hints: hints(v), message: message, right: right).render(r, into: &b)

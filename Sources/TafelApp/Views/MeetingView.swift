@@ -63,7 +63,7 @@ enum MeetingView {
         let members = f.members.map { "\($0.name.split(separator: " ").first.map(String.init) ?? $0.name) (\($0.age(on: v.s.today).map(String.init) ?? "?"))" }
         lines.append(Line(members.joined(separator: ", "), .muted))
         lines.append("")
-        let view = (m.editing == .ownView ? m.editor.text : f.household.ownView).trimmed
+        let view = m.text(.ownView).trimmed
         lines += view.isEmpty ? [Line(v.t("meeting.own-view-empty"), .muted)]
                               : view.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0), .accent) }
         lines.append("")
@@ -126,16 +126,23 @@ enum MeetingView {
     static func ownView(_ v: ViewContext, _ m: MeetingState, _ r: Rect, _ b: inout CellBuffer) {
         let editing = m.editing == .ownView
         let inner = Block(title: v.t("agenda.wat-wil-het-gezin"), focused: true,
-                          rightTitle: editing ? (m.dirty ? v.t("meeting.typing") : v.t("meeting.saved")) : nil).render(r, into: &b)
+                          rightTitle: saveState(v, m, .ownView)).render(r, into: &b)
         let area = inner.inset(top: 1, left: 1, bottom: 1, right: 1)
         if editing {
             TextArea(m.editor, placeholder: v.t("meeting.own-view-placeholder")).render(area, into: &b)
         } else {
-            let text = m.file.household.ownView
+            let text = m.text(.ownView)
             Paragraph(text.isEmpty ? [Line(v.t("meeting.own-view-empty"), .muted)] : text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0)) })
                 .render(area, into: &b)
             b.put(v.t("meeting.own-view-hint"), x: inner.x + 1, y: inner.bottom - 1, role: .muted, maxWidth: inner.width - 2)
         }
+    }
+
+    /// Where the save of a text stands, as the store answered it: "✓ opgeslagen" only for text the
+    /// store confirmed; nil when the text is not being edited and nothing is pending.
+    static func saveState(_ v: ViewContext, _ m: MeetingState, _ target: TextTarget) -> String? {
+        if let save = m.texts[target] { return v.t(save.statusKey) }
+        return m.editing == target ? v.t("text.saved") : nil
     }
 
     // MARK: Vorige afspraken
@@ -210,8 +217,9 @@ enum MeetingView {
             TextArea(m.editor).render(Rect(x: area.x, y: y, width: area.width, height: 3), into: &b)
             y += 3
         } else {
-            let text = st.situation.isEmpty ? v.t("meeting.no-situation") : st.situation
-            let p = Paragraph([Line(text, st.situation.isEmpty ? .muted : .normal)])
+            let situation = m.text(.situation(code))
+            let text = situation.isEmpty ? v.t("meeting.no-situation") : situation
+            let p = Paragraph([Line(text, situation.isEmpty ? .muted : .normal)])
             let h = min(3, p.height(width: area.width))
             p.render(Rect(x: area.x, y: y, width: area.width, height: h), into: &b)
             y += h
@@ -307,7 +315,7 @@ enum MeetingView {
         let decisions = meeting.decisions.isEmpty ? v.t("minutes.decisions-empty") : meeting.decisions.joined(separator: "; ")
         Line([Span(v.t("minutes.decisions") + ": ", .muted), Span(decisions)]).render(x: inner.x + 1, y: y, width: inner.width - 2, into: &b)
         y += 2
-        let gaps = MeetingReducer.gaps(v.s, m)
+        let gaps = m.gaps
         b.putTruncated(gaps.isEmpty ? v.t("meeting.no-gaps") : v.t("meeting.gaps-found", String(gaps.count)), x: inner.x + 1, y: y, role: gaps.isEmpty ? .ok : .bad, maxWidth: inner.width - 2)
         y += 1
         let items = gaps.map { g in ListItem(Line([Span(v.r(g.message)), Span("  → " + v.t("agenda.\(g.step.rawValue)"), .muted)])) }

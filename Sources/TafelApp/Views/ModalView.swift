@@ -16,20 +16,22 @@ enum ModalView {
             picker(v, p, area, &b)
         case .form(let f):
             form(v, f, area, &b)
-        case .confirmQuit(let focused):
-            Dialog(title: v.t("quit.title"), message: [Line(v.t("quit.message"))], buttons: [v.t("button.stay"), v.t("button.quit")],
-                   focusedButton: focused, width: 56).render(area, into: &b)
+        case .confirmQuit(let focused, let reason):
+            var lines = [Line(v.t("quit.message"))]
+            if let reason { lines = [Line(v.r(reason), .bad), "", Line(v.t("quit.kept-as-draft"))] + lines }
+            Dialog(title: v.t("quit.title"), message: lines, buttons: [v.t("button.stay"), v.t("button.quit")],
+                   focusedButton: focused, width: 64).render(area, into: &b)
+        case .conflict(let c):
+            ConflictView.render(v, c, area, &b)
         case .notice(let title, let lines):
             Dialog(title: v.t(title), message: lines.map { Line(v.r($0)) }, buttons: [v.t("button.ok")], width: 70).render(area, into: &b)
         case .statusMenu:
-            let lines: [Line] = [Line(v.t("status.menu-intro"), .muted), "",
-                                 Line([Span(" g ", .keyHint), Span(" " + v.t("status.done"))]),
-                                 Line([Span(" n ", .keyHint), Span(" " + v.t("status.not-done"))]),
-                                 Line([Span(" m ", .keyHint), Span(" " + v.t("status.not-possible"))]),
-                                 Line([Span(" b ", .keyHint), Span(" " + v.t("status.busy"))]),
-                                 Line([Span(" w ", .keyHint), Span(" " + v.t("status.waiting"))]),
-                                 Line([Span(" a ", .keyHint), Span(" " + v.t("status.rejected"))]),
-                                 Line([Span(" o ", .keyHint), Span(" " + v.t("status.open"))])]
+            // The letters come from the keymap (context status-menu), so the menu says what the keys do.
+            var lines: [Line] = [Line(v.t("status.menu-intro"), .muted), ""]
+            for entry in v.s.keymap.entries(in: .statusMenu) where entry.command != .dismiss {
+                let keys = entry.keys.map(\.displayName).joined(separator: "/")
+                lines.append(Line([Span(" \(keys) ", .keyHint), Span(" " + v.t(entry.command.helpKey))]))
+            }
             Dialog(title: v.t("status.menu-title"), message: lines, buttons: [v.t("button.cancel")], width: 50).render(area, into: &b)
         }
     }
@@ -59,8 +61,7 @@ enum ModalView {
         let inner = Block(title: v.t("palette.title"), focused: true, background: .dialog).render(r, into: &b)
         b.put("› ", x: inner.x + 1, y: inner.y, role: .dialog)
         TextField(p.input, placeholder: v.t("palette.placeholder")).render(Rect(x: inner.x + 3, y: inner.y, width: inner.width - 4, height: 1), into: &b)
-        let matches = ModalReducer.paletteMatches(v.s, p.input.text)
-        let items = matches.map { c in
+        let items = p.matches.map { c in
             ListItem(Line(v.t(c.helpKey)), badges: v.keyName(c).map { [Span($0, .helpKey)] } ?? [])
         }
         ListView(items, scroll: p.scroll, emptyText: v.t("palette.none")).render(Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2), into: &b)

@@ -21,6 +21,7 @@ public enum DomainError: Error, Hashable, Sendable {
     case gapsNeedReason
     case meetingClosed
     case selfDependency
+    case alreadyDecided
 
     /// The message to show (render with `Strings`).
     public var message: Message {
@@ -45,6 +46,7 @@ public enum DomainError: Error, Hashable, Sendable {
         case .gapsNeedReason: return Message("error.gaps-need-reason")
         case .meetingClosed: return Message("error.meeting-closed")
         case .selfDependency: return Message("error.self-dependency")
+        case .alreadyDecided: return Message("error.already-decided")
         }
     }
 }

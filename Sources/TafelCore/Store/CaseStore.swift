@@ -15,6 +15,8 @@ public enum CaseStoreError: Error, Hashable, Sendable {
     case newerSchema(path: String, found: Int, supported: Int)
     case unreadable(path: String, reason: String)
     case notAllowed(String)
+    /// A stale edit: both versions, to be shown side by side.
+    case editConflict(EditConflict)
 
     public var message: Message {
         switch self {
@@ -31,6 +33,7 @@ public enum CaseStoreError: Error, Hashable, Sendable {
         case .newerSchema(let p, let f, let s): return Message("store.newer-schema", .text(p), .number(f), .number(s))
         case .unreadable(let p, let r): return Message("store.unreadable", .text(p), .text(r))
         case .notAllowed(let what): return Message("store.not-allowed", .key(what))
+        case .editConflict(let c): return Message("store.edit-conflict", .key("entity.\(c.entity)"), .keys(c.fields.map { "field.\($0.field)" }))
         }
     }
 }
@@ -64,11 +67,12 @@ public protocol CaseStore: AnyObject {
     /// Reads a household record without logging (only for the user's own caseload lines and
     /// meeting screens that were already opened with `caseFile`).
     func reload(_ id: Int64, for user: Professional) throws -> CaseFile
-    /// Applies changes in one transaction with one audit event; returns them with ids and versions.
+    /// Performs one intent in one write transaction: reads the household as it is now, checks
+    /// access, asks the operation for its changes, writes them with one audit event, and returns
+    /// the household file after the change. A stale edit throws `CaseStoreError.editConflict`.
+    /// `householdId` is nil only for an intent that creates a household.
     @discardableResult
-    func apply(_ changes: [Change], householdId: Int64, by user: Professional, note: String?) throws -> [Change]
-    /// Creates a household (and its first members) in one transaction.
-    func createHousehold(_ household: Household, members: [Member], by user: Professional) throws -> Household
+    func perform(_ operation: CaseOperation, householdId: Int64?, by user: Professional) throws -> OperationResult
     /// The access and change log (teamleider/beheerder only).
     func accessLog(for user: Professional, householdId: Int64?, limit: Int) throws -> [AuditEvent]
     /// True once after another process committed a change (polled by the app).

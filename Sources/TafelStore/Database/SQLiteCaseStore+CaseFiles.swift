@@ -103,39 +103,86 @@ extension SQLiteCaseStore {
 
     // MARK: Writing changes
 
+    /// Applies changes in one transaction with one audit event; returns them with ids and versions.
+    /// (The app and the command line perform `CaseOperation`s; this is for the store's own
+    /// building blocks and tests.)
+    @discardableResult
     public func apply(_ changes: [Change], householdId: Int64, by user: Professional, note: String?) throws -> [Change] {
         let order = try domainOrder()
         return try write { db in
             guard var file = try loadCaseFile(db, householdId) else { throw CaseStoreError.notFound(entity: "household", id: householdId) }
             if AccessPolicy.decide(user: user, file: file) == .denied { throw CaseStoreError.accessDenied(household: householdId) }
-            do { try CaseFile.checkClosedHousehold(before: file.household, changes: changes, note: note) } catch let e as DomainError {
-                throw CaseStoreError.rule(e)
-            }
-            var saved: [Change] = []
-            var summaries: [String] = []
-            for change in changes {
-                do { try Validation.validate(change, domains: order) } catch let e as DomainError { throw CaseStoreError.rule(e) }
-                let (stored, summary) = try persist(change, in: &file, db: db)
-                saved.append(stored)
-                summaries.append(summary)
-                stored.apply(to: &file)
-            }
-            let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
-                                professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
-            do {
-                try file.validateInvariants()
-                try file.validateReferences(roster: roster)
-            } catch let e as DomainError { throw CaseStoreError.rule(e) }
-            guard let first = saved.first else { return saved }
-            try log(db, actor: user.login, household: householdId, kind: saved.allSatisfy(\.isCreation) ? .create : .change,
-                    entity: first.entity, entityId: first.recordId, summary: summaries.joined(separator: "; "), reason: note)
-            return saved
+            return try applyInTransaction(db, changes, to: &file, by: user, note: note, domainOrder: order)
         }
     }
 
+    public func perform(_ operation: CaseOperation, householdId: Int64?, by user: Professional) throws -> OperationResult {
+        if case .registerHousehold(let h, let members) = operation {
+            let created = try createHousehold(h, members: members, by: user)
+            return OperationResult(file: try reload(created.id, for: user), changes: [.household(base: nil, new: created)])
+        }
+        guard let householdId else { throw CaseStoreError.notFound(entity: "household", id: 0) }
+        let order = try domainOrder()
+        let context = OperationContext(today: clock.today, now: Int64(clock.now.timeIntervalSince1970), user: user)
+        return try write { db in
+            // Read the household inside the write transaction: the versions compared below are
+            // the ones on disk now, not the ones the screen loaded.
+            guard var file = try loadCaseFile(db, householdId) else { throw CaseStoreError.notFound(entity: "household", id: householdId) }
+            if AccessPolicy.decide(user: user, file: file) == .denied { throw CaseStoreError.accessDenied(household: householdId) }
+            let changes: [Change]
+            do {
+                changes = try operation.changes(in: file, context: context)
+            } catch let e as DomainError {
+                throw CaseStoreError.rule(e)
+            } catch let e as EditConflict {
+                throw CaseStoreError.editConflict(e)
+            }
+            let saved = try applyInTransaction(db, changes, to: &file, by: user, note: operation.note, domainOrder: order)
+            return OperationResult(file: try loadCaseFile(db, householdId) ?? file, changes: saved)
+        }
+    }
+
+    /// Writes a list of changes inside the current write transaction: versions checked, ids
+    /// assigned, invariants and references checked on the result, one audit event.
+    func applyInTransaction(_ db: Database, _ changes: [Change], to file: inout CaseFile, by user: Professional, note: String?,
+                            domainOrder order: [String]) throws -> [Change] {
+        do { try CaseFile.checkClosedHousehold(before: file.household, changes: changes, note: note) } catch let e as DomainError {
+            throw CaseStoreError.rule(e)
+        }
+        var saved: [Change] = []
+        var summaries: [String] = []
+        var createdMeeting: Int64?
+        for var change in changes {
+            // An attendee of meeting 0 belongs to the meeting created earlier in this list.
+            if case .attendee(let b, var n) = change, n.meetingId == 0, let m = createdMeeting {
+                n.meetingId = m
+                change = .attendee(base: b, new: n)
+            }
+            do { try Validation.validate(change, domains: order) } catch let e as DomainError { throw CaseStoreError.rule(e) }
+            let (stored, summary) = try persist(change, in: &file, db: db)
+            if case .meeting(nil, let m) = stored { createdMeeting = m.id }
+            saved.append(stored)
+            summaries.append(summary)
+            stored.apply(to: &file)
+        }
+        guard let first = saved.first else { return saved }
+        let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
+                            professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
+        do {
+            try file.validateInvariants()
+            try file.validateReferences(roster: roster)
+        } catch let e as DomainError { throw CaseStoreError.rule(e) }
+        try log(db, actor: user.login, household: file.id, kind: saved.allSatisfy(\.isCreation) ? .create : .change,
+                entity: first.entity, entityId: first.recordId, summary: summaries.joined(separator: "; "), reason: note)
+        return saved
+    }
+
+    /// Creates a household (and its first members) in one transaction.
     public func createHousehold(_ household: Household, members: [Member], by user: Professional) throws -> Household {
-        try Validation.validate(household)
-        for m in members { try Validation.validate(m) }
+        do {
+            try Validation.validate(household)
+            for m in members { try Validation.validate(m) }
+        } catch let e as DomainError { throw CaseStoreError.rule(e) }
         return try write { db in
             var h = household
             h.version = 1

@@ -1,5 +1,6 @@
 import TextSafety
 import CNcursesw
+import CTerminal
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -25,22 +26,6 @@ public enum TerminalStartError: Error, Equatable, Sendable {
         case (.unknownTerm(let t), true): return "unknown terminal type \"\(t)\": set TERM to a known type, e.g. xterm-256color"
         }
     }
-}
-
-/// Set while curses owns the terminal, so a signal handler knows to restore it.
-/// The only global mutable state in the program; it is written on the main thread
-/// and read in signal handlers.
-nonisolated(unsafe) private var cursesIsActive: Int32 = 0
-
-/// Restores the terminal (if curses owns it) and re-raises the signal with its
-/// default action, so the exit status still says which signal ended the program.
-private func restoreAndReraise(_ sig: Int32) {
-    if cursesIsActive != 0 {
-        cursesIsActive = 0
-        endwin()
-    }
-    signal(sig, SIG_DFL)
-    raise(sig)
 }
 
 /// The only code that talks to ncursesw. Call it on the main thread only.
@@ -86,13 +71,28 @@ public final class CursesBackend: TerminalBackend {
         let utf8 = CursesBackend.prepareLocale()
         glyphs = utf8 ? .unicode : .ascii
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        // The settings to restore on a crash are the ones before curses changed anything.
+        tafel_terminal_save(0)
         // newterm, not initscr: initscr exits the process itself on an unknown TERM.
         guard let scr = newterm(nil, tk_stdout(), tk_stdin()) else { throw TerminalStartError.unknownTerm(term) }
         screen = scr
         window = tk_stdscr()
-        cursesIsActive = 1
-        CursesBackend.installSignalHandlers()
         configure(mouse: mouse)
+        tafel_terminal_set_restore_sequence(CursesBackend.restoreSequence(mouse: mouse))
+        tafel_terminal_set_active(1)
+        tafel_signals_install()
+    }
+
+    /// The bytes that end the full-screen mode, from terminfo (written by the crash handler,
+    /// which may not call curses): leave the alternate screen, show the cursor, reset colours,
+    /// switch mouse reporting off.
+    static func restoreSequence(mouse: Bool) -> String {
+        var out = ""
+        for cap in ["sgr0", "cnorm", "rmcup"] {
+            if let p = tigetstr(cap), Int(bitPattern: p) != -1, Int(bitPattern: p) != 0 { out += String(cString: p) }
+        }
+        if mouse { out += "\u{1B}[?1006l\u{1B}[?1000l\u{1B}[?1002l" }
+        return out
     }
 
     /// Starts curses without a terminal, writing to `outputPath` (default /dev/null),
@@ -116,7 +116,9 @@ public final class CursesBackend: TerminalBackend {
     }
 
     private func configure(mouse: Bool) {
-        cbreak()
+        // raw, not cbreak: Ctrl-C, Ctrl-Z, Ctrl-S and Ctrl-Q arrive as keys, so Ctrl-C quits through
+        // the app (typed text saved first) and Ctrl-S cannot freeze the screen.
+        raw()
         noecho()
         nonl()
         keypad(window, true)
@@ -138,7 +140,7 @@ public final class CursesBackend: TerminalBackend {
     public func shutdown() {
         guard let scr = screen else { return }
         endwin()
-        cursesIsActive = 0
+        tafel_terminal_set_active(0)
         delscreen(scr)
         screen = nil
         window = nil
@@ -151,16 +153,22 @@ public final class CursesBackend: TerminalBackend {
 
     deinit { shutdown() }
 
-    /// Signals that end the program restore the terminal first. Crashes too: a Swift
-    /// runtime trap arrives as SIGILL/SIGTRAP, a bad access as SIGSEGV/SIGBUS.
-    static func installSignalHandlers() {
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { restoreAndReraise($0) }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(sig, &action, nil)
-        }
+    /// The terminate signal (SIGTERM, SIGHUP, SIGINT) that arrived since the last call, or nil.
+    public func takeSignal() -> Int32? {
+        let s = tafel_signal_take()
+        return s == 0 ? nil : s
+    }
+
+    /// Ctrl-Z: gives the terminal back to the shell, stops, and takes it again when continued
+    /// (`fg`). The caller redraws everything afterwards.
+    public func suspend() {
+        guard let w = window, !isHeadless else { return }
+        endwin()
+        tafel_terminal_set_active(0)
+        tafel_suspend_self()
+        tafel_terminal_set_active(1)
+        wrefresh(w)
+        clearok(w, true)
     }
 
     public var size: Size {
@@ -290,10 +298,12 @@ public final class CursesBackend: TerminalBackend {
         case 9: return .tab
         case 8, 127: return .backspace
         case 27:
-            // Esc alone, or Alt+key when another character follows at once.
-            wtimeout(w, 0)
+            // Esc alone, Alt+key, or the start of a sequence curses did not recognise because it
+            // arrived in pieces (a mouse report split by the terminal): wait a moment for the rest.
+            wtimeout(w, 30)
             var next: wint_t = 0
             let rc = wget_wch(w, &next)
+            if rc == tk_ok(), next == 0x5B { return decodeControlSequence(window: w) }
             if rc == tk_ok(), let s = Unicode.Scalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }
             if rc == KEY_CODE_YES { return decodeKeyCode(Int32(bitPattern: next)) }
             return .escape
@@ -303,6 +313,37 @@ public final class CursesBackend: TerminalBackend {
         default:
             guard let s = Unicode.Scalar(v) else { return nil }
             return .char(Character(s))
+        }
+    }
+
+    /// Reads the rest of an `ESC [` sequence and decodes an SGR mouse report (`ESC [ < b ; x ; y M`);
+    /// any other sequence is swallowed rather than typed as characters.
+    private func decodeControlSequence(window w: UnsafeMutablePointer<WINDOW>) -> KeyEvent? {
+        var body = ""
+        while body.count < 32 {
+            var ch: wint_t = 0
+            guard wget_wch(w, &ch) == tk_ok(), let sc = Unicode.Scalar(UInt32(ch)) else { return nil }
+            if (0x40...0x7E).contains(sc.value) && !(body.isEmpty && sc == "<") {
+                return CursesBackend.sgrMouse(body, final: Character(sc))
+            }
+            body.unicodeScalars.append(sc)
+        }
+        return nil
+    }
+
+    /// Decodes the body of an SGR mouse report (`<0;10;5` with final `M` for press, `m` for release).
+    public static func sgrMouse(_ body: String, final: Character) -> KeyEvent? {
+        guard body.hasPrefix("<"), final == "M" || final == "m" else { return nil }
+        let parts = body.dropFirst().split(separator: ";").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        let (b, x, y) = (parts[0], parts[1] - 1, parts[2] - 1)
+        if b & 64 != 0 { return .mouse(MouseEvent(b & 1 == 0 ? .wheelUp : .wheelDown, x: x, y: y)) }
+        if b & 32 != 0 { return nil } // motion
+        switch (b & 3, final) {
+        case (0, "M"): return .mouse(MouseEvent(.click, x: x, y: y))
+        case (0, "m"): return .mouse(MouseEvent(.release, x: x, y: y))
+        case (2, "M"): return .mouse(MouseEvent(.rightClick, x: x, y: y))
+        default: return nil
         }
     }
 

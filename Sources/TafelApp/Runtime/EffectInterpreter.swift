@@ -1,0 +1,100 @@
+import Foundation
+import TafelCore
+
+/// Runs one intent against the store, the clock and the file system, and answers with a result.
+///
+/// It knows nothing of the screen: no `AppState`, no follow-up decisions. What is loaded after a
+/// save, what the status bar says and what the editor shows are the reducer's business. It is
+/// called off the main thread by `AppRuntime`, and directly by tests on a real SQLite file.
+public final class EffectInterpreter: @unchecked Sendable {
+    /// Fixed for a session: who is signed in and the settings that shape their lists.
+    public struct Session: Sendable {
+        public var user: Professional
+        public var signalConfig: SignalConfig
+        public var strings: Strings
+        public var domainOrder: [String]
+        /// Where exported minutes are written.
+        public var exportDirectory: String
+        public var drafts: DraftStore
+
+        public init(user: Professional, signalConfig: SignalConfig, strings: Strings, domainOrder: [String],
+                    exportDirectory: String, drafts: DraftStore) {
+            self.user = user; self.signalConfig = signalConfig; self.strings = strings; self.domainOrder = domainOrder
+            self.exportDirectory = exportDirectory; self.drafts = drafts
+        }
+    }
+
+    let store: any CaseStore
+    let clock: any Clock
+    public let session: Session
+
+    public init(store: any CaseStore, clock: any Clock, session: Session) {
+        self.store = store
+        self.clock = clock
+        self.session = session
+    }
+
+    /// Performs the intent; every failure becomes a typed `.failed`, never a thrown error.
+    public func run(_ intent: Effect.Intent) -> EffectResult {
+        let user = session.user
+        do {
+            switch intent {
+            case .loadCaseload:
+                return .caseload(try store.caseload(for: user, today: clock.today))
+            case .loadHouseholds:
+                return .households(try store.households(for: user, today: clock.today))
+            case .loadAudit(let filter):
+                return .audit(try store.auditSummary(for: user, config: session.signalConfig, today: clock.today, filter: filter))
+            case .loadEvidence(let id):
+                return .evidence(id, try store.auditEvidence(householdId: id, for: user, config: session.signalConfig, today: clock.today))
+            case .open(let id, let reason):
+                return .opened(try store.caseFile(id, for: user, reason: reason))
+            case .reload(let id):
+                return .opened(try store.reload(id, for: user))
+            case .perform(let op, let hid):
+                return .performed(try store.perform(op, householdId: hid, by: user))
+            case .exportMinutes(let hid, let mid):
+                return .exported(path: try exportMinutes(hid, mid))
+            case .saveDraft(let d):
+                try session.drafts.save(d)
+                return .done
+            case .discardDraft(let hid, let target):
+                session.drafts.discard(householdId: hid, target: target)
+                return .done
+            case .loadDrafts(let hid):
+                return .drafts(session.drafts.load(householdId: hid))
+            case .pollChanges:
+                return .changes(try store.hasExternalChanges())
+            case .setTheme, .suspend, .crash:
+                return .done
+            }
+        } catch let e as CaseStoreError {
+            switch e {
+            case .reasonRequired(let id): return .needsReason(householdId: id)
+            case .editConflict(let c): return .conflict(c)
+            case .rule(let r): return .failed(.rule(r))
+            default: return .failed(.store(e))
+            }
+        } catch let e as DomainError {
+            return .failed(.rule(e))
+        } catch {
+            return .failed(.io(String(describing: error)))
+        }
+    }
+
+    /// Writes the team minutes of a meeting as Markdown into the export folder; logs the export.
+    func exportMinutes(_ hid: Int64, _ mid: Int64) throws -> String {
+        let user = session.user
+        let file = try store.reload(hid, for: user)
+        let roster = try store.roster()
+        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: session.domainOrder)
+        let md = MinutesRenderer(strings: session.strings).document(minutes, audience: .team, roster: roster).markdown()
+        let slug = file.household.name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        let path = (session.exportDirectory as NSString).appendingPathComponent("verslag-\(slug)-\(minutes.date.iso).md")
+        try Data(md.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        try store.logExport(householdId: hid, what: "minutes (markdown)", by: user)
+        return path
+    }
+}

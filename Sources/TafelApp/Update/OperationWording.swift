@@ -1,0 +1,37 @@
+import TafelCore
+
+/// The status line after an intent was performed, worded from what the store confirmed.
+/// Quiet intents (a score, the agenda place, a discussed domain) say nothing: the screen shows them.
+enum OperationWording {
+    static func done(_ op: CaseOperation, result: OperationResult, strings: Strings) -> Message? {
+        if result.changedNothing { return nil }
+        func actionText(_ id: Int64) -> Message.Arg { .text(result.file.action(id)?.description ?? "") }
+        switch op {
+        case .closeAction(let id, let reason, _):
+            return Message("done.action-closed", actionText(id), .key("vocab.closeReason.\(reason.rawValue)"))
+        case .rejectAction(let id, let r):
+            return Message("done.action-rejected", actionText(id), .key("vocab.rejectionReason.\(r.code.rawValue)"))
+        case .carryOver(let id, let due): return Message("done.carried-over", actionText(id), .day(due))
+        case .setActionStatus(let id, let status):
+            return Message("done.action-status", actionText(id), .key("vocab.actionStatus.\(status.rawValue)"))
+        case .addAction: return Message("done.action-added")
+        case .editAction: return Message("done.action-edited")
+        case .propose: return Message("done.proposed")
+        case .accept: return Message("done.accepted")
+        case .decline: return Message("done.declined")
+        case .closeMeeting: return Message("meeting.closed")
+        case .setNextReview(_, let day): return Message("done.next-review", .day(day))
+        case .setDecision: return Message("done.decision")
+        case .addContact: return Message("done.contact")
+        case .addSignal: return Message("done.signal")
+        case .raiseEscalation: return Message("done.escalation")
+        case .decideEscalation: return Message("done.escalation-decided")
+        case .recordConsent: return Message("done.consent")
+        case .setNoActionReason: return Message("done.no-action-reason")
+        case .addAttendee, .addGuest, .removeAttendee, .setPresence, .setChair, .setMinuteTaker, .setHouseholdPresent,
+             .setScore, .setOwnScore, .setDomainStatus, .setAgenda, .markDiscussed, .setText, .startMeeting, .activate,
+             .registerHousehold:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import TafelCore
+import TerminalKit
+
+/// What happens when an item is chosen in a picker.
+enum PickerReducer {
+    static func chosen(_ state: inout AppState, _ purpose: PickerPurpose, _ option: ChoiceOption) -> [Effect] {
+        let room = state.meeting
+        switch purpose {
+        case .addAttendee:
+            guard case .party(let p) = option.value, let room else { return [] }
+            return [state.perform(.addAttendee(meetingId: room.meetingId, party: p, organisationId: state.roster.organisationId(of: p)), on: room.file.id)]
+        case .propose:
+            guard case .party(let p) = option.value, let room else { return [] }
+            return [state.perform(.propose(p, meetingId: room.meetingId), on: room.file.id)]
+        case .replacement(let actionId):
+            guard case .id(let other) = option.value, let room else { return [] }
+            return [state.perform(.closeAction(actionId, .vervangenDoor, replacedBy: other), on: room.file.id)]
+        case .filterRule:
+            if case .code(let c) = option.value { state.audit.filter.rule = StallRuleID(rawValue: c) } else { state.audit.filter.rule = nil }
+            state.audit.scroll = ScrollState()
+            return [state.load(.audit)]
+        case .filterTeam:
+            if case .code(let c) = option.value { state.audit.filter.team = c } else { state.audit.filter.team = nil }
+            state.audit.scroll = ScrollState()
+            return [state.load(.audit)]
+        case .filterWijk:
+            if case .code(let c) = option.value { state.audit.filter.wijk = c } else { state.audit.filter.wijk = nil }
+            state.audit.scroll = ScrollState()
+            return [state.load(.audit)]
+        case .filterCoordinator:
+            if case .code(let c) = option.value { state.audit.filter.coordinator = c } else { state.audit.filter.coordinator = nil }
+            state.audit.scroll = ScrollState()
+            return [state.load(.audit)]
+        case .statusChange(let actionId, let householdId):
+            guard case .code(let c) = option.value, let code = RejectionCode(rawValue: c) else { return [] }
+            state.status = StatusMessage(Message("status.saving"))
+            return [state.perform(.rejectAction(actionId, Rejection(code)), on: householdId)]
+        }
+    }
+}

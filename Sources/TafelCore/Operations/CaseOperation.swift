@@ -1,0 +1,87 @@
+/// An intent of a user ("close this action as done", "save this text"), as a value.
+///
+/// Every change a screen or a command makes is one of these. The store performs it inside one
+/// write transaction: it reads the household as it is *now*, asks the operation for its changes
+/// (`changes(in:context:)`, pure and tested in the core), writes them with one audit event, and
+/// answers with the household file after the change. Intents merge with other people's work
+/// (closing an action does not care that someone edited its description); edits of typed text and
+/// fields carry what they were based on, and a stale edit is refused as an `EditConflict` that
+/// holds both versions, so nothing anyone typed is lost.
+public enum CaseOperation: Sendable, Hashable {
+    // MARK: Meeting
+    /// Resumes today's open meeting, or starts one: activates a signalled household, creates the
+    /// meeting (the user chairs when they are a voorzitter) and adds the user as attendee — one
+    /// transaction. With `anotherToday`, a new meeting is started even if one was closed today.
+    case startMeeting(anotherToday: Bool)
+    /// Where the chair is on the agenda (merges: the last position wins).
+    case setAgenda(meetingId: Int64, current: AgendaStep, completed: [AgendaStep])
+    /// A domain came up in this meeting (for `geparkeerd` and the minutes).
+    case markDiscussed(meetingId: Int64, domain: String)
+    /// Closes the meeting; `gapReason` is required by the caller when gaps remain, and `gaps`
+    /// names them (one line each) so the minutes can list what the meeting closed over.
+    case closeMeeting(meetingId: Int64, gapReason: String?, gaps: [String])
+    case setNextReview(meetingId: Int64, Day)
+    /// Adds a decision (index nil), rewrites one, or removes it (empty text).
+    case setDecision(meetingId: Int64, index: Int?, text: String)
+    case addAttendee(meetingId: Int64, party: PartyRef, organisationId: Int64?)
+    case addGuest(meetingId: Int64, name: String)
+    case setPresence(attendeeId: Int64, Presence)
+    case removeAttendee(attendeeId: Int64)
+    case setChair(meetingId: Int64, professionalId: Int64)
+    case setMinuteTaker(meetingId: Int64, professionalId: Int64)
+    case setHouseholdPresent(meetingId: Int64, Bool)
+
+    // MARK: Text typed in the room
+    /// Saves typed text. `base` is the stored text the user started from: when someone else
+    /// saved a different text since, the store refuses with an `EditConflict` holding both.
+    case setText(TextTarget, base: String, text: String)
+
+    // MARK: Actions (afspraken)
+    case addAction(Action)
+    /// An edit of an action's fields, based on `base`. Fields the user did not touch follow the
+    /// stored version; a field both changed differently is a conflict.
+    case editAction(base: Action, edited: Action)
+    case closeAction(Int64, CloseReason, replacedBy: Int64?)
+    case rejectAction(Int64, Rejection)
+    case carryOver(Int64, Day)
+    case setActionStatus(Int64, ActionStatus)
+
+    // MARK: Regie
+    case propose(PartyRef, meetingId: Int64?)
+    case accept(Int64)
+    case decline(Int64, reason: String)
+
+    // MARK: Domains and scores
+    /// Scores a member in a domain; in a meeting the domain counts as discussed there, in the
+    /// same transaction.
+    case setScore(member: Int64, domain: String, score: Int, meetingId: Int64?)
+    case setOwnScore(member: Int64, domain: String, ownScore: Int, meetingId: Int64?)
+    /// Sets a domain's status; in a meeting (any status but `niet besproken`) it counts as discussed.
+    case setDomainStatus(String, DomainStatus, meetingId: Int64?)
+    /// Why a domain in need has no action (answers `onvolledig`); nil clears it.
+    case setNoActionReason(domain: String, reason: String?)
+
+    // MARK: The household record
+    case addContact(Contact)
+    case addSignal(Signal)
+    case raiseEscalation(Escalation)
+    case decideEscalation(Int64, decision: String)
+    case recordConsent(Consent)
+    case activate
+    /// Registers a new household with its first members (no household id yet).
+    case registerHousehold(Household, members: [Member])
+
+    /// The reason that goes into the audit event with the change, if the intent carries one.
+    public var note: String? {
+        switch self {
+        case .closeMeeting(_, let reason, _): return reason
+        default: return nil
+        }
+    }
+
+    /// True for an intent that creates a household rather than changing one.
+    public var createsHousehold: Bool {
+        if case .registerHousehold = self { return true }
+        return false
+    }
+}
