@@ -76,6 +76,12 @@ void tafel_suspend_self(void) {
     sigemptyset(&dfl.sa_mask);
     dfl.sa_handler = SIG_DFL;
     sigaction(SIGTSTP, &dfl, &old);
+    /* A parent may have started us with SIGTSTP blocked; it must get through to stop us. */
+    sigset_t tstp, previous;
+    sigemptyset(&tstp);
+    sigaddset(&tstp, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &tstp, &previous);
     kill(0, SIGTSTP);
+    sigprocmask(SIG_SETMASK, &previous, NULL);
     sigaction(SIGTSTP, &old, NULL);
 }

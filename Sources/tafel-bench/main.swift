@@ -76,6 +76,31 @@ struct ChildFigures: Codable {
     var cursorMoveBytes: Int
     var peakRSS: Double
     var auditRows: Int
+    /// While the audit screen loads: the longest time from a key to its frame, how many keys were
+    /// handled meanwhile, and how long the load took (the load runs off the main thread).
+    var auditLoadKeyGap: Double
+    var auditLoadKeys: Int
+    var auditLoadSeconds: Double
+}
+
+/// Presses j/k every 2 ms while the audit screen loads, as the loop does (answers drained,
+/// key handled, frame drawn), and reports the longest key-to-frame time and the load time.
+func keysWhileTheAuditLoads(_ rt: AppRuntime) -> (gap: Double, keys: Int, load: Double) {
+    let t0 = now()
+    rt.handle(.char("3"))
+    rt.render()
+    var gap = 0.0, keys = 0
+    while rt.isBusy || !rt.state.audit.loaded {
+        let start = now()
+        rt.drainInbox()
+        rt.handle(keys % 2 == 0 ? .char("j") : .char("k"))
+        rt.render()
+        gap = max(gap, now() - start)
+        keys += 1
+        if now() - t0 > 900 { break }
+        usleep(2000)
+    }
+    return (gap, keys, now() - t0)
 }
 
 func makeRuntime(store: SQLiteCaseStore, login: String, backend: any TerminalBackend) throws -> AppRuntime {
@@ -182,11 +207,15 @@ func child(_ path: String) throws {
     meetingRT.render()
     let km = keystrokes(meetingRT, [.function(8), .char("j"), .char("j"), .char("k"), .char("k"), .char("f"), .char("j"), .char("f"),
                                     .function(5), .char("j"), .char("k"), .function(7), .char("j"), .char("k"), .tab, .backTab])
+    let loadRT = try makeRuntime(store: store, login: "p2", backend: MemoryBackend(size: size))
+    loadRT.open(.screenCaseload)
+    let during = keysWhileTheAuditLoads(loadRT)
     let figures = ChildFigures(households: households, openCaseloadMemory: openCaseload, openAuditMemory: openAudit,
                                openCaseloadCurses: openCurses, fullAudit: fullAudit,
                                overdueReport: overdueReport, ownerReport: ownerReport, householdScreen: householdScreen,
                                keysCaseload: kc, keysAudit: ka, keysMeeting: km, cursorMoveBytes: moveBytes,
-                               peakRSS: try rssOfOneSession(path), auditRows: rows.count)
+                               peakRSS: try rssOfOneSession(path), auditRows: rows.count,
+                               auditLoadKeyGap: during.gap, auditLoadKeys: during.keys, auditLoadSeconds: during.load)
     FileHandle.standardOutput.write(try JSONEncoder().encode(figures))
 }
 
@@ -362,6 +391,7 @@ for n in sizes {
         String(format: "%.0f", f.peakRSS), String(f.cursorMoveBytes),
         ms(f.overdueReport), ms(twOverdue), ratio(twOverdue, f.overdueReport),
         ms(f.ownerReport), ms(twOwner), ratio(twOwner, f.ownerReport), ratio(twOverdue, f.fullAudit), String(f.auditRows),
+        ms(f.auditLoadSeconds), String(f.auditLoadKeys), ms(f.auditLoadKeyGap),
     ]))
 }
 let headers = ["households", "audit ms", "sqlite3 audit ms", "audit / sqlite3",
@@ -370,7 +400,8 @@ let headers = ["households", "audit ms", "sqlite3 audit ms", "audit / sqlite3",
                "keys caseload p50", "p99", "keys audit p50", "p99", "keys meeting p50", "p99", "all keys p99",
                "peak RSS MB", "cursor move bytes",
                "overdue report ms", "task overdue ms", "task / tafel", "owner report ms", "task +owner list ms", "task / tafel",
-               "task overdue / full audit", "audit rows"]
+               "task overdue / full audit", "audit rows",
+               "audit screen load ms", "keys during load", "longest key→frame during load ms"]
 print("| " + headers.joined(separator: " | ") + " |")
 print("|" + headers.map { _ in "---" }.joined(separator: "|") + "|")
 for r in table { print("| " + ([r.label] + r.values).joined(separator: " | ") + " |") }

@@ -14,11 +14,18 @@ final class AppHarness {
     let runtime: AppRuntime
     static let today = Fixture.today
 
+    /// The database file (shared by a second harness or connection in the two-user tests).
+    let path: String
+
+    /// - Parameters:
+    ///   - sharing: another harness whose database this one opens too (a second user at the table).
+    ///   - busyTimeout: how long a save waits for another process's lock.
     init(login: String = "fatima", size: Size = Size(width: 100, height: 30), language: Language = .nl, theme: String = "default",
-         mask: Bool = false, empty: Bool = false) throws {
+         mask: Bool = false, empty: Bool = false, sharing other: AppHarness? = nil, busyTimeout: TimeInterval = 3) throws {
         let clock = FixedClock(AppHarness.today)
-        store = try SQLiteCaseStore(path: dir.file("app.sqlite"), clock: clock)
-        if !empty {
+        path = other?.path ?? dir.file("app.sqlite")
+        store = try SQLiteCaseStore(path: path, clock: clock, busyTimeout: busyTimeout)
+        if !empty && other == nil {
             let demo = DemoScenario.build(today: AppHarness.today)
             try store.bulkInsert(organisations: demo.organisations, professionals: demo.professionals, households: demo.households,
                                  actor: "test", summary: "demo")

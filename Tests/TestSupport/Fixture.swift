@@ -70,9 +70,9 @@ public struct Fixture {
     }
 
     @discardableResult
-    public mutating func meeting(daysAgo: Int, discussed: [String] = []) -> Int64 {
+    public mutating func meeting(daysAgo: Int, discussed: [String] = [], status: MeetingStatus = .closed) -> Int64 {
         let id = newId()
-        file.meetings.append(Meeting(id: id, householdId: hid, date: Fixture.today.adding(days: -daysAgo), domainsDiscussed: discussed, status: .closed))
+        file.meetings.append(Meeting(id: id, householdId: hid, date: Fixture.today.adding(days: -daysAgo), domainsDiscussed: discussed, status: status))
         return id
     }
 

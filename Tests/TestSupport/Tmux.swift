@@ -25,6 +25,15 @@ public final class Tmux: @unchecked Sendable {
         try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "sh", "-c", script], capture: false)
     }
 
+    /// Starts an interactive shell (with job control, for Ctrl-Z and `fg`) in a fresh pane; send
+    /// it command lines with `send`.
+    public init(interactiveShellWidth width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        socket = "tafel-e2e-\(getpid())-\(Tmux.counter.next())"
+        let env = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        try run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
+                 "sh", "-c", "\(env) PS1='$ ' exec bash --norc --noprofile -i"], capture: false)
+    }
+
     deinit { _ = try? run(["kill-server"], capture: false) }
 
     /// Runs a tmux command with posix_spawn. (Foundation's `Process` waits for pipes that the
@@ -58,10 +67,21 @@ public final class Tmux: @unchecked Sendable {
         // (glibc ≥ 2.34 has `posix_spawn_file_actions_addclosefrom_np`; Swift's Glibc module does not
         // export it, so it is looked up by name.)
         if let closeFrom = Tmux.addCloseFrom { _ = closeFrom(&fa, 3) }
+        // tmux (and so every program in its panes) starts with default signal handling and nothing
+        // blocked, as from a login shell, whatever the test runner blocks or ignores.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &none)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let cargs = args.map { strdup($0) } + [nil]
         defer { for c in cargs { free(c) } }
-        let rc = posix_spawnp(&pid, args[0], &fa, nil, cargs, environ)
+        let rc = posix_spawnp(&pid, args[0], &fa, &attr, cargs, environ)
         posix_spawn_file_actions_destroy(&fa)
+        posix_spawnattr_destroy(&attr)
         guard rc == 0 else { return -1 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -28,7 +28,7 @@ ENTRIES = [
 ("button.stay","Blijven","Stay"),
 ("button.quit","Stoppen","Quit"),
 ("quit.title","Stoppen?","Quit?"),
-("quit.message","Er is tekst die nog niet is opgeslagen. Stoppen slaat die eerst op.","Some text is not saved yet. Quitting saves it first."),
+("quit.message","Toch stoppen? De tekst staat dan nog niet in het dossier.","Quit anyway? The text is then not in the record yet."),
 ("help.title","Sneltoetsen","Key bindings"),
 ("help.footer","Esc sluit · ↑↓ scrollt","Esc closes · ↑↓ scrolls"),
 ("palette.title","Opdracht zoeken","Find a command"),

@@ -19,6 +19,10 @@ public struct MeetingState: Sendable {
     /// Text being edited, autosaved when the typing pauses and when the field is left.
     public var editing: TextTarget?
     public var editor = TextAreaInput()
+    /// The stored text the editor was opened on (or last confirmed): what a save is based on.
+    /// Captured when editing begins, so another user's save that arrives meanwhile is a conflict,
+    /// not a silent new base.
+    public var editorBase = ""
     /// Typed text the store has not confirmed yet, per field (also after the editor is left).
     public var texts: [TextTarget: TextSave] = [:]
     /// The closing check's gaps, recomputed whenever the file changes (views only read them).

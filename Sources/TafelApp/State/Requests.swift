@@ -59,15 +59,16 @@ public struct RequestLog: Sendable {
     }
 
     /// True while keys must wait for an answer, because what they do depends on it: a household
-    /// being opened, an intent being performed (accept after propose), or the list on screen still
-    /// loading (Enter on the audit acts on its rows). Typed text and the agenda place do not hold keys.
-    public func holdsKeys(screen: ScreenKind) -> Bool {
+    /// being opened, an intent being performed (accept after propose), or the list on screen loading
+    /// for the first time (Enter on the audit acts on its rows). Typed text, the agenda place and the
+    /// reload of a list already shown do not hold keys.
+    public func holdsKeys(screen: ScreenKind, listShown: Bool) -> Bool {
         for (id, purpose) in pending {
             switch purpose {
             case .open: if awaitedOpen == id { return true }
             case .save(.operation, _), .save(.startMeeting, _): return true
             case .load(let kind):
-                guard latestLoad[kind] == id else { continue }
+                guard latestLoad[kind] == id, !listShown else { continue }
                 switch (kind, screen) {
                 case (.caseload, .caseload), (.households, .households), (.audit, .audit): return true
                 default: continue
@@ -86,6 +87,18 @@ public struct RequestLog: Sendable {
 }
 
 extension AppState {
+    /// True while keys wait for an answer (see `RequestLog.holdsKeys`).
+    var keysHeld: Bool {
+        let shown: Bool
+        switch screen {
+        case .caseload: shown = caseload.data != nil
+        case .households: shown = households.loaded
+        case .audit: shown = audit.loaded
+        default: shown = true
+        }
+        return requests.holdsKeys(screen: screen, listShown: shown)
+    }
+
     /// Makes a request (an effect with a fresh id) and remembers what it is for.
     mutating func request(_ intent: Effect.Intent, for purpose: PendingRequest) -> Effect {
         requests.make(intent, for: purpose)

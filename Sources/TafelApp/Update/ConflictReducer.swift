@@ -33,7 +33,10 @@ enum ConflictReducer {
         guard var room = state.meeting else { return [] }
         room.texts[target] = nil
         let theirs = conflict.conflict.fields.first?.theirs.text ?? target.stored(in: room.file)
-        if room.editing == target { room.editor = TextAreaInput(theirs, maxLength: 4000) }
+        if room.editing == target {
+            room.editor = TextAreaInput(theirs, maxLength: 4000)
+            room.editorBase = theirs
+        }
         state.meeting = room
         state.status = StatusMessage(Message("conflict.kept-theirs"))
         return [state.request(.discardDraft(householdId: room.file.id, target: target), for: .draft),
@@ -53,6 +56,19 @@ enum ConflictReducer {
         return MeetingEditor.send(&state, target)
     }
 
+    /// Their text, then the lines of yours that differ from it (the lines both start with are not
+    /// repeated), so the user edits one text instead of two copies.
+    static func mergedText(theirs: String, yours: String) -> String {
+        if theirs.isEmpty { return yours }
+        if yours.isEmpty { return theirs }
+        let a = theirs.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = yours.split(separator: "\n", omittingEmptySubsequences: false)
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        let rest = b.dropFirst(common).joined(separator: "\n")
+        return rest.isEmpty ? theirs : theirs + "\n" + rest
+    }
+
     /// Opens the editor with their text and yours one below the other, based on theirs.
     static func merge(_ state: inout AppState, _ conflict: ConflictState) -> [Effect] {
         guard let target = conflict.target, var room = state.meeting else {
@@ -65,11 +81,12 @@ enum ConflictReducer {
         }
         let theirs = conflict.conflict.fields.first?.theirs.text ?? ""
         let yours = room.texts[target]?.text ?? conflict.conflict.fields.first?.yours.text ?? ""
-        let merged = theirs.isEmpty ? yours : (yours.isEmpty ? theirs : theirs + "\n" + yours)
+        let merged = mergedText(theirs: theirs, yours: yours)
         var save = TextSave(base: theirs, text: merged, lastEdit: state.now)
         save.problem = nil
         room.texts[target] = save
         room.editing = target
+        room.editorBase = theirs
         room.editor = TextAreaInput(merged, maxLength: 4000)
         state.meeting = room
         state.status = StatusMessage(Message("conflict.merging"))

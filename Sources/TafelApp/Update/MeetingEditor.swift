@@ -22,7 +22,7 @@ enum MeetingEditor {
         }
         let width = max(10, editorWidth(state))
         if room.editor.handle(key, width: width) {
-            let base = room.texts[target]?.base ?? target.stored(in: room.file)
+            let base = room.texts[target]?.base ?? room.editorBase
             var save = room.texts[target] ?? TextSave(base: base, text: base, lastEdit: state.now)
             save.text = room.editor.text
             save.lastEdit = state.now
@@ -39,6 +39,7 @@ enum MeetingEditor {
     static func begin(_ state: inout AppState, _ target: TextTarget) {
         guard var room = state.meeting else { return }
         room.editing = target
+        room.editorBase = room.texts[target]?.base ?? target.stored(in: room.file)
         room.editor = TextAreaInput(room.texts[target]?.text ?? target.stored(in: room.file), maxLength: 4000)
         state.meeting = room
     }

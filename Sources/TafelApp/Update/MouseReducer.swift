@@ -37,12 +37,12 @@ enum MouseReducer {
             return Reducer.evidenceIfNeeded(&state)
         case .household:
             let tabsRow = Layouts.household(state.size).tabs
-            guard p.y == tabsRow.y, var h = state.household else { return [] }
-            let tabs = HouseholdView.tabs(ViewContext(s: state), h, width: tabsRow.width - 1)
+            guard p.y == tabsRow.y, var view = state.household else { return [] }
+            let tabs = HouseholdView.tabs(ViewContext(s: state), view, width: tabsRow.width - 1)
             if let i = tabs.hitRanges(x: tabsRow.x + 1, glyphs: .unicode).firstIndex(where: { $0.contains(p.x) }) {
-                h.tab = HouseholdTab(rawValue: i) ?? .overview
-                h.scroll = ScrollState()
-                state.household = h
+                view.tab = HouseholdTab(rawValue: i) ?? .overview
+                view.scroll = ScrollState()
+                state.household = view
             }
         case .meeting:
             return MeetingReducer.click(&state, p)

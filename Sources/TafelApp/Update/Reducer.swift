@@ -83,8 +83,9 @@ public enum Reducer {
         if state.screen == .meeting, state.meeting?.editing != nil, state.modal == nil { return MeetingEditor.key(&state, key) }
         // Type-ahead: a key that depends on an answer still out waits for it (never lost, never
         // acting on the screen as it was before). Esc, q, Ctrl-C and Ctrl-Z act at once.
-        if state.requests.holdsKeys(screen: state.screen) || !state.typeAhead.isEmpty, !actsAtOnce(state, key) {
-            state.typeAhead.append(key)
+        if state.keysHeld || !state.typeAhead.isEmpty, !actsAtOnce(state, key) {
+            // A held-down key repeats; more than a screenful of keys waiting is not typing ahead.
+            if state.typeAhead.count < 64 { state.typeAhead.append(key) }
             return []
         }
         if state.modal != nil { return ModalReducer.key(&state, key) }
@@ -110,7 +111,7 @@ public enum Reducer {
     /// request that holds the rest.
     static func replayTypeAhead(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
-        while !state.typeAhead.isEmpty, !state.requests.holdsKeys(screen: state.screen) {
+        while !state.typeAhead.isEmpty, !state.keysHeld {
             let key = state.typeAhead.removeFirst()
             let pending = state.typeAhead
             state.typeAhead = []

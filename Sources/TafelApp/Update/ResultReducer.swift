@@ -150,6 +150,7 @@ enum ResultReducer {
             room.file = r.file
             save.base = sent.text
             save.problem = nil
+            if room.editing == target { room.editorBase = sent.text }
             room.texts[target] = save.text == save.base ? nil : save
             state.meeting = room
             Reducer.refresh(&state, with: r.file)

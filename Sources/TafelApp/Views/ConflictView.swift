@@ -5,28 +5,35 @@ import TerminalKit
 /// (from the keymap's `conflict` context) to keep theirs, keep yours or merge.
 enum ConflictView {
     static func render(_ v: ViewContext, _ c: ConflictState, _ area: Rect, _ b: inout CellBuffer) {
-        let r = ModalView.box(area, width: 96, height: min(area.height - 2, 22))
+        let width = min(96, area.width - 4)
+        let columnWidth = (width - 5) / 2
+        let file = v.s.meeting?.file ?? v.s.household?.file
+        let fieldNames = c.conflict.fields.map { "‘\(v.label("field.\($0.field)"))’" }.joined(separator: ", ")
+        let intro = Paragraph([Line(v.t("conflict.intro", fieldNames), .dialog)])
+        let introHeight = intro.height(width: width - 4)
+        // Each field: its name, then theirs and yours side by side, as many lines as the longer needs.
+        let blocks = c.conflict.fields.map { field -> (String, Paragraph, Paragraph, Int) in
+            let theirs = Paragraph(lines(words(v, field.theirs, file), .normal))
+            let yours = Paragraph(lines(words(v, field.yours, file), .accent))
+            return (v.label("field.\(field.field)"), theirs, yours,
+                    max(theirs.height(width: columnWidth), yours.height(width: columnWidth)))
+        }
+        let wanted = 2 + introHeight + 2 + blocks.reduce(0) { $0 + $1.3 + 2 } + 1
+        let r = ModalView.box(area, width: width, height: min(area.height - 2, wanted))
         b.fill(r, role: .dialog)
         let inner = Block(title: v.t("conflict.title"), focused: true, background: .dialog).render(r, into: &b)
         var y = inner.y
-        let intro = Paragraph([Line(v.t("conflict.intro", v.t("entity.\(c.conflict.entity)")), .dialog)])
-        let introHeight = min(2, intro.height(width: inner.width - 2))
-        intro.render(Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: introHeight), into: &b)
+        intro.render(Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: min(introHeight, inner.height)), into: &b)
         y += introHeight + 1
-        let columnWidth = (inner.width - 3) / 2
         let leftX = inner.x + 1, rightX = leftX + columnWidth + 1
         b.put(TextLayout.pad(v.t("conflict.theirs"), width: columnWidth), x: leftX, y: y, role: .strong)
         b.put(TextLayout.pad(v.t("conflict.yours"), width: columnWidth), x: rightX, y: y, role: .strong)
         y += 1
         let footerY = inner.bottom - 1
-        let file = v.s.meeting?.file ?? v.s.household?.file
-        for field in c.conflict.fields where y < footerY - 1 {
-            b.putTruncated(v.label("field.\(field.field)") + ":", x: leftX, y: y, role: .muted, maxWidth: inner.width - 2)
+        for (name, theirs, yours, height) in blocks where y < footerY - 1 {
+            b.putTruncated(name + ":", x: leftX, y: y, role: .muted, maxWidth: inner.width - 2)
             y += 1
-            let room = max(1, (footerY - 1 - y) / max(1, c.conflict.fields.count))
-            let theirs = Paragraph([Line(words(v, field.theirs, file))])
-            let yours = Paragraph([Line(words(v, field.yours, file), .accent)])
-            let h = min(room, max(theirs.height(width: columnWidth), yours.height(width: columnWidth)))
+            let h = min(height, footerY - 1 - y)
             theirs.render(Rect(x: leftX, y: y, width: columnWidth, height: h), into: &b)
             yours.render(Rect(x: rightX, y: y, width: columnWidth, height: h), into: &b)
             y += h + 1
@@ -37,6 +44,11 @@ enum ConflictView {
             hints.append("\(key.displayName) \(v.t("hint.\(command.rawValue)"))")
         }
         b.putTruncated(hints.joined(separator: "   "), x: inner.x + 1, y: footerY, role: .muted, maxWidth: inner.width - 2)
+    }
+
+    /// A text as lines (its own line breaks kept).
+    static func lines(_ text: String, _ role: StyleRole) -> [Line] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0), role) }
     }
 
     /// A field's value in words: a date as the user writes it, a party by name, a code by label.

@@ -24,8 +24,10 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// current schema. Throws a `CaseStoreError` with a clear reason when it cannot.
     /// - Parameter readOnly: open without the right to change anything (archives, a viewing screen);
     ///   a file the user cannot write is opened read-only anyway.
+    /// - Parameter busyTimeout: how long a write waits for another process's lock before it is
+    ///   reported as locked (tests shorten it).
     public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, readOnly: Bool = false,
-                reference: ReferenceData = .bundled) throws {
+                reference: ReferenceData = .bundled, busyTimeout: TimeInterval = 3) throws {
         self.path = path
         self.clock = clock
         self.reference = reference
@@ -53,7 +55,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another writer holds the lock: retry briefly, then report it as locked.
-        config.busyMode = .timeout(3)
+        config.busyMode = .timeout(busyTimeout)
         config.label = "tafel"
         // Two readers are plenty for one user's screen; a modest page cache per connection keeps
         // memory small on large municipalities (the audit is one sequential query anyway, and the

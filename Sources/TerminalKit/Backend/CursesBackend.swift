@@ -300,7 +300,7 @@ public final class CursesBackend: TerminalBackend {
         case 27:
             // Esc alone, Alt+key, or the start of a sequence curses did not recognise because it
             // arrived in pieces (a mouse report split by the terminal): wait a moment for the rest.
-            wtimeout(w, 30)
+            wtimeout(w, 10)
             var next: wint_t = 0
             let rc = wget_wch(w, &next)
             if rc == tk_ok(), next == 0x5B { return decodeControlSequence(window: w) }

@@ -1,0 +1,16 @@
+/// A report that a household may need help (vroegsignalering). Timers run from the first one.
+public struct Signal: Codable, Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var householdId: Int64
+    /// A code from the `signalSource` vocabulary.
+    public var source: String
+    public var date: Day
+    public var text: String
+    /// Whether the household was already known when the signal came in.
+    public var alreadyKnown: Bool
+
+    public init(id: Int64, householdId: Int64, source: String, date: Day, text: String, alreadyKnown: Bool = false) {
+        self.id = id; self.householdId = householdId; self.source = source; self.date = date
+        self.text = text; self.alreadyKnown = alreadyKnown
+    }
+}
