@@ -363,7 +363,7 @@ for n in sizes {
     let f = try JSONDecoder().decode(ChildFigures.self, from: data)
     // Baselines on the same file, in the same run.
     let auditSQL = "\(dir)/audit-\(n).sql"
-    try AuditQuery(today: today, thresholds: SignalThresholds()).shellScript().write(toFile: auditSQL, atomically: true, encoding: .utf8)
+    try SQLiteCaseStore.auditShellScript(today: today).write(toFile: auditSQL, atomically: true, encoding: .utf8)
     let sqliteAudit = shellTime("sqlite3 \(path) < \(auditSQL) > /dev/null")
     let caseloadSQL = "\(dir)/caseload-\(n).sql"
     try """

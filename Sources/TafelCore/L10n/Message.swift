@@ -18,6 +18,9 @@ public struct Message: Hashable, Sendable, Codable, CustomStringConvertible {
         case key(String)
         /// Several catalogue keys, rendered as a comma-separated list.
         case keys([String])
+        /// Days from this day to "today": resolved when the day of reading is known
+        /// (`Message.resolvingElapsed(on:)`), so stored evidence stays true tomorrow.
+        case elapsed(Day)
     }
 
     public var description: String { "\(key)(\(args))" }

@@ -39,6 +39,9 @@ public struct Strings: Sendable {
             return catalog.text(k)
         case .keys(let ks):
             return ks.map { render(.key($0)) }.joined(separator: ", ")
+        case .elapsed(let d):
+            // Unresolved (no day of reading): the day itself is still true.
+            return date(d)
         }
     }
 

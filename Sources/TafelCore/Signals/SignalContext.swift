@@ -11,8 +11,8 @@ public struct SignalContext: Sendable {
     }
 }
 
-/// The evidence messages of each rule, built in one place so that the in-memory rules and
-/// the store's SQL audit word their findings identically.
+/// The evidence messages of each rule, built in one place. Day counts are `.elapsed(day)`, so
+/// evidence stored in the store's index is still true on the day it is read.
 public enum Evidence {
     public static func geenRegie(activeSince: Day, domainsInNeed: Int) -> Message {
         Message("signal.geen-regie.evidence", .day(activeSince), .number(domainsInNeed))
@@ -20,8 +20,8 @@ public enum Evidence {
     public static func regieTeruggekaatst(declines: Int, lastReason: String) -> Message {
         Message("signal.regie-teruggekaatst.evidence", .number(declines), .text(lastReason))
     }
-    public static func actieVerlopen(description: String, due: Day, days: Int) -> Message {
-        Message("signal.actie-verlopen.evidence", .text(description), .day(due), .number(days))
+    public static func actieVerlopen(description: String, due: Day, since: Day) -> Message {
+        Message("signal.actie-verlopen.evidence", .text(description), .day(due), .elapsed(since))
     }
     public static func geparkeerdAction(description: String, carried: Int) -> Message {
         Message("signal.geparkeerd.evidence-action", .text(description), .number(carried))
@@ -29,9 +29,9 @@ public enum Evidence {
     public static func geparkeerdDomain(domain: String, meetings: Int) -> Message {
         Message("signal.geparkeerd.evidence-domain", .domain(domain), .number(meetings))
     }
-    public static func reviewVerlopen(last: Day?, days: Int) -> Message {
-        if let last { return Message("signal.review-verlopen.evidence", .day(last), .number(days)) }
-        return Message("signal.review-verlopen.evidence-never", .number(days))
+    public static func reviewVerlopen(last: Day?, since: Day) -> Message {
+        if let last { return Message("signal.review-verlopen.evidence", .day(last), .elapsed(since)) }
+        return Message("signal.review-verlopen.evidence-never", .elapsed(since))
     }
     public static func acuutZonderActie(domain: String, member: String, date: Day) -> Message {
         Message("signal.acuut-zonder-actie.evidence", .domain(domain), .text(member), .day(date))
@@ -43,8 +43,8 @@ public enum Evidence {
     public static func eenDomein(domainsInNeed: Int, domain: String) -> Message {
         Message("signal.een-domein.evidence", .number(domainsInNeed), .domain(domain))
     }
-    public static func wachtlijst(description: String, since: Day, days: Int) -> Message {
-        Message("signal.wachtlijst.evidence", .text(description), .day(since), .number(days))
+    public static func wachtlijst(description: String, since: Day) -> Message {
+        Message("signal.wachtlijst.evidence", .text(description), .day(since), .elapsed(since))
     }
     public static func wachtlijstKeten(domain: String, episodes: Int) -> Message {
         Message("signal.wachtlijst-keten.evidence", .domain(domain), .number(episodes))
@@ -61,9 +61,9 @@ public enum Evidence {
     public static func toestemmingExpiry(organisation: String, expires: Day) -> Message {
         Message("signal.toestemming.evidence-expiry", .text(organisation), .day(expires))
     }
-    public static func geenContact(last: Day?, days: Int) -> Message {
-        if let last { return Message("signal.geen-contact.evidence", .day(last), .number(days)) }
-        return Message("signal.geen-contact.evidence-never", .number(days))
+    public static func geenContact(last: Day?, since: Day) -> Message {
+        if let last { return Message("signal.geen-contact.evidence", .day(last), .elapsed(since)) }
+        return Message("signal.geen-contact.evidence-never", .elapsed(since))
     }
     public static func scoreDaling(domain: String, member: String, from: Int, to: Int) -> Message {
         Message("signal.score-daling.evidence", .domain(domain), .text(member), .number(from), .number(to))
@@ -73,8 +73,8 @@ public enum Evidence {
         if missingPlan && missingDate { return Message("signal.geen-hulpvraag.evidence-both") }
         return Message(missingPlan ? "signal.geen-hulpvraag.evidence-plan" : "signal.geen-hulpvraag.evidence-date")
     }
-    public static func escalatieOpen(raisedTo: String, deadline: Day, days: Int) -> Message {
-        Message("signal.escalatie-open.evidence", .text(raisedTo), .day(deadline), .number(days))
+    public static func escalatieOpen(raisedTo: String, deadline: Day, since: Day) -> Message {
+        Message("signal.escalatie-open.evidence", .text(raisedTo), .day(deadline), .elapsed(since))
     }
 
     /// The severity of an overdue action by days overdue.

@@ -48,7 +48,7 @@ public struct SignalThresholds: Hashable, Sendable, Codable {
 }
 
 /// Signal thresholds for the whole database and per team.
-public struct SignalConfig: Hashable, Sendable {
+public struct SignalConfig: Hashable, Sendable, Codable {
     public var defaults: SignalThresholds
     public var teams: [String: SignalThresholds]
 

@@ -1,7 +1,10 @@
-/// The stall rules: each a small named function over one household's file and the context.
-/// Only active households are audited; closed or cancelled actions never count as open.
+/// The stall rules: each a small named function over one household's file that says which
+/// findings the household will produce and from which day each holds (`FindingCandidate`).
+/// `evaluate` applies them to one day; the store keeps the candidates in an index so the audit of
+/// a whole city is one range query. Only active households are audited; closed or cancelled
+/// actions never count as open.
 public enum StallRules {
-    public typealias Rule = @Sendable (CaseFile, SignalContext) -> [StallFinding]
+    public typealias Rule = @Sendable (CaseFile, SignalContext) -> [FindingCandidate]
 
     /// Every rule, in the order of DESIGN §5 (wachtlijst and wachtlijst-keten share one rule function).
     public static let all: [(StallRuleID, Rule)] = [
@@ -12,16 +15,25 @@ public enum StallRules {
         (.scoreDaling, scoreDaling), (.geenHulpvraag, geenHulpvraag), (.escalatieOpen, escalatieOpen),
     ]
 
-    /// All findings for a household, most serious and oldest first.
-    public static func evaluate(_ file: CaseFile, _ ctx: SignalContext, only: Set<StallRuleID>? = nil) -> [StallFinding] {
+    /// The candidates of a household as it is now. `ctx.today` is not used: a candidate says itself
+    /// on which days it holds.
+    public static func candidates(_ file: CaseFile, _ ctx: SignalContext, only: Set<StallRuleID>? = nil) -> [FindingCandidate] {
         guard file.household.status == .actief else { return [] }
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for (id, rule) in all where only?.contains(id) ?? true { out += rule(file, ctx) }
-        return out.sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
+        return out
     }
 
-    static func finding(_ rule: StallRuleID, _ f: CaseFile, _ sev: Severity, _ since: Day, _ ev: Message, _ ref: EvidenceRef) -> StallFinding {
-        StallFinding(rule: rule, householdId: f.household.id, severity: sev, since: since, evidence: ev, ref: ref)
+    /// All findings for a household on `ctx.today`, most serious and oldest first.
+    public static func evaluate(_ file: CaseFile, _ ctx: SignalContext, only: Set<StallRuleID>? = nil) -> [StallFinding] {
+        candidates(file, ctx, only: only).compactMap { $0.finding(on: ctx.today) }
+            .sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
+    }
+
+    static func candidate(_ rule: StallRuleID, _ f: CaseFile, _ sev: Severity, since: Day, firesOn: Day = FindingCandidate.always,
+                          endsOn: Day? = nil, middelOn: Day? = nil, hoogOn: Day? = nil, _ ev: Message, _ ref: EvidenceRef) -> FindingCandidate {
+        FindingCandidate(rule: rule, householdId: f.household.id, ref: ref, since: since, firesOn: firesOn, endsOn: endsOn,
+                         severity: sev, middelOn: middelOn, hoogOn: hoogOn, evidence: ev)
     }
 
     static func domains(_ f: CaseFile, _ ctx: SignalContext) -> [String] {
@@ -37,21 +49,32 @@ public enum StallRules {
     static let geenRegie: Rule = { f, ctx in
         let t = ctx.thresholds
         let since = f.household.activeSince
-        guard f.activeCoordinator == nil, since.days(until: ctx.today) >= t.geenRegieDays else { return [] }
+        guard f.activeCoordinator == nil else { return [] }
         let need = f.domainsInNeed(domains(f, ctx)).count
         guard need >= t.geenRegieMinDomains else { return [] }
-        return [finding(.geenRegie, f, .hoog, since, Evidence.geenRegie(activeSince: since, domainsInNeed: need), .household)]
+        return [candidate(.geenRegie, f, .hoog, since: since, firesOn: since.adding(days: t.geenRegieDays),
+                          Evidence.geenRegie(activeSince: since, domainsInNeed: need), .household)]
     }
 
-    /// ≥ 2 declined coordinator proposals within 90 days: "regel jij dat maar".
+    /// ≥ 2 declined coordinator proposals within 90 days: "regel jij dat maar". As days pass, the
+    /// oldest declines leave the window: one candidate per stretch of days with the same declines in it.
     static let regieTeruggekaatst: Rule = { f, ctx in
         let t = ctx.thresholds
-        let from = ctx.today.adding(days: -t.bounceWindowDays)
-        let declines = f.coordinators.filter { $0.status == .afgewezen && ($0.decidedOn ?? $0.proposedOn) >= from }
+        let declines = f.coordinators.filter { $0.status == .afgewezen }
             .sorted { (($0.decidedOn ?? $0.proposedOn), $0.id) < (($1.decidedOn ?? $1.proposedOn), $1.id) }
-        guard declines.count >= t.bounceCount, let first = declines.first, let last = declines.last else { return [] }
-        return [finding(.regieTeruggekaatst, f, .middel, first.decidedOn ?? first.proposedOn,
-                        Evidence.regieTeruggekaatst(declines: declines.count, lastReason: last.declineReason ?? ""), .coordinator(last.id))]
+        guard declines.count >= t.bounceCount, let last = declines.last else { return [] }
+        func day(_ c: CoordinatorAssignment) -> Day { c.decidedOn ?? c.proposedOn }
+        var out: [FindingCandidate] = []
+        // Stretch j: the declines j… are in the window (day(j) ≥ today − window), decline j−1 is not.
+        for j in 0...(declines.count - t.bounceCount) {
+            let fires = j == 0 ? day(last) : day(declines[j - 1]).adding(days: t.bounceWindowDays + 1)
+            let ends = day(declines[j]).adding(days: t.bounceWindowDays + 1)
+            guard fires < ends else { continue }
+            out.append(candidate(.regieTeruggekaatst, f, .middel, since: day(declines[j]), firesOn: fires, endsOn: ends,
+                                 Evidence.regieTeruggekaatst(declines: declines.count - j, lastReason: last.declineReason ?? ""),
+                                 .coordinator(last.id)))
+        }
+        return out
     }
 
     // MARK: Actions
@@ -61,28 +84,28 @@ public enum StallRules {
         let t = ctx.thresholds
         return f.actions.compactMap { a in
             guard a.isOpen, let due = a.due else { return nil }
-            let days = due.days(until: ctx.today)
-            guard days >= t.overdueDays else { return nil }
-            return finding(.actieVerlopen, f, Evidence.overdueSeverity(days: days, t), due,
-                           Evidence.actieVerlopen(description: a.description, due: due, days: days), .action(a.id))
+            let base = Evidence.overdueSeverity(days: t.overdueDays, t)
+            return candidate(.actieVerlopen, f, base, since: due, firesOn: due.adding(days: t.overdueDays),
+                             middelOn: due.adding(days: t.overdueMediumDays), hoogOn: due.adding(days: t.overdueHighDays),
+                             Evidence.actieVerlopen(description: a.description, due: due, since: due), .action(a.id))
         }
     }
 
     /// An action carried over ≥ 2 times, or a domain in need discussed in ≥ 3 meetings without any action.
     static let geparkeerd: Rule = { f, ctx in
         let t = ctx.thresholds
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for a in f.actions where a.isOpen && a.carryOverCount >= t.parkedCarryOvers {
-            out.append(finding(.geparkeerd, f, .middel, a.createdOn,
-                               Evidence.geparkeerdAction(description: a.description, carried: a.carryOverCount), .action(a.id)))
+            out.append(candidate(.geparkeerd, f, .middel, since: a.createdOn,
+                                 Evidence.geparkeerdAction(description: a.description, carried: a.carryOverCount), .action(a.id)))
         }
         let meetings = f.meetingsByDate
         for d in domains(f, ctx) where f.isInNeed(d) {
             let discussed = meetings.filter { $0.domainsDiscussed.contains(d) }
             guard discussed.count >= t.parkedMeetings, let first = discussed.first else { continue }
             if f.actions.contains(where: { $0.domain == d && ($0.isOpen || $0.createdOn >= first.date) }) { continue }
-            out.append(finding(.geparkeerd, f, .middel, first.date,
-                               Evidence.geparkeerdDomain(domain: d, meetings: discussed.count), .domain(d)))
+            out.append(candidate(.geparkeerd, f, .middel, since: first.date,
+                                 Evidence.geparkeerdDomain(domain: d, meetings: discussed.count), .domain(d)))
         }
         return out
     }
@@ -93,9 +116,8 @@ public enum StallRules {
         let last = f.meetings.map(\.date).max()
         let ref = last ?? f.household.activeSince
         let cadence = f.household.reviewCadenceWeeks * 7
-        let days = ref.days(until: ctx.today)
-        guard days >= cadence + t.reviewGraceDays else { return [] }
-        return [finding(.reviewVerlopen, f, .middel, ref.adding(days: cadence), Evidence.reviewVerlopen(last: last, days: days), .household)]
+        return [candidate(.reviewVerlopen, f, .middel, since: ref.adding(days: cadence), firesOn: ref.adding(days: cadence + t.reviewGraceDays),
+                          Evidence.reviewVerlopen(last: last, since: ref), .household)]
     }
 
     // MARK: Domains
@@ -103,29 +125,29 @@ public enum StallRules {
     /// A domain scored 1 (acuut) with no open action for ≥ 2 days.
     static let acuutZonderActie: Rule = { f, ctx in
         let t = ctx.thresholds
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for d in domains(f, ctx) {
             guard f.openActions(domain: d).isEmpty else { continue }
             let acute = f.latestAssessments(domain: d).filter { $0.score == 1 }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-            guard let a = acute.first, a.date.days(until: ctx.today) >= t.acuteDays else { continue }
-            out.append(finding(.acuutZonderActie, f, .hoog, a.date,
-                               Evidence.acuutZonderActie(domain: d, member: memberName(f, a.memberId), date: a.date), .domain(d)))
+            guard let a = acute.first else { continue }
+            out.append(candidate(.acuutZonderActie, f, .hoog, since: a.date, firesOn: a.date.adding(days: t.acuteDays),
+                                 Evidence.acuutZonderActie(domain: d, member: memberName(f, a.memberId), date: a.date), .domain(d)))
         }
         return out
     }
 
     /// A domain scored ≤ 2 (or with status zorg) without an open action and without a recorded reason.
     static let onvolledig: Rule = { f, ctx in
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for d in domains(f, ctx) where !(f.domainState(d).status.meansNoNeed) {
             let st = f.domainState(d)
             guard f.openActions(domain: d).isEmpty, (st.noActionReason ?? "").trimmed.isEmpty else { continue }
             let low = f.latestAssessments(domain: d).filter { $0.score <= 2 }
             if let worst = low.min(by: { ($0.score, $0.date.ordinal) < ($1.score, $1.date.ordinal) }) {
                 let since = low.map(\.date).max()!
-                out.append(finding(.onvolledig, f, .middel, since, Evidence.onvolledig(domain: d, score: worst.score), .domain(d)))
+                out.append(candidate(.onvolledig, f, .middel, since: since, Evidence.onvolledig(domain: d, score: worst.score), .domain(d)))
             } else if st.status == .zorg {
-                out.append(finding(.onvolledig, f, .middel, st.updatedOn, Evidence.onvolledig(domain: d, score: nil), .domain(d)))
+                out.append(candidate(.onvolledig, f, .middel, since: st.updatedOn, Evidence.onvolledig(domain: d, score: nil), .domain(d)))
             }
         }
         return out
@@ -139,30 +161,29 @@ public enum StallRules {
         guard need.count >= t.oneDomainMinDomains, let first = open.first,
               open.allSatisfy({ $0.domain == first.domain }) else { return [] }
         let since = open.map(\.createdOn).min()!
-        return [finding(.eenDomein, f, .middel, since, Evidence.eenDomein(domainsInNeed: need.count, domain: first.domain), .domain(first.domain))]
+        return [candidate(.eenDomein, f, .middel, since: since, Evidence.eenDomein(domainsInNeed: need.count, domain: first.domain), .domain(first.domain))]
     }
 
-    /// An action on the waiting list longer than 28 days.
+    /// An action on the waiting list longer than 28 days (serious after twice that).
     static let wachtlijst: Rule = { f, ctx in
         let t = ctx.thresholds
         return f.actions.compactMap { a in
             guard a.status == .wachtlijst, let since = a.waitingSince else { return nil }
-            let days = since.days(until: ctx.today)
-            guard days >= t.waitingDays else { return nil }
-            return finding(.wachtlijst, f, days >= 2 * t.waitingDays ? .hoog : .middel, since,
-                           Evidence.wachtlijst(description: a.description, since: since, days: days), .action(a.id))
+            return candidate(.wachtlijst, f, .middel, since: since, firesOn: since.adding(days: t.waitingDays),
+                             hoogOn: since.adding(days: 2 * t.waitingDays),
+                             Evidence.wachtlijst(description: a.description, since: since), .action(a.id))
         }
     }
 
     /// ≥ 2 waiting-list episodes on one domain that still needs help: chained waiting lists.
     static let wachtlijstKeten: Rule = { f, ctx in
         let t = ctx.thresholds
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for d in domains(f, ctx) where f.isInNeed(d) {
             let waited = f.actions.filter { $0.domain == d && $0.waitingEpisodes > 0 }
             let episodes = waited.reduce(0) { $0 + $1.waitingEpisodes }
             guard episodes >= t.waitingChainEpisodes, let since = waited.compactMap(\.waitingSince).min() else { continue }
-            out.append(finding(.wachtlijstKeten, f, .hoog, since, Evidence.wachtlijstKeten(domain: d, episodes: episodes), .domain(d)))
+            out.append(candidate(.wachtlijstKeten, f, .hoog, since: since, Evidence.wachtlijstKeten(domain: d, episodes: episodes), .domain(d)))
         }
         return out
     }
@@ -170,12 +191,12 @@ public enum StallRules {
     /// ≥ 2 rejections with "voorliggende voorziening" on one domain still in need: ping-pong between laws.
     static let voorliggend: Rule = { f, ctx in
         let t = ctx.thresholds
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for d in domains(f, ctx) where f.isInNeed(d) {
             let rejected = f.actions.filter { $0.domain == d && $0.status == .afgewezen && $0.rejection?.code == .voorliggend }
             guard rejected.count >= t.precedenceRejections else { continue }
             let since = rejected.map { $0.closedOn ?? $0.createdOn }.min()!
-            out.append(finding(.voorliggend, f, .hoog, since, Evidence.voorliggend(domain: d, rejections: rejected.count), .domain(d)))
+            out.append(candidate(.voorliggend, f, .hoog, since: since, Evidence.voorliggend(domain: d, rejections: rejected.count), .domain(d)))
         }
         return out
     }
@@ -188,11 +209,15 @@ public enum StallRules {
         let jeugdwetOpen = f.actions.contains { $0.isOpen && $0.framework == .jeugdwet }
         let tagged = f.actions.contains { $0.transition && $0.status != .vervallen && $0.status != .afgewezen }
         guard jeugdwetOpen, !tagged else { return [] }
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         for m in f.members {
-            guard let b = m.eighteenthBirthday, ctx.today < b, b <= ctx.today.adding(months: t.transitionMonths) else { continue }
-            out.append(finding(.overgang, f, .hoog, b.adding(months: -t.transitionMonths),
-                               Evidence.overgang(member: m.name, birthday: b), .member(m.id)))
+            guard let b = m.eighteenthBirthday else { continue }
+            // The first day from which the birthday lies within the window (month arithmetic clamps
+            // at month ends, so the day is found rather than computed backwards).
+            var first = b.adding(months: -t.transitionMonths).adding(days: -3)
+            while first.adding(months: t.transitionMonths) < b { first = first.adding(days: 1) }
+            out.append(candidate(.overgang, f, .hoog, since: b.adding(months: -t.transitionMonths), firesOn: first, endsOn: b,
+                                 Evidence.overgang(member: m.name, birthday: b), .member(m.id)))
         }
         return out
     }
@@ -200,24 +225,27 @@ public enum StallRules {
     /// A recent meeting shared data with an organisation without a valid basis, or a consent expires soon.
     static let toestemming: Rule = { f, ctx in
         let t = ctx.thresholds
-        var out: [StallFinding] = []
-        let from = ctx.today.adding(days: -t.consentLookbackDays)
+        var out: [FindingCandidate] = []
         var reported = Set<Int64>()
-        for m in f.meetingsByDate.reversed() where m.date >= from && m.date <= ctx.today {
+        // The most recent meeting with an organisation without a basis is the one named, for as long
+        // as it lies within the look-back window.
+        for m in f.meetingsByDate.reversed() {
             for a in f.attendees(of: m.id) where a.presence.attended {
                 guard let org = a.organisationId ?? a.party.flatMap({ ctx.roster.organisationId(of: $0) }),
                       !reported.contains(org) else { continue }
                 if f.consents.contains(where: { $0.organisationId == org && $0.isValid(on: m.date) }) { continue }
                 reported.insert(org)
                 let name = ctx.roster.organisations[org]?.name ?? "#\(org)"
-                out.append(finding(.toestemming, f, .hoog, m.date, Evidence.toestemmingMeeting(organisation: name, meeting: m.date), .meeting(m.id)))
+                out.append(candidate(.toestemming, f, .hoog, since: m.date, firesOn: m.date, endsOn: m.date.adding(days: t.consentLookbackDays + 1),
+                                     Evidence.toestemmingMeeting(organisation: name, meeting: m.date), .meeting(m.id)))
             }
         }
         for c in f.consents where c.basis == .toestemming {
-            guard let exp = c.expiresOn, ctx.today <= exp, exp <= ctx.today.adding(days: t.consentExpiryDays) else { continue }
+            guard let exp = c.expiresOn else { continue }
             let name = ctx.roster.organisations[c.organisationId]?.name ?? "#\(c.organisationId)"
-            out.append(finding(.toestemming, f, .middel, exp.adding(days: -t.consentExpiryDays),
-                               Evidence.toestemmingExpiry(organisation: name, expires: exp), .consent(c.id)))
+            let from = exp.adding(days: -t.consentExpiryDays)
+            out.append(candidate(.toestemming, f, .middel, since: from, firesOn: from, endsOn: exp.adding(days: 1),
+                                 Evidence.toestemmingExpiry(organisation: name, expires: exp), .consent(c.id)))
         }
         return out
     }
@@ -227,14 +255,13 @@ public enum StallRules {
         let t = ctx.thresholds
         let last = f.lastContactDate
         let ref = last ?? f.household.activeSince
-        let days = ref.days(until: ctx.today)
-        guard days >= t.noContactDays else { return [] }
-        return [finding(.geenContact, f, .middel, ref, Evidence.geenContact(last: last, days: days), .household)]
+        return [candidate(.geenContact, f, .middel, since: ref, firesOn: ref.adding(days: t.noContactDays),
+                          Evidence.geenContact(last: last, since: ref), .household)]
     }
 
     /// A member's score in a domain dropped between the last two assessments.
     static let scoreDaling: Rule = { f, _ in
-        var out: [StallFinding] = []
+        var out: [FindingCandidate] = []
         let pairs = Set(f.assessments.map { PairKey(member: $0.memberId, domain: $0.domain) })
         for p in pairs.sorted(by: { ($0.domain, $0.member) < ($1.domain, $1.member) }) {
             let h = f.history(member: p.member, domain: p.domain)
@@ -242,9 +269,9 @@ public enum StallRules {
             let prev = h[h.count - 2], last = h[h.count - 1]
             guard last.score < prev.score else { continue }
             let sev: Severity = (prev.score - last.score >= 2 || last.score == 1) ? .hoog : .middel
-            out.append(finding(.scoreDaling, f, sev, last.date,
-                               Evidence.scoreDaling(domain: p.domain, member: memberName(f, p.member), from: prev.score, to: last.score),
-                               .domain(p.domain)))
+            out.append(candidate(.scoreDaling, f, sev, since: last.date,
+                                 Evidence.scoreDaling(domain: p.domain, member: memberName(f, p.member), from: prev.score, to: last.score),
+                                 .domain(p.domain)))
         }
         return out
     }
@@ -252,25 +279,24 @@ public enum StallRules {
     struct PairKey: Hashable { var member: Int64; var domain: String }
 
     /// Marked `geen hulpvraag` without an outreach plan or next attempt date (or the attempt is overdue).
-    static let geenHulpvraag: Rule = { f, ctx in
+    static let geenHulpvraag: Rule = { f, _ in
         let h = f.household
         guard h.noHelpRequest else { return [] }
         let missingPlan = (h.outreachPlan ?? "").trimmed.isEmpty
         if let next = h.nextAttempt, !missingPlan {
-            guard next < ctx.today else { return [] }
-            return [finding(.geenHulpvraag, f, .middel, next, Evidence.geenHulpvraag(missingPlan: false, missingDate: false, overdue: next), .household)]
+            return [candidate(.geenHulpvraag, f, .middel, since: next, firesOn: next.adding(days: 1),
+                              Evidence.geenHulpvraag(missingPlan: false, missingDate: false, overdue: next), .household)]
         }
-        return [finding(.geenHulpvraag, f, .middel, h.activeSince,
-                        Evidence.geenHulpvraag(missingPlan: missingPlan, missingDate: h.nextAttempt == nil, overdue: nil), .household)]
+        return [candidate(.geenHulpvraag, f, .middel, since: h.activeSince,
+                          Evidence.geenHulpvraag(missingPlan: missingPlan, missingDate: h.nextAttempt == nil, overdue: nil), .household)]
     }
 
     /// An escalation past its deadline without a decision.
-    static let escalatieOpen: Rule = { f, ctx in
+    static let escalatieOpen: Rule = { f, _ in
         f.escalations.compactMap { e in
-            guard e.isOpen, e.deadline < ctx.today else { return nil }
-            return finding(.escalatieOpen, f, .hoog, e.deadline,
-                           Evidence.escalatieOpen(raisedTo: e.raisedTo, deadline: e.deadline, days: e.deadline.days(until: ctx.today)),
-                           .escalation(e.id))
+            guard e.isOpen else { return nil }
+            return candidate(.escalatieOpen, f, .hoog, since: e.deadline, firesOn: e.deadline.adding(days: 1),
+                             Evidence.escalatieOpen(raisedTo: e.raisedTo, deadline: e.deadline, since: e.deadline), .escalation(e.id))
         }
     }
 }

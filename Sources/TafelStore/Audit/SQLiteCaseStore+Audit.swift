@@ -3,31 +3,57 @@ import GRDB
 import TafelCore
 
 extension SQLiteCaseStore {
-    /// All findings per household, computed in SQL (see `AuditQuery`), with per-team thresholds.
-    public func auditFindings(config: SignalConfig, today: Day, rules: Set<StallRuleID>? = nil) throws -> [Int64: [StallFinding]] {
-        try read { db in
-            var all: [Int64: [StallFinding]] = [:]
-            for q in auditQueries(config: config, today: today, rules: rules) { all.merge(try q.run(db)) { a, b in a + b } }
-            return all
+    // MARK: The index's thresholds
+
+    /// The thresholds the finding index was built with (stored in `meta`), nil before the first build.
+    func indexedConfig(_ db: Database) throws -> SignalConfig? {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'finding_config'") else { return nil }
+        return try? JSONDecoder().decode(SignalConfig.self, from: Data(text.utf8))
+    }
+
+    /// The signal context a household's candidates are computed with (its team's thresholds).
+    func indexContext(_ db: Database, team: String, roster: Roster, domainOrder: [String]) throws -> SignalContext {
+        let config = try indexedConfig(db) ?? SignalConfig()
+        return SignalContext(today: clock.today, thresholds: config.thresholds(team: team), roster: roster, domainOrder: domainOrder)
+    }
+
+    /// Makes sure the index was built with these thresholds; rebuilds it once when they changed
+    /// (a team changed its settings). A read-only file keeps the index it has.
+    public func ensureFindingIndex(_ config: SignalConfig) throws {
+        let current = try read { try indexedConfig($0) }
+        guard current != config, writer != nil else { return }
+        try rebuildFindingIndex(config)
+    }
+
+    /// Recomputes every household's candidates with `config` (one transaction).
+    public func rebuildFindingIndex(_ config: SignalConfig) throws {
+        let roster = try roster()
+        let order = try domainOrder()
+        let encoded = String(decoding: try JSONEncoder.sorted.encode(config), as: UTF8.self)
+        try write { db in
+            try db.execute(sql: "DELETE FROM finding")
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM household WHERE status = 'actief' ORDER BY id")
+            for id in ids {
+                guard let file = try loadCaseFile(db, id) else { continue }
+                let ctx = SignalContext(today: clock.today, thresholds: config.thresholds(team: file.household.team), roster: roster, domainOrder: order)
+                try FindingIndex.insert(db, StallRules.candidates(file, ctx))
+            }
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('finding_config', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [encoded])
         }
     }
 
-    /// The queries for the whole database: one per team with its own thresholds, one for the rest.
-    /// With `rules`, only those rules are computed (a signal filter need not pay for the other sixteen).
-    func auditQueries(config: SignalConfig, today: Day, household: Int64? = nil, rules: Set<StallRuleID>? = nil) -> [AuditQuery] {
-        let teams = config.teams.keys.sorted()
-        return [AuditQuery(today: today, thresholds: config.defaults, excludedTeams: teams, household: household, rules: rules)]
-            + teams.map { AuditQuery(today: today, thresholds: config.teams[$0]!, team: $0, household: household, rules: rules) }
+    // MARK: Reading the audit
+
+    /// All findings per household on `today` (the index: one range query).
+    public func auditFindings(config: SignalConfig, today: Day, rules: Set<StallRuleID>? = nil) throws -> [Int64: [StallFinding]] {
+        try ensureFindingIndex(config)
+        return try read { db in try FindingIndex.findings(db, today: today, rules: rules) }
     }
 
     public func auditSummary(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
-        let summaries: [Int64: AuditSummary] = try read { db in
-            var all: [Int64: AuditSummary] = [:]
-            for q in auditQueries(config: config, today: today, rules: filter.rule.map { [$0] }) {
-                all.merge(try q.summaries(db, filter: filter)) { a, _ in a }
-            }
-            return all
-        }
+        try ensureFindingIndex(config)
+        let summaries: [Int64: AuditSummary] = try read { db in try FindingIndex.summaries(db, today: today, rule: filter.rule, since: filter.since) }
         let roster = try roster()
         let rows: [AuditRow] = try read { db in
             let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []
@@ -52,23 +78,19 @@ extension SQLiteCaseStore {
         return rows.sorted { ($1.daysStalled, $0.name, $0.householdId) < ($0.daysStalled, $1.name, $1.householdId) }
     }
 
-    /// The evidence of one household: the core's rules on its file. (The SQL query is built for the
-    /// whole city; for one household the rules on its loaded file are faster, and the differential
-    /// test guarantees they say the same.)
+    /// The evidence of one household, from the index (the same candidates the whole audit uses).
     public func auditEvidence(householdId: Int64, for user: Professional, config: SignalConfig, today: Day) throws -> [StallFinding] {
-        let roster = try roster()
-        let order = try domainOrder()
-        let file: CaseFile = try read { db in
+        try ensureFindingIndex(config)
+        return try read { db in
             guard let team = try String.fetchOne(db, sql: "SELECT team FROM household WHERE id = ?", arguments: [householdId]) else {
                 throw CaseStoreError.notFound(entity: "household", id: householdId)
             }
             guard AccessPolicy.mayList(user: user, householdTeam: team, involved: try isInvolved(db, user: user.id, household: householdId)) else {
                 throw CaseStoreError.accessDenied(household: householdId)
             }
-            return try loadCaseFile(db, householdId)!
+            let findings = try FindingIndex.findings(db, today: today, rules: nil, household: householdId)[householdId] ?? []
+            return findings.sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
         }
-        let ctx = SignalContext(today: today, thresholds: config.thresholds(team: file.household.team), roster: roster, domainOrder: order)
-        return StallRules.evaluate(file, ctx)
     }
 
     public func audit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
@@ -94,5 +116,19 @@ extension SQLiteCaseStore {
             }
         }
         return filter.apply(rows, today: today).sorted { ($1.daysStalled, $0.name, $0.householdId) < ($0.daysStalled, $1.name, $1.householdId) }
+    }
+
+    /// The SQL the benchmark's `sqlite3` shell runs for the same audit.
+    public static func auditShellScript(today: Day, rule: StallRuleID? = nil) -> String {
+        FindingIndex.shellScript(today: today, rule: rule)
+    }
+}
+
+extension JSONEncoder {
+    /// An encoder with sorted keys (stable text for comparisons and the hash chain).
+    static var sorted: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
     }
 }

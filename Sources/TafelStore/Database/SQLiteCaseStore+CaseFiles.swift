@@ -172,6 +172,8 @@ extension SQLiteCaseStore {
             try file.validateInvariants()
             try file.validateReferences(roster: roster)
         } catch let e as DomainError { throw CaseStoreError.rule(e) }
+        // The audit's index follows the household in the same transaction.
+        try FindingIndex.refresh(db, file, context: try indexContext(db, team: file.household.team, roster: roster, domainOrder: order))
         try log(db, actor: user.login, household: file.id, kind: saved.allSatisfy(\.isCreation) ? .create : .change,
                 entity: first.entity, entityId: first.recordId, summary: summaries.joined(separator: "; "), reason: note)
         return saved
@@ -193,6 +195,7 @@ extension SQLiteCaseStore {
                 m.version = 1
                 try RecordWriter.write(m, db)
             }
+            try indexHouseholds(db, [CaseFile(household: h, members: members.map { var m = $0; m.householdId = h.id; return m })])
             try log(db, actor: user.login, household: h.id, kind: .create, entity: "household", entityId: h.id,
                     summary: "household \(h.id) created with \(members.count) member(s)")
             return h

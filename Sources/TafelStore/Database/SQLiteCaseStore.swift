@@ -79,6 +79,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 writer = nil
             }
             try prepareSchema()
+            // A database from before the finding index (or whose index was dropped) gets it built once.
+            if writer != nil, try reader.read({ try indexedConfig($0) }) == nil { try rebuildFindingIndex(SignalConfig()) }
             lastSeenEvent = try reader.read { try Int64.fetchOne($0, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0 }
         } catch {
             throw ErrorMapping.map(error, path: path)

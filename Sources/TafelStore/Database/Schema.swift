@@ -4,13 +4,14 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 3
+    static let currentVersion = 4
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1-base", migrate: v1)
         m.registerMigration("v2-retention-and-indexes", migrate: v2)
         m.registerMigration("v3-household-indexes", migrate: v3)
+        m.registerMigration("v4-finding-index", migrate: v4)
         return m
     }
 
@@ -144,6 +145,21 @@ enum Schema {
         CREATE INDEX signal_household ON signal(household_id);
         CREATE INDEX informal_person_household ON informal_person(household_id);
         CREATE INDEX escalation_household ON escalation(household_id);
+        """)
+    }
+
+    /// The audit as a maintained index (`FindingIndex`): every household's finding candidates with the
+    /// days they hold. Filled after migrating (`SQLiteCaseStore.prepareSchema` builds it once).
+    static func v4(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE finding (
+            household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            rule TEXT NOT NULL, ref TEXT NOT NULL, since INTEGER NOT NULL, fires_on INTEGER NOT NULL, ends_on INTEGER,
+            severity INTEGER NOT NULL, middel_on INTEGER, hoog_on INTEGER, evidence TEXT NOT NULL);
+        CREATE INDEX finding_fires ON finding(fires_on);
+        CREATE INDEX finding_rule ON finding(rule, fires_on);
+        CREATE INDEX finding_household ON finding(household_id);
+        DELETE FROM meta WHERE key = 'finding_config';
         """)
     }
 }

@@ -65,6 +65,7 @@ extension SQLiteCaseStore {
             for o in doc.organisations { try RecordWriter.write(o, db) }
             for p in doc.professionals { try RecordWriter.write(p, db) }
             for f in doc.households { try RecordWriter.write(f, db) }
+            try indexHouseholds(db, doc.households)
             try log(db, actor: actor, household: nil, kind: .import, entity: "database", entityId: nil,
                     summary: "\(summary): \(doc.households.count) household(s), \(doc.professionals.count) professional(s)")
         }
@@ -77,8 +78,28 @@ extension SQLiteCaseStore {
             for o in organisations { try RecordWriter.write(o, db) }
             for p in professionals { try RecordWriter.write(p, db) }
             for f in households { try RecordWriter.write(f, db) }
+            try indexHouseholds(db, households)
             try log(db, actor: actor, household: nil, kind: .import, entity: "database", entityId: nil,
                     summary: "\(summary): \(households.count) household(s)")
+        }
+    }
+
+    /// Puts written households into the audit's index (inside the caller's transaction), from the
+    /// files in hand rather than reading them back.
+    func indexHouseholds(_ db: Database, _ files: [CaseFile]) throws {
+        guard !files.isEmpty else { return }
+        let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
+                            professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
+        let set = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet
+        let order = reference.domainSet(set)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
+        let config = try indexedConfig(db) ?? SignalConfig()
+        for f in files {
+            let ctx = SignalContext(today: clock.today, thresholds: config.thresholds(team: f.household.team), roster: roster, domainOrder: order)
+            try FindingIndex.refresh(db, f, context: ctx)
+        }
+        if try indexedConfig(db) == nil {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('finding_config', ?) ON CONFLICT(key) DO NOTHING",
+                           arguments: [String(decoding: try JSONEncoder.sorted.encode(config), as: UTF8.self)])
         }
     }
 

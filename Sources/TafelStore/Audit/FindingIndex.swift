@@ -1,0 +1,178 @@
+import Foundation
+import GRDB
+import TafelCore
+
+/// The audit as a maintained index: the `finding` table holds every household's finding
+/// candidates (`StallRules.candidates`, the core's rules), each with the days it holds and when its
+/// severity rises. Every write of a household recomputes its candidates in the same transaction,
+/// so the audit of a city for any day, any rule, is one indexed range query.
+///
+/// Days are stored as ordinals (days since 1970-01-01); evidence as a compact text form
+/// (`EvidenceCodec`) rather than JSON, because a city rebuild writes a million of them.
+enum FindingIndex {
+    /// The columns of one candidate, in table order.
+    static let insertSQL = """
+        INSERT INTO finding (household_id, rule, ref, since, fires_on, ends_on, severity, middel_on, hoog_on, evidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The severity of a row on day `:t` (0 laag, 1 middel, 2 hoog).
+    static let severitySQL = "CASE WHEN f.hoog_on <= :t THEN 2 WHEN f.middel_on <= :t THEN max(f.severity, 1) ELSE f.severity END"
+
+    /// The rows that hold on day `:t`.
+    static let holdsSQL = "f.fires_on <= :t AND (f.ends_on IS NULL OR f.ends_on > :t)"
+
+    /// Replaces one household's candidates (inside the caller's write transaction).
+    static func refresh(_ db: Database, _ file: CaseFile, context: SignalContext) throws {
+        try db.execute(sql: "DELETE FROM finding WHERE household_id = ?", arguments: [file.id])
+        try insert(db, StallRules.candidates(file, context))
+    }
+
+    static func insert(_ db: Database, _ candidates: [FindingCandidate]) throws {
+        guard !candidates.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: insertSQL)
+        for c in candidates {
+            try statement.execute(arguments: [c.householdId, c.rule.rawValue, EvidenceCodec.encode(c.ref), c.since.ordinal, c.firesOn.ordinal,
+                                              c.endsOn?.ordinal, severityNumber(c.severity), c.middelOn?.ordinal, c.hoogOn?.ordinal,
+                                              EvidenceCodec.encode(c.evidence)])
+        }
+    }
+
+    static func severityNumber(_ s: Severity) -> Int {
+        switch s { case .laag: 0; case .middel: 1; case .hoog: 2 }
+    }
+
+    static func severity(_ n: Int) -> Severity { n >= 2 ? .hoog : (n == 1 ? .middel : .laag) }
+
+    /// The findings that hold on `today`, per household (all rules, or the given ones).
+    static func findings(_ db: Database, today: Day, rules: Set<StallRuleID>?, household: Int64? = nil) throws -> [Int64: [StallFinding]] {
+        var sql = "SELECT f.household_id, f.rule, f.ref, f.since, \(severitySQL), f.evidence FROM finding f WHERE \(holdsSQL)"
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
+        if let rules {
+            sql += " AND f.rule IN (SELECT value FROM json_each(:rules))"
+            arguments["rules"] = "[" + rules.map { "\"\($0.rawValue)\"" }.sorted().joined(separator: ",") + "]"
+        }
+        if let household { sql += " AND f.household_id = :h"; arguments["h"] = household }
+        var out: [Int64: [StallFinding]] = [:]
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let r = try cursor.next() {
+            let hid: Int64 = r[0]
+            guard let rule = StallRuleID(rawValue: r[1]), let ref = EvidenceCodec.decodeRef(r[2]),
+                  let evidence = EvidenceCodec.decodeMessage(r[5]) else { continue }
+            out[hid, default: []].append(StallFinding(rule: rule, householdId: hid, severity: severity(r[4]), since: Day(ordinal: r[3]),
+                                                      evidence: evidence.resolvingElapsed(on: today), ref: ref))
+        }
+        return out
+    }
+
+    /// Per household on `today`: its rules, worst severity and oldest start (the audit screen).
+    static func summaries(_ db: Database, today: Day, rule: StallRuleID?, since: Day?) throws -> [Int64: AuditSummary] {
+        var sql = """
+            SELECT f.household_id, group_concat(DISTINCT f.rule), max(\(severitySQL)), min(f.since)
+            FROM finding f WHERE \(holdsSQL)
+            """
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
+        if let rule { sql += " AND f.rule = :rule"; arguments["rule"] = rule.rawValue }
+        if let since { sql += " AND f.since >= :since"; arguments["since"] = since.ordinal }
+        sql += " GROUP BY f.household_id"
+        var out: [Int64: AuditSummary] = [:]
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let r = try cursor.next() {
+            let rules = (r[1] as String).split(separator: ",").compactMap { StallRuleID(rawValue: String($0)) }.sorted()
+            let oldest = Day(ordinal: r[3])
+            out[r[0]] = AuditSummary(rules: rules, worst: severity(r[2]), daysStalled: max(0, oldest.days(until: today)))
+        }
+        return out
+    }
+
+    /// The SQL a sqlite3 shell runs for the same audit (the benchmark's peer): the findings that hold
+    /// on a day with their household, most stalled first.
+    static func shellScript(today: Day, rule: StallRuleID? = nil) -> String {
+        let t = today.ordinal
+        let severity = severitySQL.replacingOccurrences(of: ":t", with: String(t))
+        let holds = holdsSQL.replacingOccurrences(of: ":t", with: String(t))
+        return """
+            SELECT h.id, h.name, h.wijk, h.team, f.rule, \(severity), f.since, f.evidence
+            FROM finding f JOIN household h ON h.id = f.household_id
+            WHERE \(holds)\(rule.map { " AND f.rule = '\($0.rawValue)'" } ?? "")
+            ORDER BY f.household_id, f.since;
+
+            """
+    }
+}
+
+/// A compact, reversible text form of evidence messages and references for the index:
+/// `key␟t:text␟n:3␟d:20423␟o:financien␟k:key␟K:a,b␟e:20423` (␟ = U+001F).
+enum EvidenceCodec {
+    static let separator: Character = "\u{1F}"
+
+    static func encode(_ m: Message) -> String {
+        var out = m.key
+        for a in m.args {
+            out.append(separator)
+            switch a {
+            // The separator cannot occur inside a value: a control character in user text becomes U+FFFD.
+            case .text(let s): out += "t:" + s.replacingOccurrences(of: "\u{1F}", with: "\u{FFFD}")
+            case .number(let n): out += "n:" + String(n)
+            case .day(let d): out += "d:" + String(d.ordinal)
+            case .domain(let c): out += "o:" + c
+            case .key(let k): out += "k:" + k
+            case .keys(let ks): out += "K:" + ks.joined(separator: ",")
+            case .elapsed(let d): out += "e:" + String(d.ordinal)
+            }
+        }
+        return out
+    }
+
+    static func decodeMessage(_ s: String) -> Message? {
+        let parts = s.split(separator: separator, omittingEmptySubsequences: false)
+        guard let key = parts.first else { return nil }
+        var args: [Message.Arg] = []
+        args.reserveCapacity(parts.count - 1)
+        for p in parts.dropFirst() {
+            guard p.count >= 2 else { return nil }
+            let tag = p.first!, value = String(p.dropFirst(2))
+            switch tag {
+            case "t": args.append(.text(value))
+            case "n": args.append(.number(Int(value) ?? 0))
+            case "d": args.append(.day(Day(ordinal: Int(value) ?? 0)))
+            case "o": args.append(.domain(value))
+            case "k": args.append(.key(value))
+            case "K": args.append(.keys(value.isEmpty ? [] : value.split(separator: ",").map(String.init)))
+            case "e": args.append(.elapsed(Day(ordinal: Int(value) ?? 0)))
+            default: return nil
+            }
+        }
+        return Message(key: String(key), args: args)
+    }
+
+    static func encode(_ r: EvidenceRef) -> String {
+        switch r {
+        case .household: return "household"
+        case .action(let id): return "action:\(id)"
+        case .domain(let d): return "domain:\(d)"
+        case .member(let id): return "member:\(id)"
+        case .coordinator(let id): return "coordinator:\(id)"
+        case .escalation(let id): return "escalation:\(id)"
+        case .consent(let id): return "consent:\(id)"
+        case .meeting(let id): return "meeting:\(id)"
+        }
+    }
+
+    static func decodeRef(_ s: String) -> EvidenceRef? {
+        if s == "household" { return .household }
+        guard let colon = s.firstIndex(of: ":") else { return nil }
+        let kind = s[..<colon], value = String(s[s.index(after: colon)...])
+        if kind == "domain" { return .domain(value) }
+        guard let id = Int64(value) else { return nil }
+        switch kind {
+        case "action": return .action(id)
+        case "member": return .member(id)
+        case "coordinator": return .coordinator(id)
+        case "escalation": return .escalation(id)
+        case "consent": return .consent(id)
+        case "meeting": return .meeting(id)
+        default: return nil
+        }
+    }
+}
