@@ -24,8 +24,8 @@ struct Export: ParsableCommand {
         } else if let pro, pro.role != .beheerder && pro.role != .teamleider {
             throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message))
         }
-        let out = FileHandle.standardOutput
-        try store.export(actor: actor, householdId: hid) { out.write($0) }
+        try store.export(actor: actor, householdId: hid) { Out.raw(String(decoding: $0, as: UTF8.self)) }
+        Out.flush()
     }
 }
 
@@ -44,7 +44,7 @@ struct Import: ParsableCommand {
         let (actor, pro) = try global.actor(store)
         if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
         try store.importDocument(doc, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)")
-        Console.out(s.t("cli.imported", String(doc.households.count), String(doc.professionals.count)))
+        Out.line(s.t("cli.imported", String(doc.households.count), String(doc.professionals.count)))
     }
 }
 
@@ -83,13 +83,13 @@ struct Generate: ParsableCommand {
             if Date().timeIntervalSince(started) > 1, Date().timeIntervalSince(lastReport) > interval || done == households {
                 lastReport = Date()
                 let line = s.t("cli.generating", String(done), String(households))
-                FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
+                if interactive { Out.progress(line, final: false) } else { Out.stderr.write(Escape.line(line) + "\n") }
             }
         }
-        if interactive && Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive && Date().timeIntervalSince(started) > 1 { Out.stderr.write("\n") }
         if let lead = m.professionals.first(where: { $0.role == TafelRole.teamleider }) { try store.setDemoLogin(lead.login) }
         try store.checkpoint()
-        Console.out(s.t("cli.generated", String(households), store.path, String(format: "%.1f", Date().timeIntervalSince(started))))
+        Out.line(s.t("cli.generated", String(households), store.path, String(format: "%.1f", Date().timeIntervalSince(started))))
     }
 }
 
@@ -101,12 +101,12 @@ struct Check: ParsableCommand {
         let s = global.strings
         let store = try global.openStore(create: false)
         let r = try store.check()
-        Console.out(s.t("check.integrity", r.integrity == ["ok"] ? "ok" : r.integrity.prefix(3).joined(separator: "; ")))
-        Console.out(s.t("check.foreign-keys", r.foreignKeys.isEmpty ? "ok" : r.foreignKeys.prefix(3).joined(separator: "; ")))
+        Out.line(s.t("check.integrity", r.integrity == ["ok"] ? "ok" : r.integrity.prefix(3).joined(separator: "; ")))
+        Out.line(s.t("check.foreign-keys", r.foreignKeys.isEmpty ? "ok" : r.foreignKeys.prefix(3).joined(separator: "; ")))
         if let b = r.brokenEvent {
-            Console.out(s.t("check.chain-broken", String(b.id), s.render(b.reason)))
+            Out.line(s.t("check.chain-broken", String(b.id), s.render(b.reason)))
         } else {
-            Console.out(s.t("check.chain-ok", String(r.events)))
+            Out.line(s.t("check.chain-ok", String(r.events)))
         }
         if !r.ok { throw CLIError(s.t("check.failed"), code: 1) }
     }
@@ -126,13 +126,13 @@ struct Log: ParsableCommand {
         guard limit >= 1 else { throw CLIError(s.t("log.limit-invalid", String(limit))) }
         let hid = try household.map { try resolveHousehold($0, in: store, strings: s) }
         let events = try store.accessLog(for: user, householdId: hid, limit: limit)
-        if format == .json { Console.out(JSONOutput.encode(events)); return }
+        if format == .json { Out.raw(JSONOutput.encode(events)); return }
         let report = Report(headers: [s.t("cli.col-id"), s.t("log.col-when"), s.t("log.col-who"), s.t("log.col-household"), s.t("log.col-what"),
                                       s.t("log.col-summary"), s.t("log.col-reason")],
                             keys: ["id", "at", "actor", "household", "kind", "summary", "reason"],
                             rows: events.map { [String($0.id), format == .table ? s.dateTime(iso: $0.at) : $0.at, $0.actor, $0.householdId.map(String.init) ?? "—", s.t("log.kind.\($0.kind.rawValue)"),
                                                            EventSummaryText.localized($0.summary, strings: s), $0.reason ?? ""] })
-        FileHandle.standardOutput.write(Data(report.render(format).utf8))
+        Out.raw(report.render(format))
     }
 }
 
@@ -163,7 +163,7 @@ struct UserCommand: ParsableCommand {
                                  login: login, team: team)
             let saved = try store.saveProfessional(p, organisation: organisation.map { Organisation(id: 0, name: $0, kind: kind) },
                                                    actor: empty ? "os:\(global.login)" : global.login)
-            Console.out(s.t("cli.user-saved", saved.login, s.label(saved.role)))
+            Out.line(s.t("cli.user-saved", saved.login, s.label(saved.role)))
         }
     }
 
@@ -176,11 +176,11 @@ struct UserCommand: ParsableCommand {
             let store = try global.openStore(create: false)
             let roster = try store.roster()
             let list = try store.professionals()
-            if format == .json { Console.out(JSONOutput.encode(list)); return }
+            if format == .json { Out.raw(JSONOutput.encode(list)); return }
             let report = Report(headers: [s.t("field.login"), s.t("field.name"), s.t("field.role"), s.t("field.organisationId"), s.t("field.team")],
                                 keys: ["login", "name", "role", "organisation", "team"],
                                 rows: list.map { [$0.login, $0.name, s.label($0.role), $0.organisationId.flatMap { roster.organisations[$0]?.name } ?? "—", $0.team] })
-            FileHandle.standardOutput.write(Data(report.render(format).utf8))
+            Out.raw(report.render(format))
         }
     }
 }

@@ -35,9 +35,9 @@ struct Demo: ParsableCommand {
             try store.bulkInsert(organisations: demo.organisations, professionals: demo.professionals, households: demo.households,
                                  actor: "demo", summary: "demo database")
             try store.setDemoLogin(DemoRoster.chairLogin)
-            if noOpen { Console.out(s.t("demo.created", path)) } else { Console.warn(s.t("demo.created", path)) }
+            if noOpen { Out.line(s.t("demo.created", path)) } else { Out.warn(s.t("demo.created", path)) }
         } else if noOpen {
-            Console.out(s.t("demo.exists", path))
+            Out.line(s.t("demo.exists", path))
         }
         guard !noOpen else { return }
         // The demo opens as its chair, unless a user on the demo's roster was asked for.

@@ -43,7 +43,7 @@ struct GlobalOptions: ParsableArguments {
         let path = databasePath
         let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly)
         if StoreLocation.isReadableByOthers(path) {
-            Console.warn(strings.t("cli.world-readable", path))
+            Out.warn(strings.t("cli.world-readable", path))
         }
         return store
     }
@@ -55,7 +55,7 @@ struct GlobalOptions: ParsableArguments {
         let path = config ?? "\(base)/tafel/signalen.toml"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return SignalConfig() }
         let (c, problems) = SignalConfig.parse(text, path: path)
-        for p in problems { Console.warn(p.description) }
+        for p in problems { Out.warn(p.description) }
         return c
     }
 
@@ -113,15 +113,6 @@ struct CLIError: Error {
     init(_ message: String, code: Int32 = 1) { self.message = message; self.code = code }
 }
 
-/// Writing to the terminal from commands: user text is always neutralised.
-enum Console {
-    static func out(_ s: String) {
-        FileHandle.standardOutput.write(Data((s.hasSuffix("\n") ? s : s + "\n").utf8))
-    }
-    static func warn(_ s: String) {
-        FileHandle.standardError.write(Data("tafel: \(s.replacingOccurrences(of: "\n", with: " "))\n".utf8))
-    }
-}
 
 /// The clock of the command line: the system clock, or a day pinned with TAFEL_TODAY.
 enum AppClock {

@@ -16,18 +16,21 @@ struct CaseloadCommand: ParsableCommand {
         let today = AppClock.current.today
         let c = try store.caseload(for: user, today: today)
         if format == .json {
-            struct Out: Encodable {
-                var user: String; var login: String; var today: String
-                var overdue: [Item]; var thisWeek: [Item]; var later: [Item]; var reviews: [Review]
+            // Written by hand in the encoder's layout (sorted keys): this is the command scripts run
+            // every few minutes, and the encoder's reflection cost more than the query.
+            func items(_ xs: [CaseloadAction]) -> String {
+                "[" + xs.map { a in
+                    "{\"description\":" + JSONText.string(a.action.description) + ",\"domain\":" + JSONText.string(a.action.domain)
+                        + ",\"due\":" + (a.action.due.map { "\"\($0.iso)\"" } ?? "null") + ",\"household\":" + JSONText.string(a.householdName)
+                        + ",\"householdId\":\(a.action.householdId),\"id\":\(a.action.id),\"status\":\"\(a.action.status.rawValue)\"}"
+                }.joined(separator: ",") + "]"
             }
-            struct Item: Encodable { var id: Int64; var household: String; var householdId: Int64; var description: String; var domain: String; var due: String?; var status: String }
-            struct Review: Encodable { var household: String; var householdId: Int64; var date: String; var overdue: Bool }
-            func items(_ xs: [CaseloadAction]) -> [Item] {
-                xs.map { Item(id: $0.action.id, household: $0.householdName, householdId: $0.action.householdId, description: $0.action.description,
-                              domain: $0.action.domain, due: $0.action.due?.iso, status: $0.action.status.rawValue) }
-            }
-            Console.out(JSONOutput.encode(Out(user: user.name, login: user.login, today: today.iso, overdue: items(c.overdue), thisWeek: items(c.thisWeek),
-                                              later: items(c.later), reviews: c.reviews.map { Review(household: $0.householdName, householdId: $0.householdId, date: $0.date.iso, overdue: $0.overdue) })))
+            let reviews = "[" + c.reviews.map { r in
+                "{\"date\":\"\(r.date.iso)\",\"household\":" + JSONText.string(r.householdName) + ",\"householdId\":\(r.householdId),\"overdue\":\(r.overdue)}"
+            }.joined(separator: ",") + "]"
+            Out.raw("{\"later\":" + items(c.later) + ",\"login\":" + JSONText.string(user.login) + ",\"overdue\":" + items(c.overdue)
+                    + ",\"reviews\":" + reviews + ",\"thisWeek\":" + items(c.thisWeek) + ",\"today\":\"\(today.iso)\",\"user\":"
+                    + JSONText.string(user.name) + "}\n")
             return
         }
         var rows: [[String]] = []
@@ -39,7 +42,7 @@ struct CaseloadCommand: ParsableCommand {
         for r in c.reviews { rows.append([s.t("caseload.reviews"), s.date(r.date), r.householdName, s.t("caseload.review-of", r.householdName), "", ""]) }
         let report = Report(headers: [s.t("cli.col-group"), s.t("minutes.col-when"), s.t("entity.household"), s.t("minutes.col-what"), s.t("minutes.col-domain"), s.t("field.status")],
                             keys: ["group", "due", "household", "description", "domain", "status"], rows: rows)
-        FileHandle.standardOutput.write(Data(report.render(format).utf8))
+        Out.raw(report.render(format))
     }
 }
 
@@ -53,12 +56,12 @@ struct HouseholdsCommand: ParsableCommand {
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
         let list = try store.households(for: user, today: AppClock.current.today)
-        if format == .json { Console.out(JSONOutput.encode(list)); return }
+        if format == .json { Out.raw(JSONOutput.encode(list)); return }
         let report = Report(headers: [s.t("cli.col-id"), s.t("households.col-name"), s.t("households.col-wijk"), s.t("field.team"), s.t("households.col-coordinator"),
                                       s.t("households.col-open"), s.t("households.col-late"), s.t("households.col-status")],
                             keys: ["id", "name", "wijk", "team", "coordinator", "open", "overdue", "status"],
                             rows: list.map { [String($0.id), $0.name, $0.wijk, $0.team, $0.coordinator ?? "—", String($0.openActions), String($0.overdueActions), s.label($0.status)] })
-        FileHandle.standardOutput.write(Data(report.render(format).utf8))
+        Out.raw(report.render(format))
     }
 }
 
@@ -90,29 +93,55 @@ struct AuditCommand: ParsableCommand {
             }
             filter.since = d
         }
-        let rows = try store.audit(for: user, config: global.signalConfig(), today: today, filter: filter)
+        let config = global.signalConfig()
+        func evidence(_ compact: String) -> String {
+            EvidenceCodec.decodeMessage(compact).map { s.render($0.resolvingElapsed(on: today)) } ?? ""
+        }
         switch format {
         case .json:
-            struct Finding: Encodable { var rule: String; var title: String; var severity: String; var since: String; var daysStalled: Int; var evidence: String }
-            struct Row: Encodable { var householdId: Int64; var household: String; var wijk: String; var team: String; var coordinator: String?; var daysStalled: Int; var signals: [Finding] }
-            let out = rows.map { r in
-                Row(householdId: r.householdId, household: r.name, wijk: r.wijk, team: r.team, coordinator: r.coordinator, daysStalled: r.daysStalled,
-                    signals: r.findings.map { Finding(rule: $0.rule.rawValue, title: s.t($0.rule.titleKey), severity: $0.severity.rawValue,
-                                                      since: $0.since.iso, daysStalled: $0.daysStalled(today: today), evidence: s.render($0.evidence)) })
-            }
-            Console.out(JSONOutput.encode(["today": AnyEncodable(today.iso), "households": AnyEncodable(out)]))
-        case .table, .csv:
-            var lines: [[String]] = []
-            for r in rows {
-                for f in r.findings {
-                    lines.append([String(r.daysStalled), r.name, r.wijk, r.coordinator ?? s.t("household.no-coordinator"), f.rule.rawValue,
-                                  s.label(f.severity), String(f.daysStalled(today: today)), s.render(f.evidence)])
+            // Streamed: one household per line, keys in sorted order (as the encoder wrote them before).
+            var current: Int64? = nil
+            var first = true
+            var pendingTail = ""
+            Out.raw("{\"households\":[")
+            try store.streamAudit(for: user, config: config, today: today, filter: filter) { line in
+                if line.householdId != current {
+                    if current != nil { Out.raw("]" + pendingTail) }
+                    Out.raw(first ? "\n{\"coordinator\":" : ",\n{\"coordinator\":")
+                    if let c = line.coordinator { Out.stdout.json(c) } else { Out.raw("null") }
+                    Out.raw(",\"daysStalled\":\(line.householdDays),\"household\":")
+                    Out.stdout.json(line.household)
+                    Out.raw(",\"householdId\":\(line.householdId),\"signals\":[")
+                    first = false
+                    current = line.householdId
+                    // The household's own keys after its signals, in sorted order.
+                    pendingTail = ",\"team\":" + JSONText.string(line.team) + ",\"wijk\":" + JSONText.string(line.wijk) + "}"
+                } else {
+                    Out.raw(",")
                 }
+                Out.raw("{\"daysStalled\":\(max(0, line.since.days(until: today))),\"evidence\":")
+                Out.stdout.json(evidence(line.evidence))
+                Out.raw(",\"rule\":\"\(line.rule.rawValue)\",\"severity\":\"\(line.severity.rawValue)\",\"since\":\"\(line.since.iso)\",\"title\":")
+                Out.stdout.json(s.t(line.rule.titleKey))
+                Out.raw("}")
             }
-            let report = Report(headers: [s.t("audit.col-days"), s.t("audit.col-household"), s.t("audit.col-wijk"), s.t("audit.col-coordinator"),
-                                          s.t("cli.col-signal"), s.t("cli.col-severity"), s.t("cli.col-signal-days"), s.t("audit.evidence")],
-                                keys: ["days", "household", "wijk", "coordinator", "signal", "severity", "signalDays", "evidence"], rows: lines)
-            FileHandle.standardOutput.write(Data(report.render(format).utf8))
+            if current != nil { Out.raw("]" + pendingTail) }
+            Out.raw("\n],\"today\":\"\(today.iso)\"}\n")
+        case .table:
+            var table = TableWriter(headers: [s.t("audit.col-days"), s.t("audit.col-household"), s.t("audit.col-wijk"), s.t("audit.col-coordinator"),
+                                              s.t("cli.col-signal"), s.t("cli.col-severity"), s.t("cli.col-signal-days"), s.t("audit.evidence")])
+            let nobody = s.t("household.no-coordinator")
+            try store.streamAudit(for: user, config: config, today: today, filter: filter) { line in
+                table.row([String(line.householdDays), line.household, line.wijk, line.coordinator ?? nobody, line.rule.rawValue,
+                           s.label(line.severity), String(max(0, line.since.days(until: today))), evidence(line.evidence)])
+            }
+            table.finish()
+        case .csv:
+            Out.raw(["days", "household", "wijk", "coordinator", "signal", "severity", "signalDays", "evidence"].joined(separator: ",") + "\r\n")
+            try store.streamAudit(for: user, config: config, today: today, filter: filter) { line in
+                Out.raw([String(line.householdDays), line.household, line.wijk, line.coordinator ?? "", line.rule.rawValue, line.severity.rawValue,
+                         String(max(0, line.since.days(until: today))), evidence(line.evidence)].map(Escape.csv).joined(separator: ",") + "\r\n")
+            }
         }
     }
 }

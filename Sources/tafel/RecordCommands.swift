@@ -24,8 +24,8 @@ struct Show: ParsableCommand {
                                                                 roster: roster, domainOrder: order))
         let reach = ReachPanel.compute(file, today: today, domainOrder: order)
         if format == .json {
-            struct Out: Encodable { var household: CaseFile; var signals: [[String: String]]; var reach: [[String: String]] }
-            Console.out(JSONOutput.encode(Out(household: file,
+            struct JSONShape: Encodable { var household: CaseFile; var signals: [[String: String]]; var reach: [[String: String]] }
+            Out.raw(JSONOutput.encode(JSONShape(household: file,
                 signals: findings.map { ["rule": $0.rule.rawValue, "severity": $0.severity.rawValue, "since": $0.since.iso, "evidence": s.render($0.evidence)] },
                 reach: reach.map { ["element": $0.element.rawValue, "level": $0.level.rawValue, "evidence": $0.evidence.map(s.render).joined(separator: "; ")] })))
             return
@@ -58,7 +58,7 @@ struct Show: ParsableCommand {
         out.append("")
         out.append(s.t("household.reach") + ":")
         for r in reach { out.append("  - \(s.t(r.element.titleKey)): \(s.label("reachLevel", r.level.rawValue)) — \(r.evidence.map(s.render).joined(separator: "; "))") }
-        Console.out(out.map(Escape.plain).joined(separator: "\n"))
+        Out.line(out.map(Escape.plain).joined(separator: "\n"))
     }
 }
 
@@ -105,9 +105,9 @@ struct MinutesCommand: ParsableCommand {
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output)
-            Console.warn(s.t("cli.written", output))
+            Out.warn(s.t("cli.written", output))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Out.raw(text)
         }
     }
 }
@@ -122,6 +122,6 @@ struct ICSCommand: ParsableCommand {
         let clock = AppClock.current
         let c = try store.caseload(for: user, today: clock.today)
         let cal = ICalendar.build(caseload: c, user: user, strings: global.strings, now: clock.now)
-        FileHandle.standardOutput.write(Data(cal.utf8))
+        Out.raw(cal)
     }
 }

@@ -14,7 +14,7 @@ struct Aggregate: ParsableCommand {
         let user = try global.signedIn(store)
         guard AccessPolicy.mayAudit(user) else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.teamleider").message)) }
         let rows = try store.aggregate(config: global.signalConfig(), today: AppClock.current.today)
-        if format == .json { Console.out(JSONOutput.encode(rows)); return }
+        if format == .json { Out.raw(JSONOutput.encode(rows)); return }
         func n(_ x: Int?) -> String { x.map(String.init) ?? "<5" }
         let report = Report(headers: [s.t("field.wijk"), s.t("aggregate.col-dimension"), s.t("aggregate.col-code"), s.t("aggregate.col-households"),
                                       s.t("aggregate.col-open"), s.t("aggregate.col-waiting"), s.t("aggregate.col-wait-days")],
@@ -24,7 +24,7 @@ struct Aggregate: ParsableCommand {
                                 return [r.wijk, s.t("aggregate.\(r.dimension)"), label, n(r.households),
                                         r.dimension == "leefgebied" ? n(r.openActions) : "", r.dimension == "leefgebied" ? n(r.waiting) : "",
                                         r.averageWaitingDays.map(String.init) ?? ""] })
-        FileHandle.standardOutput.write(Data(report.render(format).utf8))
+        Out.raw(report.render(format))
     }
 }
 
@@ -49,10 +49,10 @@ struct Retention: ParsableCommand {
         let (actor, pro) = try global.actor(store)
         if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
         let candidates = try store.retentionCandidates(closedBefore: cutoff)
-        Console.out(s.t(apply ? "retention.applying" : "retention.dry-run", String(candidates.count), s.date(cutoff)))
-        for c in candidates.prefix(50) { Console.out("  #\(c.id) — \(s.t("retention.closed-on", s.date(c.closedOn)))") }
+        Out.line(s.t(apply ? "retention.applying" : "retention.dry-run", String(candidates.count), s.date(cutoff)))
+        for c in candidates.prefix(50) { Out.line("  #\(c.id) — \(s.t("retention.closed-on", s.date(c.closedOn)))") }
         guard apply else { return }
         try store.anonymise(candidates.map(\.id), actor: actor, today: today)
-        Console.out(s.t("retention.done", String(candidates.count)))
+        Out.line(s.t("retention.done", String(candidates.count)))
     }
 }

@@ -35,7 +35,7 @@ enum TUILauncher {
         let empty = try store.isEmpty()
         // Keymap problems are said before curses owns the screen (and again on it).
         let (keymap, keyProblems) = KeymapLoader.load(environment: g.environment)
-        for p in keyProblems { Console.warn(p.description) }
+        for p in keyProblems { Out.warn(p.description) }
         let backend: CursesBackend
         do { backend = try CursesBackend() } catch let e as TerminalStartError { throw CLIError(e.message(english: g.language == .en), code: 2) }
         // Every way out restores the terminal (a thrown error included; shutting down twice is harmless).
@@ -60,6 +60,7 @@ enum TUILauncher {
         case .household: initial.append(.openHousehold(targetId!, reason: nil, then: .show))
         case .meeting: initial.append(.openHousehold(targetId!, reason: nil, then: .meeting(anotherToday: false)))
         }
+        try store.startWatching()
         runtime.run(initial: initial)
         let status = runtime.state.exitStatus
         backend.shutdown()

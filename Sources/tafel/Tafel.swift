@@ -26,27 +26,29 @@ struct Tafel: ParsableCommand {
     /// Runs the command line; errors become one line on stderr and a non-zero exit code.
     static func main() {
         do {
+            if try FastPath.run(CommandLine.arguments) { Out.flush(); return }
             var command = try parseAsRoot()
             try command.run()
+            Out.flush()
         } catch let e as CLIError {
-            Console.warn(e.message)
-            Foundation.exit(e.code)
+            Out.warn(e.message)
+            Out.flush(); Foundation.exit(e.code)
         } catch let e as CaseStoreError {
-            Console.warn(Strings(currentLanguage()).render(e.message))
-            Foundation.exit(1)
+            Out.warn(Strings(currentLanguage()).render(e.message))
+            Out.flush(); Foundation.exit(1)
         } catch let e as DomainError {
-            Console.warn(Strings(currentLanguage()).render(e.message))
-            Foundation.exit(1)
+            Out.warn(Strings(currentLanguage()).render(e.message))
+            Out.flush(); Foundation.exit(1)
         } catch let e as ImportError {
             let s = Strings(currentLanguage())
-            Console.warn(s.t("cli.import-refused", e.path.isEmpty ? "$" : e.path, s.render(e.message)))
-            Foundation.exit(1)
+            Out.warn(s.t("cli.import-refused", e.path.isEmpty ? "$" : e.path, s.render(e.message)))
+            Out.flush(); Foundation.exit(1)
         } catch {
             // --help and --version print as the parser does; every other parser error is one line.
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            Console.warn(ParseErrorText.line(fullMessage(for: error), strings: Strings(currentLanguage())))
-            Foundation.exit(code.rawValue)
+            if code == .success { Out.flush(); exit(withError: error) }
+            Out.warn(ParseErrorText.line(fullMessage(for: error), strings: Strings(currentLanguage())))
+            Out.flush(); Foundation.exit(code.rawValue)
         }
     }
 

@@ -43,6 +43,7 @@ final class AppHarness {
                                                 drafts: DraftStore(directory: dir.file("drafts")))
         runtime = AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
                              clock: clock, themes: themes, monochrome: false)
+        try store.startWatching()
         runtime.start(empty ? [] : [.command(.screenCaseload)])
         runtime.settle()
         runtime.render()

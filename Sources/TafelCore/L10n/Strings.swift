@@ -5,12 +5,15 @@ import Foundation
 public struct Strings: Sendable {
     public let language: Language
     public let catalog: Catalog
-    public let reference: ReferenceData
+    /// Reference data given to this value; nil means the bundled set, decoded only when a label
+    /// is first needed (many commands never need one, and decoding it is a tenth of a start-up).
+    private let givenReference: ReferenceData?
+    public var reference: ReferenceData { givenReference ?? .bundled }
 
-    public init(_ language: Language, catalog: Catalog? = nil, reference: ReferenceData = .bundled) {
+    public init(_ language: Language, catalog: Catalog? = nil, reference: ReferenceData? = nil) {
         self.language = language
         self.catalog = catalog ?? Catalog.bundled(language)
-        self.reference = reference
+        self.givenReference = reference
     }
 
     public var isDutch: Bool { language == .nl }

@@ -80,9 +80,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return (w < 0 ? w + 7 : w) + 1
     }
 
+    /// `2026-11-23` (digits written by hand: listings format a date per row, and
+    /// `String(format:)` went through Foundation's varargs for each).
     public var iso: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        var bytes = [UInt8](repeating: 0x30, count: 10)
+        var y = max(0, min(9999, c.year))
+        for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(0x30 + y % 10); y /= 10 }
+        bytes[4] = 0x2D
+        bytes[5] = UInt8(0x30 + c.month / 10); bytes[6] = UInt8(0x30 + c.month % 10)
+        bytes[7] = 0x2D
+        bytes[8] = UInt8(0x30 + c.day / 10); bytes[9] = UInt8(0x30 + c.day % 10)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { iso }

@@ -12,12 +12,16 @@ import TafelCore
 enum FindingIndex {
     /// The columns of one candidate, in table order.
     static let insertSQL = """
-        INSERT INTO finding (household_id, rule, ref, since, fires_on, ends_on, severity, middel_on, hoog_on, evidence)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO finding (household_id, n, rule, ref, since, fires_on, ends_on, severity, middel_on, hoog_on, evidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// The severity of a row on day `:t` (0 laag, 1 middel, 2 hoog).
     static let severitySQL = "CASE WHEN f.hoog_on <= :t THEN 2 WHEN f.middel_on <= :t THEN max(f.severity, 1) ELSE f.severity END"
+
+    /// The rules in their order of DESIGN §5 (how findings of equal severity and age are listed).
+    static let ruleOrderSQL = "CASE f.rule " + StallRuleID.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }
+        .joined(separator: " ") + " ELSE 99 END"
 
     /// The rows that hold on day `:t`.
     static let holdsSQL = "f.fires_on <= :t AND (f.ends_on IS NULL OR f.ends_on > :t)"
@@ -31,8 +35,8 @@ enum FindingIndex {
     static func insert(_ db: Database, _ candidates: [FindingCandidate]) throws {
         guard !candidates.isEmpty else { return }
         let statement = try db.cachedStatement(sql: insertSQL)
-        for c in candidates {
-            try statement.execute(arguments: [c.householdId, c.rule.rawValue, EvidenceCodec.encode(c.ref), c.since.ordinal, c.firesOn.ordinal,
+        for (n, c) in candidates.enumerated() {
+            try statement.execute(arguments: [c.householdId, n, c.rule.rawValue, EvidenceCodec.encode(c.ref), c.since.ordinal, c.firesOn.ordinal,
                                               c.endsOn?.ordinal, severityNumber(c.severity), c.middelOn?.ordinal, c.hoogOn?.ordinal,
                                               EvidenceCodec.encode(c.evidence)])
         }
@@ -101,78 +105,3 @@ enum FindingIndex {
     }
 }
 
-/// A compact, reversible text form of evidence messages and references for the index:
-/// `key␟t:text␟n:3␟d:20423␟o:financien␟k:key␟K:a,b␟e:20423` (␟ = U+001F).
-enum EvidenceCodec {
-    static let separator: Character = "\u{1F}"
-
-    static func encode(_ m: Message) -> String {
-        var out = m.key
-        for a in m.args {
-            out.append(separator)
-            switch a {
-            // The separator cannot occur inside a value: a control character in user text becomes U+FFFD.
-            case .text(let s): out += "t:" + s.replacingOccurrences(of: "\u{1F}", with: "\u{FFFD}")
-            case .number(let n): out += "n:" + String(n)
-            case .day(let d): out += "d:" + String(d.ordinal)
-            case .domain(let c): out += "o:" + c
-            case .key(let k): out += "k:" + k
-            case .keys(let ks): out += "K:" + ks.joined(separator: ",")
-            case .elapsed(let d): out += "e:" + String(d.ordinal)
-            }
-        }
-        return out
-    }
-
-    static func decodeMessage(_ s: String) -> Message? {
-        let parts = s.split(separator: separator, omittingEmptySubsequences: false)
-        guard let key = parts.first else { return nil }
-        var args: [Message.Arg] = []
-        args.reserveCapacity(parts.count - 1)
-        for p in parts.dropFirst() {
-            guard p.count >= 2 else { return nil }
-            let tag = p.first!, value = String(p.dropFirst(2))
-            switch tag {
-            case "t": args.append(.text(value))
-            case "n": args.append(.number(Int(value) ?? 0))
-            case "d": args.append(.day(Day(ordinal: Int(value) ?? 0)))
-            case "o": args.append(.domain(value))
-            case "k": args.append(.key(value))
-            case "K": args.append(.keys(value.isEmpty ? [] : value.split(separator: ",").map(String.init)))
-            case "e": args.append(.elapsed(Day(ordinal: Int(value) ?? 0)))
-            default: return nil
-            }
-        }
-        return Message(key: String(key), args: args)
-    }
-
-    static func encode(_ r: EvidenceRef) -> String {
-        switch r {
-        case .household: return "household"
-        case .action(let id): return "action:\(id)"
-        case .domain(let d): return "domain:\(d)"
-        case .member(let id): return "member:\(id)"
-        case .coordinator(let id): return "coordinator:\(id)"
-        case .escalation(let id): return "escalation:\(id)"
-        case .consent(let id): return "consent:\(id)"
-        case .meeting(let id): return "meeting:\(id)"
-        }
-    }
-
-    static func decodeRef(_ s: String) -> EvidenceRef? {
-        if s == "household" { return .household }
-        guard let colon = s.firstIndex(of: ":") else { return nil }
-        let kind = s[..<colon], value = String(s[s.index(after: colon)...])
-        if kind == "domain" { return .domain(value) }
-        guard let id = Int64(value) else { return nil }
-        switch kind {
-        case "action": return .action(id)
-        case "member": return .member(id)
-        case "coordinator": return .coordinator(id)
-        case "escalation": return .escalation(id)
-        case "consent": return .consent(id)
-        case "meeting": return .meeting(id)
-        default: return nil
-        }
-    }
-}

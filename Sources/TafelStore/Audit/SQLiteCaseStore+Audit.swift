@@ -132,3 +132,76 @@ extension JSONEncoder {
         return e
     }
 }
+
+/// One finding of the audit listing with its household, as the listing streams it.
+public struct AuditLine: Sendable {
+    public var householdId: Int64
+    public var household: String
+    public var wijk: String
+    public var team: String
+    public var coordinator: String?
+    /// Days the household has been stalled (its oldest finding that passes the filter).
+    public var householdDays: Int
+    public var rule: StallRuleID
+    public var severity: Severity
+    public var since: Day
+    /// The evidence in `EvidenceCodec`'s compact form, its day counts still unresolved.
+    public var evidence: String
+}
+
+extension SQLiteCaseStore {
+    /// The audit listing for `today`, most stalled household first, each household's findings most
+    /// serious first, streamed row by row from one query (no result held in memory), within the
+    /// user's need-to-know and the filter.
+    public func streamAudit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter,
+                            _ body: (AuditLine) throws -> Void) throws {
+        try ensureFindingIndex(config)
+        try read { db in
+            var conditions = [FindingIndex.holdsSQL]
+            var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
+            if let rule = filter.rule { conditions.append("f.rule = :rule"); arguments["rule"] = rule.rawValue }
+            if let since = filter.since { conditions.append("f.since >= :since"); arguments["since"] = since.ordinal }
+            var scope = ""
+            switch user.role {
+            case .teamleider, .beheerder: break
+            case .medewerker, .voorzitter:
+                // Need-to-know: involved households (and, for a voorzitter, the own team's).
+                let involved = try involvedHouseholds(db, user: user.id)
+                arguments["involved"] = jsonArray(Array(involved))
+                arguments["team"] = user.role == .voorzitter ? user.team : "\u{0}"
+                scope = "AND (h.id IN (SELECT value FROM json_each(:involved)) OR (h.team = :team AND h.team != ''))"
+            }
+            if let team = filter.team { scope += " AND lower(h.team) = lower(:fteam)"; arguments["fteam"] = team }
+            if let wijk = filter.wijk { scope += " AND lower(h.wijk) = lower(:fwijk)"; arguments["fwijk"] = wijk }
+            let holds = conditions.joined(separator: " AND ")
+            // The households that hold a finding (from a covering index), their names and coordinator
+            // once per household, then their findings, which sit together in the table.
+            let sql = """
+                WITH stalled AS MATERIALIZED (SELECT f.household_id AS hid, min(f.since) AS oldest FROM finding f WHERE \(holds) GROUP BY f.household_id),
+                head AS MATERIALIZED (
+                    SELECT s.hid, s.oldest, h.name, h.wijk, h.team, coalesce(cp.name, co.name, cm.name, ci.name) AS coordinator
+                    FROM stalled s JOIN household h ON h.id = s.hid
+                    LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
+                    LEFT JOIN professional cp ON c.party_kind = 'professional' AND cp.id = c.party_id
+                    LEFT JOIN organisation co ON c.party_kind = 'organisation' AND co.id = c.party_id
+                    LEFT JOIN member cm ON c.party_kind = 'member' AND cm.id = c.party_id
+                    LEFT JOIN informal_person ci ON c.party_kind = 'informal' AND ci.id = c.party_id
+                    WHERE 1 \(scope))
+                SELECT head.hid, head.name, head.wijk, head.team, head.coordinator, head.oldest,
+                       f.rule, \(FindingIndex.severitySQL) AS sev, f.since, f.evidence
+                FROM head JOIN finding f ON f.household_id = head.hid AND \(holds)
+                ORDER BY head.oldest, head.name, head.hid, sev DESC, f.since, \(FindingIndex.ruleOrderSQL)
+                """
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            let coordinatorFilter = filter.coordinator?.lowercased()
+            while let r = try cursor.next() {
+                let coordinator: String? = r[4]
+                if let c = coordinatorFilter, !(coordinator ?? "").lowercased().contains(c) { continue }
+                guard let rule = StallRuleID(rawValue: r[6]) else { continue }
+                try body(AuditLine(householdId: r[0], household: r[1], wijk: r[2], team: r[3], coordinator: coordinator,
+                                   householdDays: max(0, Day(ordinal: r[5]).days(until: today)), rule: rule,
+                                   severity: FindingIndex.severity(r[7]), since: Day(ordinal: r[8]), evidence: r[9]))
+            }
+        }
+    }
+}

@@ -13,9 +13,12 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
     let clock: any Clock
-    public let reference: ReferenceData
-    /// The newest event this process has seen (for noticing other processes' commits).
-    var lastSeenEvent: Int64 = 0
+    /// Reference data given at opening; nil means the bundled set, decoded when first needed.
+    private let givenReference: ReferenceData?
+    public var reference: ReferenceData { givenReference ?? .bundled }
+    /// The newest event this process has seen (for noticing other processes' commits); nil until
+    /// the first look (`startWatching` or the first poll), which most commands never make.
+    var lastSeenEvent: Int64?
     private let lock = NSLock()
     /// The roster as read at an event id; reused while no new event was written.
     private var rosterCache: (event: Int64, roster: Roster)?
@@ -27,10 +30,10 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// - Parameter busyTimeout: how long a write waits for another process's lock before it is
     ///   reported as locked (tests shorten it).
     public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, readOnly: Bool = false,
-                reference: ReferenceData = .bundled, busyTimeout: TimeInterval = 3) throws {
+                reference: ReferenceData? = nil, busyTimeout: TimeInterval = 3) throws {
         self.path = path
         self.clock = clock
-        self.reference = reference
+        self.givenReference = reference
         let fm = FileManager.default
         var exists = fm.fileExists(atPath: path)
         if exists, let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
@@ -78,13 +81,25 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
                 reader = queue
                 writer = nil
             }
-            try prepareSchema()
-            // A database from before the finding index (or whose index was dropped) gets it built once.
-            if writer != nil, try reader.read({ try indexedConfig($0) }) == nil { try rebuildFindingIndex(SignalConfig()) }
-            lastSeenEvent = try reader.read { try Int64.fetchOne($0, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0 }
+            // One read decides whether the file is ready: a tafel database at this schema with its
+            // finding index built (`user_version` is set only then). Everything else is checked only
+            // when it is not, so a command starts in milliseconds.
+            if try !isReady() {
+                try prepareSchema()
+                // A database from before the finding index (or whose index was dropped) gets it built once.
+                if writer != nil, try reader.read({ try indexedConfig($0) }) == nil { try rebuildFindingIndex(SignalConfig()) }
+                if let writer { try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = \(Schema.currentVersion)") } }
+            }
         } catch {
             throw ErrorMapping.map(error, path: path)
         }
+    }
+
+    /// True when the file says it is a tafel database migrated to this schema, index built.
+    private func isReady() throws -> Bool {
+        (try? reader.read { db in
+            try Row.fetchOne(db, sql: "SELECT (SELECT value FROM meta WHERE key = 'app'), (SELECT user_version FROM pragma_user_version())")
+        }).flatMap { row in row.map { ($0[0] as String?) == "tafel" && ($0[1] as Int?) == Schema.currentVersion } } ?? false
     }
 
     /// Checks that the file is a tafel database of a schema we know, then migrates it.
@@ -151,7 +166,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
              summary: String, reason: String? = nil) throws -> AuditEvent {
         let e = try AuditChain.append(db, at: clock.now, actor: actor, householdId: household, kind: kind, entity: entity,
                                       entityId: entityId, summary: summary, reason: reason)
-        lock.withLock { lastSeenEvent = max(lastSeenEvent, e.id) }
+        lock.withLock { lastSeenEvent = lastSeenEvent.map { max($0, e.id) } }
         return e
     }
 
@@ -223,16 +238,23 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
 
     // MARK: Noticing other processes
 
+    /// Takes the newest event as seen: changes from now on are "external changes".
+    public func startWatching() throws {
+        let newest = try read { try Int64.fetchOne($0, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0 }
+        lock.withLock { lastSeenEvent = max(lastSeenEvent ?? 0, newest) }
+    }
+
     public func hasExternalChanges() throws -> Bool {
+        if lock.withLock({ lastSeenEvent }) == nil { try startWatching(); return false }
         let (maxId, changed) = try read { db -> (Int64, Bool) in
-            let seen = lock.withLock { lastSeenEvent }
+            let seen = lock.withLock { lastSeenEvent } ?? 0
             let maxId = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0
             guard maxId > seen else { return (maxId, false) }
             // Views and exports by others change nothing on screen.
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE id > ? AND kind NOT IN ('view', 'export', 'denied')", arguments: [seen]) ?? 0
             return (maxId, n > 0)
         }
-        lock.withLock { lastSeenEvent = max(lastSeenEvent, maxId) }
+        lock.withLock { lastSeenEvent = max(lastSeenEvent ?? 0, maxId) }
         return changed
     }
 

@@ -149,16 +149,17 @@ enum Schema {
     }
 
     /// The audit as a maintained index (`FindingIndex`): every household's finding candidates with the
-    /// days they hold. Filled after migrating (`SQLiteCaseStore.prepareSchema` builds it once).
+    /// days they hold, stored by household (a household's findings sit together on disk) with
+    /// covering indexes for "which households hold a finding on day T" (per rule or all). Filled after migrating (`SQLiteCaseStore.prepareSchema` builds it once).
     static func v4(_ db: Database) throws {
         try db.execute(sql: """
         CREATE TABLE finding (
-            household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE, n INTEGER NOT NULL,
             rule TEXT NOT NULL, ref TEXT NOT NULL, since INTEGER NOT NULL, fires_on INTEGER NOT NULL, ends_on INTEGER,
-            severity INTEGER NOT NULL, middel_on INTEGER, hoog_on INTEGER, evidence TEXT NOT NULL);
-        CREATE INDEX finding_fires ON finding(fires_on);
-        CREATE INDEX finding_rule ON finding(rule, fires_on);
-        CREATE INDEX finding_household ON finding(household_id);
+            severity INTEGER NOT NULL, middel_on INTEGER, hoog_on INTEGER, evidence TEXT NOT NULL,
+            PRIMARY KEY (household_id, n)) WITHOUT ROWID;
+        CREATE INDEX finding_fires ON finding(fires_on, ends_on, since);
+        CREATE INDEX finding_rule ON finding(rule, fires_on, ends_on, since);
         DELETE FROM meta WHERE key = 'finding_config';
         """)
     }

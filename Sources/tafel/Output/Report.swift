@@ -44,10 +44,11 @@ struct Report {
 }
 
 enum JSONOutput {
-    /// Pretty JSON with sorted keys (control characters are escaped by the encoder).
+    /// Pretty JSON with sorted keys; every control character, DEL, C1 and bidi control escaped
+    /// as `\uXXXX` (`JSONText.clean`).
     static func encode<T: Encodable>(_ value: T) -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? String(decoding: e.encode(value), as: UTF8.self)).map { $0 + "\n" } ?? "null\n"
+        return (try? String(decoding: e.encode(value), as: UTF8.self)).map { JSONText.clean($0) + "\n" } ?? "null\n"
     }
 }
