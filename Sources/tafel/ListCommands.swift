@@ -94,54 +94,64 @@ struct AuditCommand: ParsableCommand {
             filter.since = d
         }
         let config = global.signalConfig()
-        func evidence(_ compact: String) -> String {
-            EvidenceCodec.decodeMessage(compact).map { s.render($0.resolvingElapsed(on: today)) } ?? ""
+        var words = EvidenceWriter(strings: s, today: today)
+        var scratch: [UInt8] = []
+        func evidence(_ compact: UnsafeBufferPointer<UInt8>) -> String {
+            scratch.removeAll(keepingCapacity: true)
+            words.append(bytes: compact, to: &scratch)
+            return String(decoding: scratch, as: UTF8.self)
         }
         switch format {
         case .json:
             // Streamed: one household per line, keys in sorted order (as the encoder wrote them before).
-            var current: Int64? = nil
-            var first = true
-            var pendingTail = ""
+            var opened = false, first = true
+            var tail = ""
+            // The constant parts of a finding's JSON, made once per rule and severity.
+            let titles = Dictionary(uniqueKeysWithValues: StallRuleID.allCases.map { ($0, "\",\"title\":" + JSONText.string(s.t($0.titleKey)) + "}") })
+            let tails = Dictionary(uniqueKeysWithValues: StallRuleID.allCases.map { rule in
+                (rule, Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, ",\"rule\":\"\(rule.rawValue)\",\"severity\":\"\($0.rawValue)\",\"since\":\"") }))
+            })
             Out.raw("{\"households\":[")
-            try store.streamAudit(for: user, config: config, today: today, filter: filter) { line in
-                if line.householdId != current {
-                    if current != nil { Out.raw("]" + pendingTail) }
-                    Out.raw(first ? "\n{\"coordinator\":" : ",\n{\"coordinator\":")
-                    if let c = line.coordinator { Out.stdout.json(c) } else { Out.raw("null") }
-                    Out.raw(",\"daysStalled\":\(line.householdDays),\"household\":")
-                    Out.stdout.json(line.household)
-                    Out.raw(",\"householdId\":\(line.householdId),\"signals\":[")
-                    first = false
-                    current = line.householdId
-                    // The household's own keys after its signals, in sorted order.
-                    pendingTail = ",\"team\":" + JSONText.string(line.team) + ",\"wijk\":" + JSONText.string(line.wijk) + "}"
-                } else {
-                    Out.raw(",")
-                }
-                Out.raw("{\"daysStalled\":\(max(0, line.since.days(until: today))),\"evidence\":")
-                Out.stdout.json(evidence(line.evidence))
-                Out.raw(",\"rule\":\"\(line.rule.rawValue)\",\"severity\":\"\(line.severity.rawValue)\",\"since\":\"\(line.since.iso)\",\"title\":")
-                Out.stdout.json(s.t(line.rule.titleKey))
-                Out.raw("}")
-            }
-            if current != nil { Out.raw("]" + pendingTail) }
+            try store.streamAudit(for: user, config: config, today: today, filter: filter, household: { h in
+                Out.raw((opened ? "]" + tail + ",\n" : "\n") + "{\"coordinator\":" + JSONText.optional(h.coordinator)
+                        + ",\"daysStalled\":\(h.daysStalled),\"household\":" + JSONText.string(h.name) + ",\"householdId\":\(h.id),\"signals\":[")
+                // The household's own keys after its signals, in sorted order.
+                tail = ",\"team\":" + JSONText.string(h.team) + ",\"wijk\":" + JSONText.string(h.wijk) + "}"
+                opened = true
+                first = true
+            }, finding: { f in
+                Out.raw(first ? "{\"daysStalled\":" : ",{\"daysStalled\":")
+                first = false
+                Out.stdout.decimal(max(0, f.since.days(until: today)))
+                Out.raw(",\"evidence\":")
+                scratch.removeAll(keepingCapacity: true)
+                words.append(bytes: f.evidence, to: &scratch)
+                Out.stdout.json(bytes: scratch)
+                Out.raw(tails[f.rule]![f.severity]!)
+                Out.raw(f.since.iso)
+                Out.raw(titles[f.rule]!)
+            })
+            if opened { Out.raw("]" + tail) }
             Out.raw("\n],\"today\":\"\(today.iso)\"}\n")
         case .table:
             var table = TableWriter(headers: [s.t("audit.col-days"), s.t("audit.col-household"), s.t("audit.col-wijk"), s.t("audit.col-coordinator"),
                                               s.t("cli.col-signal"), s.t("cli.col-severity"), s.t("cli.col-signal-days"), s.t("audit.evidence")])
             let nobody = s.t("household.no-coordinator")
-            try store.streamAudit(for: user, config: config, today: today, filter: filter) { line in
-                table.row([String(line.householdDays), line.household, line.wijk, line.coordinator ?? nobody, line.rule.rawValue,
-                           s.label(line.severity), String(max(0, line.since.days(until: today))), evidence(line.evidence)])
-            }
+            var current: AuditHousehold?
+            try store.streamAudit(for: user, config: config, today: today, filter: filter, household: { current = $0 }, finding: { f in
+                guard let h = current else { return }
+                table.row([String(h.daysStalled), h.name, h.wijk, h.coordinator ?? nobody, f.rule.rawValue,
+                           s.label(f.severity), String(max(0, f.since.days(until: today))), evidence(f.evidence)])
+            })
             table.finish()
         case .csv:
             Out.raw(["days", "household", "wijk", "coordinator", "signal", "severity", "signalDays", "evidence"].joined(separator: ",") + "\r\n")
-            try store.streamAudit(for: user, config: config, today: today, filter: filter) { line in
-                Out.raw([String(line.householdDays), line.household, line.wijk, line.coordinator ?? "", line.rule.rawValue, line.severity.rawValue,
-                         String(max(0, line.since.days(until: today))), evidence(line.evidence)].map(Escape.csv).joined(separator: ",") + "\r\n")
-            }
+            var current: AuditHousehold?
+            try store.streamAudit(for: user, config: config, today: today, filter: filter, household: { current = $0 }, finding: { f in
+                guard let h = current else { return }
+                Out.raw([String(h.daysStalled), h.name, h.wijk, h.coordinator ?? "", f.rule.rawValue, f.severity.rawValue,
+                         String(max(0, f.since.days(until: today))), evidence(f.evidence)].map(Escape.csv).joined(separator: ",") + "\r\n")
+            })
         }
     }
 }

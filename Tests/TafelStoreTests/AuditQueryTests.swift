@@ -152,6 +152,28 @@ struct AuditQueryTests {
         #expect(script.hasSuffix(";\n"))
     }
 
+    /// The listing's byte-level wording says exactly what `Strings.render` says, in both languages.
+    @Test func theEvidenceWriterWordsLikeTheCatalogue() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let all = try store.auditFindings(config: SignalConfig(), today: today).values.flatMap { $0 }
+        #expect(all.count > 25)
+        for language in [Language.nl, .en] {
+            let strings = Strings(language)
+            var writer = EvidenceWriter(strings: strings, today: today)
+            for f in all {
+                let compact = EvidenceCodec.encode(f.evidence)
+                var bytes: [UInt8] = []
+                #expect(writer.append(compact, to: &bytes))
+                #expect(String(decoding: bytes, as: UTF8.self) == strings.render(f.evidence), "\(f.rule)")
+            }
+            // Unresolved day counts are resolved for the writer's day.
+            var bytes: [UInt8] = []
+            writer.append(EvidenceCodec.encode(Evidence.geenContact(last: today.adding(days: -40), since: today.adding(days: -40))), to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self).contains("40"))
+        }
+    }
+
     @Test func evidenceSurvivesItsCompactForm() throws {
         let messages = [Evidence.actieVerlopen(description: "Post openen; t:b, n:1", due: today, since: today),
                         Evidence.onvolledig(domain: "financien", score: 2), Message("x", .keys(["a", "b"]), .key("k"), .text(""), .number(-3))]

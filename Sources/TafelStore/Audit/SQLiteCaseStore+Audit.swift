@@ -133,28 +133,32 @@ extension JSONEncoder {
     }
 }
 
-/// One finding of the audit listing with its household, as the listing streams it.
-public struct AuditLine: Sendable {
-    public var householdId: Int64
-    public var household: String
+/// A household of the audit listing, as the listing streams it.
+public struct AuditHousehold: Sendable {
+    public var id: Int64
+    public var name: String
     public var wijk: String
     public var team: String
     public var coordinator: String?
     /// Days the household has been stalled (its oldest finding that passes the filter).
-    public var householdDays: Int
+    public var daysStalled: Int
+}
+
+/// One finding of the audit listing. The evidence is lent as the stored bytes (`EvidenceCodec`'s
+/// compact form, day counts unresolved), valid only during the call: no String per row.
+public struct AuditLine {
     public var rule: StallRuleID
     public var severity: Severity
     public var since: Day
-    /// The evidence in `EvidenceCodec`'s compact form, its day counts still unresolved.
-    public var evidence: String
+    public var evidence: UnsafeBufferPointer<UInt8>
 }
 
 extension SQLiteCaseStore {
     /// The audit listing for `today`, most stalled household first, each household's findings most
     /// serious first, streamed row by row from one query (no result held in memory), within the
-    /// user's need-to-know and the filter.
+    /// user's need-to-know and the filter. `household` is called before each household's findings.
     public func streamAudit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter,
-                            _ body: (AuditLine) throws -> Void) throws {
+                            household: (AuditHousehold) throws -> Void, finding: (AuditLine) throws -> Void) throws {
         try ensureFindingIndex(config)
         try read { db in
             var conditions = [FindingIndex.holdsSQL]
@@ -174,33 +178,56 @@ extension SQLiteCaseStore {
             if let team = filter.team { scope += " AND lower(h.team) = lower(:fteam)"; arguments["fteam"] = team }
             if let wijk = filter.wijk { scope += " AND lower(h.wijk) = lower(:fwijk)"; arguments["fwijk"] = wijk }
             let holds = conditions.joined(separator: " AND ")
-            // The households that hold a finding (from a covering index), their names and coordinator
-            // once per household, then their findings, which sit together in the table.
-            let sql = """
-                WITH stalled AS MATERIALIZED (SELECT f.household_id AS hid, min(f.since) AS oldest FROM finding f WHERE \(holds) GROUP BY f.household_id),
-                head AS MATERIALIZED (
-                    SELECT s.hid, s.oldest, h.name, h.wijk, h.team, coalesce(cp.name, co.name, cm.name, ci.name) AS coordinator
-                    FROM stalled s JOIN household h ON h.id = s.hid
-                    LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
-                    LEFT JOIN professional cp ON c.party_kind = 'professional' AND cp.id = c.party_id
-                    LEFT JOIN organisation co ON c.party_kind = 'organisation' AND co.id = c.party_id
-                    LEFT JOIN member cm ON c.party_kind = 'member' AND cm.id = c.party_id
-                    LEFT JOIN informal_person ci ON c.party_kind = 'informal' AND ci.id = c.party_id
-                    WHERE 1 \(scope))
-                SELECT head.hid, head.name, head.wijk, head.team, head.coordinator, head.oldest,
-                       f.rule, \(FindingIndex.severitySQL) AS sev, f.since, f.evidence
-                FROM head JOIN finding f ON f.household_id = head.hid AND \(holds)
-                ORDER BY head.oldest, head.name, head.hid, sev DESC, f.since, \(FindingIndex.ruleOrderSQL)
+            // First the households that hold a finding (from a covering index), their names and
+            // coordinator, most stalled first; then each one's findings, which sit together in the
+            // table (a small sort per household instead of one big sort of every finding row).
+            let heads = """
+                WITH stalled AS MATERIALIZED (SELECT f.household_id AS hid, min(f.since) AS oldest FROM finding f WHERE \(holds) GROUP BY f.household_id)
+                SELECT s.hid, h.name, h.wijk, h.team, coalesce(cp.name, co.name, cm.name, ci.name), s.oldest
+                FROM stalled s JOIN household h ON h.id = s.hid
+                LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
+                LEFT JOIN professional cp ON c.party_kind = 'professional' AND cp.id = c.party_id
+                LEFT JOIN organisation co ON c.party_kind = 'organisation' AND co.id = c.party_id
+                LEFT JOIN member cm ON c.party_kind = 'member' AND cm.id = c.party_id
+                LEFT JOIN informal_person ci ON c.party_kind = 'informal' AND ci.id = c.party_id
+                WHERE 1 \(scope)
+                ORDER BY s.oldest, h.name, s.hid
                 """
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            // "+" keeps SQLite on the primary key (the household's rows) rather than the rule index.
+            let unindexed = holds.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
+                .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+            let findingsSQL = """
+                SELECT \(FindingIndex.ruleOrderSQL) AS rule_index, \(FindingIndex.severitySQL) AS sev, f.since, f.evidence
+                FROM finding f WHERE f.household_id = :h AND \(unindexed)
+                ORDER BY sev DESC, f.since, rule_index
+                """
+            let statement = try db.cachedStatement(sql: findingsSQL)
             let coordinatorFilter = filter.coordinator?.lowercased()
+            let rules = StallRuleID.allCases
+            let cursor = try Row.fetchCursor(db, sql: heads, arguments: StatementArguments(arguments))
+            var findingArguments = arguments
+            findingArguments.removeValue(forKey: "involved")
+            findingArguments.removeValue(forKey: "team")
+            findingArguments.removeValue(forKey: "fteam")
+            findingArguments.removeValue(forKey: "fwijk")
             while let r = try cursor.next() {
+                let hid: Int64 = r[0]
                 let coordinator: String? = r[4]
                 if let c = coordinatorFilter, !(coordinator ?? "").lowercased().contains(c) { continue }
-                guard let rule = StallRuleID(rawValue: r[6]) else { continue }
-                try body(AuditLine(householdId: r[0], household: r[1], wijk: r[2], team: r[3], coordinator: coordinator,
-                                   householdDays: max(0, Day(ordinal: r[5]).days(until: today)), rule: rule,
-                                   severity: FindingIndex.severity(r[7]), since: Day(ordinal: r[8]), evidence: r[9]))
+                try household(AuditHousehold(id: hid, name: r[1], wijk: r[2], team: r[3], coordinator: coordinator,
+                                             daysStalled: max(0, Day(ordinal: r[5]).days(until: today))))
+                findingArguments["h"] = hid
+                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(findingArguments))
+                while let f = try rows.next() {
+                    let index: Int = f[0]
+                    guard rules.indices.contains(index) else { continue }
+                    let line = (rules[index], FindingIndex.severity(f[1]), Day(ordinal: f[2]))
+                    try f.withUnsafeData(atIndex: 3) { data in
+                        try (data ?? Data()).withUnsafeBytes { raw in
+                            try finding(AuditLine(rule: line.0, severity: line.1, since: line.2, evidence: raw.bindMemory(to: UInt8.self)))
+                        }
+                    }
+                }
             }
         }
     }

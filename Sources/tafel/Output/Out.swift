@@ -1,4 +1,5 @@
 import Foundation
+import TafelCore
 import TextSafety
 #if canImport(Glibc)
 import Glibc
@@ -71,6 +72,17 @@ enum Out {
         mutating func json(_ s: String) {
             var s = s
             s.withUTF8 { JSONText.appendEscaped($0, to: &buffer) }
+            if buffer.count >= capacity { flush() }
+        }
+
+        /// A whole number in decimal digits.
+        mutating func decimal(_ n: Int) {
+            EvidenceWriter.appendDecimal(n, to: &buffer)
+        }
+
+        /// A JSON string literal of UTF-8 bytes.
+        mutating func json(bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &buffer) }
             if buffer.count >= capacity { flush() }
         }
 

@@ -1,0 +1,128 @@
+/// Words evidence straight from its compact stored form (`EvidenceCodec`) into UTF-8 bytes, the
+/// way `Strings.render` would, for listings that word a finding per row: templates are split once
+/// per key, labels looked up once per code, nothing allocated per row but the bytes written.
+public struct EvidenceWriter {
+    let strings: Strings
+    let today: Day
+    private var templates: [String: [Piece]] = [:]
+    /// The templates by their key's bytes: a listing has a handful of keys, compared byte by byte
+    /// rather than made into a String for every row.
+    private var recent: [(key: [UInt8], pieces: [Piece])] = []
+    private var labels: [String: [UInt8]] = [:]
+
+    enum Piece {
+        case bytes([UInt8])
+        case arg(Int)
+    }
+
+    public init(strings: Strings, today: Day) {
+        self.strings = strings
+        self.today = today
+    }
+
+    /// Appends the worded evidence to `out` (unescaped text: the caller escapes for its format).
+    /// Returns false when the stored form is not understood (then nothing is appended).
+    @discardableResult
+    public mutating func append(_ compact: String, to out: inout [UInt8]) -> Bool {
+        var compact = compact
+        return compact.withUTF8 { append(bytes: $0, to: &out) }
+    }
+
+    /// The same from the stored bytes themselves.
+    @discardableResult
+    public mutating func append(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        // Field boundaries (at most 16 arguments).
+        var bounds = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &bounds) { raw -> Bool in
+            let ends = raw.bindMemory(to: Int.self)
+            var count = 0
+            for i in 0..<bytes.count where bytes[i] == 0x1F && count < ends.count - 1 {
+                ends[count] = i
+                count += 1
+            }
+            ends[count] = bytes.count
+            count += 1
+            func field(_ k: Int) -> Range<Int> { (k == 0 ? 0 : ends[k - 1] + 1)..<ends[k] }
+            let pieces = template(bytes, field(0))
+            for piece in pieces {
+                switch piece {
+                case .bytes(let b): out.append(contentsOf: b)
+                case .arg(let i):
+                    guard i + 1 < count else { out.append(contentsOf: Array("{\(i)}".utf8)); continue }
+                    guard appendArg(bytes, field(i + 1), to: &out) else { return false }
+                }
+            }
+            return true
+        }
+    }
+
+    private mutating func template(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Piece] {
+        let key = UnsafeBufferPointer(rebasing: bytes[range])
+        for entry in recent where entry.key.count == key.count && entry.key.elementsEqual(key) { return entry.pieces }
+        let pieces = template(String(decoding: key, as: UTF8.self))
+        recent.append((Array(key), pieces))
+        return pieces
+    }
+
+    private mutating func appendArg(_ bytes: UnsafeBufferPointer<UInt8>, _ field: Range<Int>, to out: inout [UInt8]) -> Bool {
+        guard field.count >= 2, bytes[field.lowerBound + 1] == 0x3A else { return false }
+        let value = (field.lowerBound + 2)..<field.upperBound
+        func number() -> Int {
+            var n = 0, negative = false
+            for i in value {
+                if bytes[i] == 0x2D { negative = true; continue }
+                n = n * 10 + Int(bytes[i] &- 0x30)
+            }
+            return negative ? -n : n
+        }
+        switch bytes[field.lowerBound] {
+        case 0x74: out.append(contentsOf: bytes[value])                                       // t: text
+        case 0x6E: EvidenceWriter.appendDecimal(number(), to: &out)                              // n: number
+        case 0x64: out.append(contentsOf: Array(strings.date(Day(ordinal: number())).utf8))     // d: day
+        case 0x65: EvidenceWriter.appendDecimal(Day(ordinal: number()).days(until: today), to: &out) // e: elapsed
+        case 0x6F, 0x6B:                                                                         // o: domain, k: key
+            let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+            let cacheKey = (bytes[field.lowerBound] == 0x6F ? "o:" : "k:") + code
+            if let cached = labels[cacheKey] { out.append(contentsOf: cached); break }
+            let text = bytes[field.lowerBound] == 0x6F ? strings.domain(code) : strings.render(.key(code))
+            let utf8 = Array(text.utf8)
+            labels[cacheKey] = utf8
+            out.append(contentsOf: utf8)
+        case 0x4B:                                                                               // K: keys
+            let list = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+            let keys = list.isEmpty ? [] : list.split(separator: ",").map(String.init)
+            out.append(contentsOf: Array(strings.render(.keys(keys)).utf8))
+        default: return false
+        }
+        return true
+    }
+
+    /// Appends a whole number in decimal digits.
+    public static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 { out.append(0x2D); appendDecimal(-n, to: &out); return }
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(0x30 + n % 10))
+    }
+
+    /// The catalogue text of a key split at its `{0}`…`{9}` placeholders.
+    private mutating func template(_ key: String) -> [Piece] {
+        if let t = templates[key] { return t }
+        let text = Array(strings.catalog.text(key).utf8)
+        var pieces: [Piece] = []
+        var literal: [UInt8] = []
+        var i = 0
+        while i < text.count {
+            if text[i] == 0x7B, i + 2 < text.count, (0x30...0x39).contains(text[i + 1]), text[i + 2] == 0x7D {
+                if !literal.isEmpty { pieces.append(.bytes(literal)); literal = [] }
+                pieces.append(.arg(Int(text[i + 1] - 0x30)))
+                i += 3
+                continue
+            }
+            literal.append(text[i])
+            i += 1
+        }
+        if !literal.isEmpty { pieces.append(.bytes(literal)) }
+        templates[key] = pieces
+        return pieces
+    }
+}
