@@ -16,9 +16,9 @@ struct Export: ParsableCommand {
         let (actor, pro) = try global.actor(store)
         var hid: Int64? = nil
         if let household {
-            let id = try resolveHousehold(household, in: store, strings: s)
             // A single household is read with the access rules of the signed-in user.
             let user = try pro ?? global.signedIn(store)
+            let id = try resolveHousehold(household, in: store, for: user, strings: s)
             _ = try store.caseFile(id, for: user, reason: reason)
             hid = id
         } else if let pro, pro.role != .beheerder && pro.role != .teamleider {
@@ -124,7 +124,7 @@ struct Log: ParsableCommand {
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
         guard limit >= 1 else { throw CLIError(s.t("log.limit-invalid", String(limit))) }
-        let hid = try household.map { try resolveHousehold($0, in: store, strings: s) }
+        let hid = try household.map { try resolveHousehold($0, in: store, for: user, strings: s) }
         let events = try store.accessLog(for: user, householdId: hid, limit: limit)
         if format == .json { Out.raw(JSONOutput.encode(events)); return }
         let report = Report(headers: [s.t("cli.col-id"), s.t("log.col-when"), s.t("log.col-who"), s.t("log.col-household"), s.t("log.col-what"),

@@ -22,19 +22,22 @@ struct CaseloadCommand: ParsableCommand {
                 "[" + xs.map { a in
                     "{\"description\":" + JSONText.string(a.action.description) + ",\"domain\":" + JSONText.string(a.action.domain)
                         + ",\"due\":" + (a.action.due.map { "\"\($0.iso)\"" } ?? "null") + ",\"household\":" + JSONText.string(a.householdName)
-                        + ",\"householdId\":\(a.action.householdId),\"id\":\(a.action.id),\"status\":\"\(a.action.status.rawValue)\"}"
+                        + ",\"householdId\":\(a.action.householdId),\"id\":\(a.action.id),\"owner\":" + JSONText.string(a.ownerName)
+                        + ",\"status\":\"\(a.action.status.rawValue)\",\"waitsFor\":[" + a.waitsFor.map { String($0.id) }.joined(separator: ",")
+                        + "],\"blocks\":[" + a.blocks.map { String($0.id) }.joined(separator: ",") + "]}"
                 }.joined(separator: ",") + "]"
             }
             let reviews = "[" + c.reviews.map { r in
                 "{\"date\":\"\(r.date.iso)\",\"household\":" + JSONText.string(r.householdName) + ",\"householdId\":\(r.householdId),\"overdue\":\(r.overdue)}"
             }.joined(separator: ",") + "]"
-            Out.raw("{\"later\":" + items(c.later) + ",\"login\":" + JSONText.string(user.login) + ",\"overdue\":" + items(c.overdue)
+            Out.raw("{\"blocking\":" + items(c.blocking) + ",\"later\":" + items(c.later) + ",\"login\":" + JSONText.string(user.login) + ",\"overdue\":" + items(c.overdue)
                     + ",\"reviews\":" + reviews + ",\"thisWeek\":" + items(c.thisWeek) + ",\"today\":\"\(today.iso)\",\"user\":"
-                    + JSONText.string(user.name) + "}\n")
+                    + JSONText.string(user.name) + ",\"waiting\":" + items(c.waiting) + "}\n")
             return
         }
         var rows: [[String]] = []
-        for (group, xs) in [("caseload.overdue", c.overdue), ("caseload.this-week", c.thisWeek), ("caseload.later", c.later)] {
+        for (group, xs) in [("caseload.overdue", c.overdue), ("caseload.blocking", c.blocking), ("caseload.this-week", c.thisWeek),
+                            ("caseload.later", c.later), ("caseload.waiting", c.waiting)] {
             for a in xs {
                 rows.append([s.t(group), a.action.due.map(s.date) ?? "—", a.householdName, a.action.description, s.domain(a.action.domain), s.label(a.action.status)])
             }

@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
         let s = global.strings
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
-        let id = try resolveHousehold(household, in: store, strings: s)
+        let id = try resolveHousehold(household, in: store, for: user, strings: s)
         let file = try store.caseFile(id, for: user, reason: reason)
         let today = AppClock.current.today
         let roster = try store.roster()
@@ -76,7 +76,7 @@ struct MinutesCommand: ParsableCommand {
         guard format == "md" || format == "html" else { throw CLIError(s.t("cli.bad-format", format, "md, html")) }
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
-        let id = try resolveHousehold(household, in: store, strings: s)
+        let id = try resolveHousehold(household, in: store, for: user, strings: s)
         let file = try store.caseFile(id, for: user, reason: nil)
         let roster = try store.roster()
         let mid: Int64

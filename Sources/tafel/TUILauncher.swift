@@ -22,7 +22,7 @@ enum TUILauncher {
         let clock = AppClock.current
         var targetId: Int64? = nil
         switch target {
-        case .household(let t), .meeting(let t): targetId = try resolveHousehold(t, in: store, strings: strings)
+        case .household(let t), .meeting(let t): targetId = try resolveHousehold(t, in: store, for: user, strings: strings)
         case .home: break
         }
         let themes = ThemeLibrary()

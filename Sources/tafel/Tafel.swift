@@ -12,7 +12,8 @@ struct Tafel: ParsableCommand {
         discussion: CLIText.t("clihelp.tafel.discussion"),
         subcommands: [Demo.self, Open.self, MeetingCommand.self, CaseloadCommand.self, HouseholdsCommand.self, Show.self,
                       AuditCommand.self, MinutesCommand.self, ICSCommand.self, Export.self, Import.self, Generate.self,
-                      Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self])
+                      Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self,
+                      SignalCommand.self, HouseholdCommand.self, MemberCommand.self, ActionCommand.self, ContactCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
@@ -63,11 +64,28 @@ struct Tafel: ParsableCommand {
     }
 }
 
-/// Finds a household by id or by an unambiguous part of its name.
-func resolveHousehold(_ text: String, in store: SQLiteCaseStore, strings: Strings) throws -> Int64 {
-    let found = try store.findHouseholds(text)
-    if found.count == 1 { return found[0].id }
-    if found.isEmpty { throw CLIError(strings.t("cli.household-not-found", text)) }
-    let list = found.prefix(8).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+/// Finds a household by id or by an unambiguous part of its name, within what the user may open.
+///
+/// Households the user may not open are never named: a medewerker gets the same "not found" for a
+/// household that does not exist and one outside need-to-know (the refusal is logged all the same),
+/// and a list of matches shows only openable ones; how many others exist is said only to those who
+/// may know (teamleider, beheerder).
+func resolveHousehold(_ text: String, in store: SQLiteCaseStore, for user: Professional?, strings: Strings) throws -> Int64 {
+    guard let user else {
+        // Administration without a roster login (export by the OS account): plain look-up.
+        let found = try store.findHouseholds(text)
+        if found.count == 1 { return found[0].id }
+        if found.isEmpty { throw CLIError(strings.t("cli.household-not-found", text)) }
+        throw CLIError(strings.t("cli.household-ambiguous", text, found.prefix(8).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")))
+    }
+    let found = try store.findHouseholds(text, for: user)
+    let openable = found.filter { $0.access != .denied }
+    if openable.count == 1 { return openable[0].id }
+    if openable.isEmpty {
+        if let refused = found.first { try? store.logRefusal(householdId: refused.id, by: user) }
+        throw CLIError(strings.t("cli.household-not-found", text))
+    }
+    var list = openable.prefix(8).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+    if openable.count > 8 { list += " " + strings.t("cli.and-more", String(openable.count - 8)) }
     throw CLIError(strings.t("cli.household-ambiguous", text, list))
 }

@@ -142,6 +142,9 @@ ENTRIES = [
 ("signal.geen-hulpvraag.evidence-overdue","volgende poging was gepland op {0} en is niet gedaan","the next attempt was planned on {0} and has not happened"),
 ("signal.escalatie-open.title","opschaling open","escalation open"),
 ("signal.escalatie-open.explanation","Een opschaling is over de termijn zonder besluit.","An escalation is past its deadline without a decision."),
+("signal.signaal-zonder-contact.title","signaal zonder contact","signal without contact"),
+("signal.signaal-zonder-contact.explanation","Er kwam een signaal binnen, maar sindsdien heeft niemand contact gehad met het huishouden: hulp die te laat of nooit komt begint zo.","A signal came in, but nobody has been in touch with the household since: help that comes late or never starts like this."),
+("signal.signaal-zonder-contact.evidence","signaal van {0} op {1}, {2} dagen zonder eerste contact","signal from {0} on {1}, {2} days without a first contact"),
 ("signal.escalatie-open.evidence","opgeschaald naar {0}, termijn {1} verstreken ({2} dagen), geen besluit","raised to {0}, deadline {1} passed ({2} days), no decision"),
 # reach
 ("reach.onzichtbaarheid.title","Onzichtbaarheid","Invisibility"),

@@ -43,3 +43,27 @@ ENTRIES = [
 ("done.no-action-reason","✓ Reden zonder afspraak vastgelegd","✓ Reason for no action recorded"),
 ("keys.problems-title","Problemen in uw sneltoetsenbestand","Problems in your key bindings file"),
 ]
+ENTRIES += [
+("error.dependency-cycle","afspraken kunnen niet op elkaar wachten in een kring ({0}): kies een andere afspraak om op te wachten","actions cannot wait for each other in a circle ({0}): choose another action to wait for"),
+("error.member-ended","dit gezinslid hoort niet meer bij het huishouden: kies een huidig gezinslid","this member is no longer part of the household: choose a current member"),
+("error.household-not-closed","het huishouden is niet afgesloten: heropenen is niet nodig","the household is not closed: there is nothing to reopen"),
+]
+ENTRIES += [
+("error.cannot-undo","dit kan niet ongedaan worden gemaakt (iets nieuws vastleggen maakt u ongedaan door het af te sluiten of te corrigeren)","this cannot be undone (something newly recorded is undone by closing or correcting it)"),
+("error.changed-since","niet ongedaan gemaakt: iemand heeft dit intussen gewijzigd","not undone: someone changed this in the meantime"),
+]
+ENTRIES += [
+("done.household-edited","✓ Gegevens van het huishouden opgeslagen","✓ Household details saved"),
+("done.household-closed","✓ Huishouden afgesloten ({0})","✓ Household closed ({0})"),
+("done.household-reopened","✓ Huishouden heropend","✓ Household reopened"),
+("done.chronic-on","✓ Gemarkeerd als chronisch: wordt nooit vanzelf afgesloten","✓ Marked chronic: never closed automatically"),
+("done.chronic-off","✓ Niet meer chronisch","✓ No longer chronic"),
+("done.compulsory","✓ Gedwongen kader: {0}","✓ Compulsory framework: {0}"),
+("done.compulsory-off","✓ Geen gedwongen kader meer","✓ No compulsory framework any more"),
+("done.no-help-on","✓ Geen hulpvraag: outreachplan vastgelegd","✓ No request for help: outreach plan recorded"),
+("done.no-help-off","✓ Het huishouden vraagt weer om hulp","✓ The household asks for help again"),
+("done.member-added","✓ Gezinslid toegevoegd: {0}","✓ Member added: {0}"),
+("done.member-edited","✓ Gezinslid gewijzigd","✓ Member changed"),
+("done.member-ended","✓ {0} hoort niet meer bij het huishouden ({1})","✓ {0} is no longer part of the household ({1})"),
+("done.action-reopened","✓ Afspraak weer open: {0}","✓ Action open again: {0}"),
+]

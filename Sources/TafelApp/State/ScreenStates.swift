@@ -42,10 +42,21 @@ public struct CaseloadState: Sendable, Hashable {
         let overdue = c.overdue.filter(match), week = c.thisWeek.filter(match), later = c.later.filter(match)
         out.append(.heading(key: "caseload.overdue", count: overdue.count))
         out += overdue.isEmpty ? [.empty(key: "caseload.none-overdue")] : overdue.map { .action($0, overdue: true) }
+        // Someone else's late action that holds up the user's work: shown only when there is one.
+        let blocking = c.blocking.filter(match)
+        if !blocking.isEmpty {
+            out.append(.heading(key: "caseload.blocking", count: blocking.count))
+            out += blocking.map { .action($0, overdue: true) }
+        }
         out.append(.heading(key: "caseload.this-week", count: week.count))
         out += week.isEmpty ? [.empty(key: "caseload.none-this-week")] : week.map { .action($0, overdue: false) }
         out.append(.heading(key: "caseload.later", count: later.count))
         out += later.isEmpty ? [.empty(key: "caseload.none-later")] : later.map { .action($0, overdue: false) }
+        let waiting = c.waiting.filter(match)
+        if !waiting.isEmpty {
+            out.append(.heading(key: "caseload.waiting", count: waiting.count))
+            out += waiting.map { .action($0, overdue: false) }
+        }
         let reviews = c.reviews.filter { filter.isEmpty || Fuzzy.matches(filter.lowercased(), $0.householdName.lowercased()) }
         out.append(.heading(key: "caseload.reviews", count: reviews.count))
         out += reviews.isEmpty ? [.empty(key: "caseload.none-reviews")] : reviews.map { .review($0) }

@@ -33,8 +33,10 @@ enum CaseloadView {
             var badges: [Span] = []
             if a.action.status != .open { badges.append(Span(v.strings.label(a.action.status), a.action.status == .wachtlijst ? .warn : .muted)) }
             if overdue, let d = a.action.due { badges.append(Span(v.t("caseload.days-late", String(d.days(until: v.s.today))), .bad)) }
-            return ListItem(Line([Span(TextLayout.pad(due, width: 11), dueRole), Span(" "),
-                                  Span("\(a.householdName): \(a.action.description)", .normal)]), badges: badges)
+            if !a.waitsFor.isEmpty { badges.append(Span(v.t("caseload.waits-badge"), .warn)) }
+            // Someone else's action: whose it is, so the user knows whom to call.
+            let text = a.blocks.isEmpty ? "\(a.householdName): \(a.action.description)" : "\(a.householdName): \(a.action.description) (\(a.ownerName))"
+            return ListItem(Line([Span(TextLayout.pad(due, width: 11), dueRole), Span(" "), Span(text, .normal)]), badges: badges)
         case .review(let r):
             return ListItem(Line([Span(TextLayout.pad(v.strings.shortDate(r.date), width: 11), r.overdue ? .bad : .normal), Span(" "),
                                   Span(v.t("caseload.review-of", r.householdName))]),
@@ -57,6 +59,13 @@ enum CaseloadView {
             lines.append(Line([Span(v.label("field.status") + ": ", .muted), Span(v.strings.label(act.status))]))
             if let f = act.framework { lines.append(Line([Span(v.label("field.framework") + ": ", .muted), Span(v.strings.label(f))])) }
             if act.carryOverCount > 0 { lines.append(Line(v.t("caseload.carried", String(act.carryOverCount)), act.carryOverCount >= 2 ? .warn : .muted)) }
+            for p in a.waitsFor {
+                lines.append(Line("⧗ " + v.t("caseload.waits-for", p.description, p.ownerName, p.due.map { v.strings.date($0) } ?? "—"),
+                                  (p.due.map { $0 < v.s.today } ?? false) ? .bad : .warn))
+            }
+            for blocked in a.blocks {
+                lines.append(Line("⚠ " + v.t("caseload.holds-up", blocked.description), .bad))
+            }
             for w in SmartCheck.warnings(for: act, today: v.s.today) where w != .dueInPast { lines.append(Line("! " + v.r(w.message), .warn)) }
             lines.append("")
             lines.append(Line(v.t("caseload.status-hint"), .muted))

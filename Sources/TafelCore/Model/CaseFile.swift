@@ -73,6 +73,19 @@ extension CaseFile {
 
     public var openActions: [Action] { actions.filter(\.isOpen) }
 
+    /// Members still part of the household on a day (ended memberships keep their history).
+    public func currentMembers(on day: Day) -> [Member] { members.filter { $0.isCurrent(on: day) } }
+
+    /// True when an open action waits for a prerequisite that is still open.
+    public func isWaiting(_ a: Action) -> Bool {
+        a.dependsOn.contains { id in action(id)?.isOpen ?? false }
+    }
+
+    /// The open prerequisites an action waits for.
+    public func openPrerequisites(of a: Action) -> [Action] {
+        a.dependsOn.compactMap { action($0) }.filter(\.isOpen)
+    }
+
     public func openActions(domain: String) -> [Action] { actions.filter { $0.isOpen && $0.domain == domain } }
 
     /// The accepted coordinator that has not ended, if any (at most one: the invariant).

@@ -7,12 +7,19 @@ public struct Member: Codable, Hashable, Sendable, Identifiable {
     public var birthDate: Day?
     public var birthYear: Int?
     public var version: Int
+    /// When the membership ended (moved out, died, left home) and why; history is kept.
+    public var endedOn: Day?
+    public var endReason: MemberEndReason?
 
     public init(id: Int64, householdId: Int64, name: String, role: MemberRole, birthDate: Day? = nil,
-                birthYear: Int? = nil, version: Int = 1) {
+                birthYear: Int? = nil, version: Int = 1, endedOn: Day? = nil, endReason: MemberEndReason? = nil) {
         self.id = id; self.householdId = householdId; self.name = name; self.role = role
         self.birthDate = birthDate; self.birthYear = birthYear ?? birthDate?.year; self.version = version
+        self.endedOn = endedOn; self.endReason = endReason
     }
+
+    /// Still part of the household on a day.
+    public func isCurrent(on day: Day) -> Bool { endedOn.map { day < $0 } ?? true }
 
     /// Age in whole years on a day (from the birth year alone: the age reached this year).
     public func age(on day: Day) -> Int? {

@@ -105,7 +105,7 @@ public enum ContactKind: String, Vocabulary {
 
 /// A compulsory framework that applies to a household.
 public enum CompulsoryFramework: String, Vocabulary {
-    case jeugdbescherming, wvggz, wzd
+    case jeugdbescherming, wvggz, wzd, reclassering
     public static let vocabularyName = "compulsoryFramework"
 }
 
@@ -139,4 +139,23 @@ public enum Severity: String, Vocabulary, Comparable {
     public static let vocabularyName = "severity"
     var rank: Int { switch self { case .laag: 0; case .middel: 1; case .hoog: 2 } }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// Why a household's file was closed.
+public enum HouseholdCloseReason: String, Vocabulary {
+    case doelenBereikt = "doelen-bereikt"
+    case verhuisd
+    case overgedragen
+    case geenHulpvraagNaOutreach = "geen-hulpvraag-na-outreach"
+    case overleden
+    case anders
+    public static let vocabularyName = "householdCloseReason"
+}
+
+/// Why someone is no longer part of the household.
+public enum MemberEndReason: String, Vocabulary {
+    case verhuisd, overleden
+    case uitHuis = "uit-huis"
+    case anders
+    public static let vocabularyName = "memberEndReason"
 }

@@ -39,6 +39,16 @@ extension CaseFile {
             throw EditConflict(entity: "action", recordId: current.id, fields: conflicts,
                                keepYours: .editAction(base: current, edited: merged))
         }
+        try checkPrerequisites(merged)
         return merged == current ? [] : [.action(base: current, new: merged)]
+    }
+
+    /// An action waits only for actions of this household, never for itself (cycles are refused
+    /// by the invariants once the change is applied).
+    func checkPrerequisites(_ a: Action) throws {
+        for d in a.dependsOn {
+            if d == a.id && a.id != 0 { throw DomainError.selfDependency }
+            guard action(d) != nil else { throw DomainError.notFound(entity: "action", id: d) }
+        }
     }
 }

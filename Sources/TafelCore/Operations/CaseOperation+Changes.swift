@@ -88,6 +88,7 @@ extension CaseOperation {
             a.id = 0
             a.householdId = file.id
             if a.createdOn > today { a.createdOn = today }
+            try file.checkPrerequisites(a)
             return [.action(base: nil, new: a)]
         case .editAction(let base, let edited):
             return try file.editAction(base: base, edited: edited)
@@ -146,6 +147,15 @@ extension CaseOperation {
             sig.id = 0
             sig.householdId = file.id
             try Validation.validate(sig)
+            // A signal on a closed household reopens it: the household is back in view.
+            if file.household.status == .afgesloten {
+                var h = file.household
+                h.status = .aangemeld
+                h.closedOn = nil
+                h.closeCode = nil
+                h.closeReason = nil
+                return [.household(base: file.household, new: h), .signal(base: nil, new: sig)]
+            }
             return [.signal(base: nil, new: sig)]
         case .raiseEscalation(var e):
             try file.ensureOpen()
@@ -174,6 +184,68 @@ extension CaseOperation {
         case .registerHousehold:
             // Performed by the store without an existing file (there is none yet).
             return []
+        case .editHousehold(let base, let edited): return try file.editHousehold(base: base, edited: edited)
+        case .closeHousehold(let code, let note): return try file.close(code: code, note: note, on: today)
+        case .reopenHousehold(let reason): return try file.reopen(reason: reason, on: today)
+        case .setChronic(let on):
+            try file.ensureOpen()
+            guard file.household.chronic != on else { return [] }
+            var h = file.household
+            h.chronic = on
+            return [.household(base: file.household, new: h)]
+        case .setCompulsory(let framework, let org):
+            try file.ensureOpen()
+            var h = file.household
+            h.compulsoryFramework = framework
+            h.compulsoryOrganisation = framework == nil ? nil : org
+            return h == file.household ? [] : [.household(base: file.household, new: h)]
+        case .setNoHelpRequest(let on, let plan, let by, let next):
+            try file.ensureOpen()
+            var h = file.household
+            h.noHelpRequest = on
+            h.outreachPlan = on ? plan?.trimmed.nilIfEmpty : nil
+            h.outreachBy = on ? by : nil
+            h.nextAttempt = on ? next : nil
+            return h == file.household ? [] : [.household(base: file.household, new: h)]
+        case .addMember(var m):
+            try file.ensureOpen()
+            m.id = 0
+            m.householdId = file.id
+            m.endedOn = nil
+            m.endReason = nil
+            try Validation.validate(m)
+            return [.member(base: nil, new: m)]
+        case .editMember(let base, let edited):
+            try file.ensureOpen()
+            guard let current = file.member(base.id) else { throw DomainError.notFound(entity: "member", id: base.id) }
+            let (merged, conflicts) = FieldMerge.merge(base: base, edited: edited, current: current, fields: Member.editableFields)
+            if !conflicts.isEmpty {
+                throw EditConflict(entity: "member", recordId: current.id, fields: conflicts, keepYours: .editMember(base: current, edited: merged))
+            }
+            try Validation.validate(merged)
+            return merged == current ? [] : [.member(base: current, new: merged)]
+        case .endMember(let id, let reason, let day):
+            try file.ensureOpen()
+            guard let m = file.member(id) else { throw DomainError.notFound(entity: "member", id: id) }
+            guard m.endedOn == nil else { throw DomainError.memberEnded }
+            guard day <= today else { throw DomainError.outOfRange(field: "date", min: 0, max: 0) }
+            var n = m
+            n.endedOn = day
+            n.endReason = reason
+            return [.member(base: m, new: n)]
+        case .reopenAction(let id):
+            try file.ensureOpen()
+            guard let a = file.action(id) else { throw DomainError.notFound(entity: "action", id: id) }
+            guard !a.isOpen else { return [] }
+            var n = a
+            n.status = .open
+            n.closeReason = nil
+            n.replacedBy = nil
+            n.closedOn = nil
+            n.rejection = nil
+            return [.action(base: a, new: n)]
+        case .undo(let done):
+            return try file.compensating(done)
         }
     }
 }

@@ -68,13 +68,37 @@ public enum CaseOperation: Sendable, Hashable {
     case decideEscalation(Int64, decision: String)
     case recordConsent(Consent)
     case activate
-    /// Registers a new household with its first members (no household id yet).
-    case registerHousehold(Household, members: [Member])
+    /// Registers a new household with its first members and the signals that brought it in view
+    /// (no household id yet).
+    case registerHousehold(Household, members: [Member], signals: [Signal] = [])
+    /// An edit of the household's details (name, wijk, team, address, contact), merged field by field.
+    case editHousehold(base: Household, edited: Household)
+    /// aangemeld/actief → afgesloten, with a reason code and the worker's words (the event's note).
+    case closeHousehold(HouseholdCloseReason, note: String?)
+    /// afgesloten → actief; the reason goes into the event.
+    case reopenHousehold(reason: String)
+    case setChronic(Bool)
+    /// The compulsory framework that applies (nil: none), and the organisation that carries it.
+    case setCompulsory(CompulsoryFramework?, organisationId: Int64?)
+    /// Declines help: needs an outreach plan (how), who makes the next attempt, and when.
+    case setNoHelpRequest(Bool, plan: String?, by: PartyRef?, nextAttempt: Day?)
+    case addMember(Member)
+    case editMember(base: Member, edited: Member)
+    /// Ends a membership (moved out, deceased, left home); the member's history stays.
+    case endMember(Int64, MemberEndReason, on: Day)
+    /// Opens a closed or rejected action again.
+    case reopenAction(Int64)
+    /// Undoes an earlier intent: every record it changed is put back as it was, if nobody changed
+    /// it since. A new event records the undo (the log stays true).
+    case undo([Change])
 
     /// The reason that goes into the audit event with the change, if the intent carries one.
     public var note: String? {
         switch self {
         case .closeMeeting(_, let reason, _): return reason
+        case .closeHousehold(let code, let note): return [code.rawValue, note].compactMap { $0 }.joined(separator: ": ")
+        case .reopenHousehold(let reason): return reason
+        case .undo: return "undo"
         default: return nil
         }
     }

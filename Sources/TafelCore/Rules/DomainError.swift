@@ -22,6 +22,12 @@ public enum DomainError: Error, Hashable, Sendable {
     case meetingClosed
     case selfDependency
     case alreadyDecided
+    /// Actions waiting for each other in a circle (the ids, in order).
+    case dependencyCycle([Int64])
+    case memberEnded
+    case householdNotClosed
+    case cannotUndo
+    case changedSince
 
     /// The message to show (render with `Strings`).
     public var message: Message {
@@ -47,6 +53,11 @@ public enum DomainError: Error, Hashable, Sendable {
         case .meetingClosed: return Message("error.meeting-closed")
         case .selfDependency: return Message("error.self-dependency")
         case .alreadyDecided: return Message("error.already-decided")
+        case .dependencyCycle(let ids): return Message("error.dependency-cycle", .text(ids.map { "#\($0)" }.joined(separator: " → ")))
+        case .memberEnded: return Message("error.member-ended")
+        case .householdNotClosed: return Message("error.household-not-closed")
+        case .cannotUndo: return Message("error.cannot-undo")
+        case .changedSince: return Message("error.changed-since")
         }
     }
 }

@@ -24,6 +24,29 @@ extension CaseFile {
         if let bad = attendees.first(where: { !meetingIds.contains($0.meetingId) }) {
             throw DomainError.wrongHousehold(entity: "attendee", id: bad.id)
         }
+        if let cycle = dependencyCycle() { throw DomainError.dependencyCycle(cycle) }
+    }
+
+    /// A circle of actions waiting for each other, if there is one (the ids, the first repeated last).
+    public func dependencyCycle() -> [Int64]? {
+        let edges = Dictionary(actions.map { ($0.id, $0.dependsOn) }, uniquingKeysWith: { a, _ in a })
+        var state: [Int64: Int] = [:]   // 1 visiting, 2 done
+        var path: [Int64] = []
+        func visit(_ id: Int64) -> [Int64]? {
+            if state[id] == 2 { return nil }
+            if state[id] == 1 {
+                guard let start = path.firstIndex(of: id) else { return [id] }
+                return Array(path[start...]) + [id]
+            }
+            state[id] = 1
+            path.append(id)
+            for next in edges[id] ?? [] { if let c = visit(next) { return c } }
+            path.removeLast()
+            state[id] = 2
+            return nil
+        }
+        for a in actions.sorted(by: { $0.id < $1.id }) { if let c = visit(a.id) { return c } }
+        return nil
     }
 
     /// Throws when a record points at something that does not exist: an owner, coordinator or
@@ -56,13 +79,17 @@ extension CaseFile {
     }
 
     /// A closed household changes only by being reopened, with a reason (the change's note).
+    /// A closed household changes only by being reopened — with a reason (the change's note), or by
+    /// a new signal that brings it back in view.
     public static func checkClosedHousehold(before: Household, changes: [Change], note: String?) throws {
         guard before.status == .afgesloten else { return }
+        let newSignal = changes.contains { if case .signal(nil, _) = $0 { return true } else { return false } }
         for c in changes {
             if case .household(_, let n) = c, n.status != .afgesloten {
-                if (note ?? "").trimmed.isEmpty { throw DomainError.reopenNeedsReason }
+                if (note ?? "").trimmed.isEmpty && !newSignal { throw DomainError.reopenNeedsReason }
                 continue
             }
+            if case .signal(nil, _) = c { continue }
             throw DomainError.householdClosed
         }
     }

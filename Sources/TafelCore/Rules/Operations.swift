@@ -161,6 +161,30 @@ extension CaseFile {
         return [.household(base: household, new: h)]
     }
 
+    /// Closes the household with a reason code and, for "anders" or a hand-over, the worker's words.
+    public func close(code: HouseholdCloseReason, note: String?, on day: Day) throws -> [Change] {
+        try ensureOpen()
+        let words = note?.trimmed ?? ""
+        if (code == .anders || code == .overgedragen) && words.isEmpty { throw DomainError.required(field: "closeReason") }
+        var h = household
+        h.status = .afgesloten
+        h.closedOn = day
+        h.closeCode = code
+        h.closeReason = words.isEmpty ? nil : words
+        return [.household(base: household, new: h)]
+    }
+
+    /// An edit of the household's details, merged with what was stored since `base`.
+    public func editHousehold(base: Household, edited: Household) throws -> [Change] {
+        try ensureOpen()
+        let (merged, conflicts) = FieldMerge.merge(base: base, edited: edited, current: household, fields: Household.detailFields)
+        if !conflicts.isEmpty {
+            throw EditConflict(entity: "household", recordId: household.id, fields: conflicts, keepYours: .editHousehold(base: household, edited: merged))
+        }
+        try Validation.validate(merged)
+        return merged == household ? [] : [.household(base: household, new: merged)]
+    }
+
     /// Reopens a closed household; the reason goes into the audit event.
     public func reopen(reason: String, on day: Day) throws -> [Change] {
         guard household.status == .afgesloten else { throw DomainError.invalidTransition(from: household.status.rawValue, to: "actief") }
@@ -169,6 +193,7 @@ extension CaseFile {
         h.status = .actief
         h.closedOn = nil
         h.closeReason = nil
+        h.closeCode = nil
         if h.activatedOn == nil { h.activatedOn = day }
         return [.household(base: household, new: h)]
     }

@@ -71,6 +71,9 @@ public enum Validation {
 }
 
 extension String {
+    /// nil for an empty string (optional text fields store nil, not "").
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
+
     /// The string without leading and trailing white space.
     public var trimmed: String {
         var s = Substring(self)

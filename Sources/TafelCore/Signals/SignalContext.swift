@@ -77,6 +77,10 @@ public enum Evidence {
         Message("signal.escalatie-open.evidence", .text(raisedTo), .day(deadline), .elapsed(since))
     }
 
+    public static func signaalZonderContact(source: String, date: Day) -> Message {
+        Message("signal.signaal-zonder-contact.evidence", .key("vocab.signalSource.\(source)"), .day(date), .elapsed(date))
+    }
+
     /// The severity of an overdue action by days overdue.
     public static func overdueSeverity(days: Int, _ t: SignalThresholds) -> Severity {
         days >= t.overdueHighDays ? .hoog : (days >= t.overdueMediumDays ? .middel : .laag)

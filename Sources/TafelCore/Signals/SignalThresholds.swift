@@ -20,6 +20,9 @@ public struct SignalThresholds: Hashable, Sendable, Codable {
     public var consentExpiryDays = 30
     public var consentLookbackDays = 180
     public var noContactDays = 30
+    /// Days from the first signal to the first contact before a signalled household shows in the
+    /// audit (the timing element: help that comes late or never starts with no one going).
+    public var signalContactDays = 14
 
     public init() {}
 
@@ -44,6 +47,7 @@ public struct SignalThresholds: Hashable, Sendable, Codable {
         ("toestemming", "verloopt-binnen-dagen", \.consentExpiryDays),
         ("toestemming", "terugkijk-dagen", \.consentLookbackDays),
         ("geen-contact", "dagen", \.noContactDays),
+        ("signaal-zonder-contact", "dagen", \.signalContactDays),
     ]
 }
 

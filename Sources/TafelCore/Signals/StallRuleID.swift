@@ -18,6 +18,7 @@ public enum StallRuleID: String, CaseIterable, Codable, Sendable, Hashable, Comp
     case scoreDaling = "score-daling"
     case geenHulpvraag = "geen-hulpvraag"
     case escalatieOpen = "escalatie-open"
+    case signaalZonderContact = "signaal-zonder-contact"
 
     public static func < (a: StallRuleID, b: StallRuleID) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

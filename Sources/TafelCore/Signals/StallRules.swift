@@ -13,14 +13,20 @@ public enum StallRules {
         (.onvolledig, onvolledig), (.eenDomein, eenDomein), (.wachtlijst, wachtlijst), (.wachtlijstKeten, wachtlijstKeten),
         (.voorliggend, voorliggend), (.overgang, overgang), (.toestemming, toestemming), (.geenContact, geenContact),
         (.scoreDaling, scoreDaling), (.geenHulpvraag, geenHulpvraag), (.escalatieOpen, escalatieOpen),
+        (.signaalZonderContact, signaalZonderContact),
     ]
+
+    /// The rules that apply to a household still only signalled (aangemeld): no plan to audit yet,
+    /// but a signal nobody followed up is exactly what must not stay invisible.
+    static let forSignalled: Set<StallRuleID> = [.signaalZonderContact]
 
     /// The candidates of a household as it is now. `ctx.today` is not used: a candidate says itself
     /// on which days it holds.
     public static func candidates(_ file: CaseFile, _ ctx: SignalContext, only: Set<StallRuleID>? = nil) -> [FindingCandidate] {
-        guard file.household.status == .actief else { return [] }
+        let status = file.household.status
+        guard status != .afgesloten else { return [] }
         var out: [FindingCandidate] = []
-        for (id, rule) in all where only?.contains(id) ?? true { out += rule(file, ctx) }
+        for (id, rule) in all where (only?.contains(id) ?? true) && (status == .actief || forSignalled.contains(id)) { out += rule(file, ctx) }
         return out
     }
 
@@ -83,7 +89,8 @@ public enum StallRules {
     static let actieVerlopen: Rule = { f, ctx in
         let t = ctx.thresholds
         return f.actions.compactMap { a in
-            guard a.isOpen, let due = a.due else { return nil }
+            // An action waiting for an open prerequisite is waiting, not late: the prerequisite is.
+            guard a.isOpen, let due = a.due, !f.isWaiting(a) else { return nil }
             let base = Evidence.overdueSeverity(days: t.overdueDays, t)
             return candidate(.actieVerlopen, f, base, since: due, firesOn: due.adding(days: t.overdueDays),
                              middelOn: due.adding(days: t.overdueMediumDays), hoogOn: due.adding(days: t.overdueHighDays),
@@ -298,5 +305,16 @@ public enum StallRules {
             return candidate(.escalatieOpen, f, .hoog, since: e.deadline, firesOn: e.deadline.adding(days: 1),
                              Evidence.escalatieOpen(raisedTo: e.raisedTo, deadline: e.deadline, since: e.deadline), .escalation(e.id))
         }
+    }
+
+    /// A signal with no contact since: from the first signal the household is in view, and no one
+    /// has been in touch (counts for households still only signalled, too).
+    static let signaalZonderContact: Rule = { f, ctx in
+        let t = ctx.thresholds
+        guard let first = f.signals.min(by: { ($0.date, $0.id) < ($1.date, $1.id) }) else { return [] }
+        if f.contacts.contains(where: { $0.date >= first.date }) { return [] }
+        let sev: Severity = f.household.status == .aangemeld ? .hoog : .middel
+        return [candidate(.signaalZonderContact, f, sev, since: first.date, firesOn: first.date.adding(days: t.signalContactDays),
+                          Evidence.signaalZonderContact(source: first.source, date: first.date), .household)]
     }
 }

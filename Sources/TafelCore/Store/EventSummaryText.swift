@@ -38,6 +38,9 @@ public enum EventSummaryText {
         if let m = match(p, #"^attendee (\d+) removed$"#) { return s.t("log.summary.attendee-removed", m[0]) }
         if let m = match(p, #"^professional (\d+) saved \(role (\S+)\)$"#) { return s.t("log.summary.professional", m[0], s.label("role", m[1])) }
         if let m = match(p, #"^household (\d+) created with (\d+) member\(s\)$"#) { return s.t("log.summary.household-created", m[0], m[1]) }
+        if let m = match(p, #"^household (\d+) created with (\d+) member\(s\) and (\d+) signal\(s\)$"#) {
+            return s.t("log.summary.household-created-signal", m[0], m[1], m[2])
+        }
         if let m = match(p, #"^exported household (\d+)$"#) { return s.t("log.summary.exported-household", m[0]) }
         if let m = match(p, #"^exported minutes \((.*)\)$"#) { return s.t("log.summary.exported-minutes", m[0]) }
         if let m = match(p, #"^anonymised (\d+) closed household\(s\): (.*)$"#) { return s.t("log.summary.anonymised", m[0], m[1]) }

@@ -19,14 +19,32 @@ public struct HouseholdSummary: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
-/// One action in a caseload, with the household it belongs to.
+/// One action in a caseload, with the household it belongs to, and how it hangs together with
+/// others: what it waits for, and whose actions it holds up.
 public struct CaseloadAction: Hashable, Sendable, Codable, Identifiable {
     public var action: Action
     public var householdName: String
     public var ownerName: String
+    /// The open actions this one waits for ("wacht op").
+    public var waitsFor: [ActionLink]
+    /// The user's own actions that wait for this one (for someone else's overdue prerequisite).
+    public var blocks: [ActionLink]
     public var id: Int64 { action.id }
-    public init(action: Action, householdName: String, ownerName: String) {
+    public init(action: Action, householdName: String, ownerName: String, waitsFor: [ActionLink] = [], blocks: [ActionLink] = []) {
         self.action = action; self.householdName = householdName; self.ownerName = ownerName
+        self.waitsFor = waitsFor; self.blocks = blocks
+    }
+}
+
+/// Another action, named for a dependency chain: what, whose, by when.
+public struct ActionLink: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var description: String
+    public var ownerName: String
+    public var due: Day?
+    public var status: ActionStatus
+    public init(id: Int64, description: String, ownerName: String, due: Day?, status: ActionStatus) {
+        self.id = id; self.description = description; self.ownerName = ownerName; self.due = due; self.status = status
     }
 }
 
@@ -48,10 +66,16 @@ public struct Caseload: Hashable, Sendable, Codable {
     public var later: [CaseloadAction]
     public var reviews: [UpcomingReview]
     public var households: [HouseholdSummary]
+    /// The user's actions that wait for someone else's open action (not overdue: waiting).
+    public var waiting: [CaseloadAction]
+    /// Other people's overdue actions that hold up the user's actions.
+    public var blocking: [CaseloadAction]
 
     public init(overdue: [CaseloadAction] = [], thisWeek: [CaseloadAction] = [], later: [CaseloadAction] = [],
-                reviews: [UpcomingReview] = [], households: [HouseholdSummary] = []) {
+                reviews: [UpcomingReview] = [], households: [HouseholdSummary] = [], waiting: [CaseloadAction] = [],
+                blocking: [CaseloadAction] = []) {
         self.overdue = overdue; self.thisWeek = thisWeek; self.later = later; self.reviews = reviews; self.households = households
+        self.waiting = waiting; self.blocking = blocking
     }
 
     /// Splits actions into te laat (oldest first), deze week (until Sunday) and later.

@@ -40,10 +40,12 @@ enum RecordWriter {
     static func write(_ h: Household, _ db: Database) throws -> Int64 {
         let id = try upsert(db, "household",
             ["id", "name", "wijk", "team", "address", "phone", "status", "created_on", "activated_on", "closed_on", "close_reason",
-             "cadence_weeks", "chronic", "compulsory", "no_help_request", "outreach_plan", "next_attempt", "own_view", "version"],
+             "cadence_weeks", "chronic", "compulsory", "no_help_request", "outreach_plan", "next_attempt", "own_view", "version",
+             "email", "postcode", "close_code", "compulsory_org", "outreach_by_kind", "outreach_by_id"],
             [h.id, h.name, h.wijk, h.team, h.address, h.phone, h.status.rawValue, h.createdOn.iso, s(h.activatedOn), s(h.closedOn),
              h.closeReason, h.reviewCadenceWeeks, h.chronic, h.compulsoryFramework?.rawValue, h.noHelpRequest, h.outreachPlan,
-             s(h.nextAttempt), h.ownView, h.version])
+             s(h.nextAttempt), h.ownView, h.version,
+             h.email, h.postcode, h.closeCode?.rawValue, h.compulsoryOrganisation, h.outreachBy?.kind.rawValue, h.outreachBy?.id])
         try db.execute(sql: "DELETE FROM household_involved WHERE household_id = ?", arguments: [id])
         for p in h.involved {
             try db.execute(sql: "INSERT OR IGNORE INTO household_involved (household_id, professional_id) VALUES (?, ?)", arguments: [id, p])
@@ -53,8 +55,9 @@ enum RecordWriter {
 
     @discardableResult
     static func write(_ m: Member, _ db: Database) throws -> Int64 {
-        try upsert(db, "member", ["id", "household_id", "name", "role", "birth_date", "birth_year", "adult_on", "version"],
-                   [m.id, m.householdId, m.name, m.role.rawValue, s(m.birthDate), m.birthYear, s(m.eighteenthBirthday), m.version])
+        try upsert(db, "member", ["id", "household_id", "name", "role", "birth_date", "birth_year", "adult_on", "version", "ended_on", "end_reason"],
+                   [m.id, m.householdId, m.name, m.role.rawValue, s(m.birthDate), m.birthYear, s(m.eighteenthBirthday), m.version,
+                    s(m.endedOn), m.endReason?.rawValue])
     }
 
     @discardableResult
@@ -64,8 +67,8 @@ enum RecordWriter {
 
     @discardableResult
     static func write(_ x: Signal, _ db: Database) throws -> Int64 {
-        try upsert(db, "signal", ["id", "household_id", "source", "date", "text", "already_known"],
-                   [x.id, x.householdId, x.source, x.date.iso, x.text, x.alreadyKnown])
+        try upsert(db, "signal", ["id", "household_id", "source", "date", "text", "already_known", "known_names", "known_address", "known_birth_year"],
+                   [x.id, x.householdId, x.source, x.date.iso, x.text, x.alreadyKnown, x.knownNames, x.knownAddress, x.knownBirthYear])
     }
 
     static func write(_ d: DomainState, _ db: Database) throws {

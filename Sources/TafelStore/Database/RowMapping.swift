@@ -42,12 +42,15 @@ enum RowMapping {
                   reviewCadenceWeeks: r["cadence_weeks"], chronic: r["chronic"],
                   compulsoryFramework: (r["compulsory"] as String?).flatMap(CompulsoryFramework.init(rawValue:)),
                   noHelpRequest: r["no_help_request"], outreachPlan: r["outreach_plan"], nextAttempt: day(r, "next_attempt"),
-                  ownView: r["own_view"], involved: involved, version: r["version"])
+                  ownView: r["own_view"], involved: involved, version: r["version"],
+                  email: r["email"], postcode: r["postcode"], closeCode: (r["close_code"] as String?).flatMap(HouseholdCloseReason.init(rawValue:)),
+                  compulsoryOrganisation: r["compulsory_org"], outreachBy: party(r, kind: "outreach_by_kind", id: "outreach_by_id"))
     }
 
     static func member(_ r: Row) -> Member {
         Member(id: r["id"], householdId: r["household_id"], name: r["name"], role: vocab(r, "role", default: MemberRole.overig),
-               birthDate: day(r, "birth_date"), birthYear: r["birth_year"], version: r["version"])
+               birthDate: day(r, "birth_date"), birthYear: r["birth_year"], version: r["version"],
+               endedOn: day(r, "ended_on"), endReason: (r["end_reason"] as String?).flatMap(MemberEndReason.init(rawValue:)))
     }
 
     static func informal(_ r: Row) -> InformalPerson {
@@ -57,7 +60,8 @@ enum RowMapping {
 
     static func signal(_ r: Row) -> Signal {
         Signal(id: r["id"], householdId: r["household_id"], source: r["source"], date: requiredDay(r, "date"), text: r["text"],
-               alreadyKnown: r["already_known"])
+               alreadyKnown: r["already_known"], knownNames: r["known_names"], knownAddress: r["known_address"],
+               knownBirthYear: r["known_birth_year"])
     }
 
     static func domainState(_ r: Row, organisations: [Int64]) -> DomainState {

@@ -117,8 +117,8 @@ extension SQLiteCaseStore {
     }
 
     public func perform(_ operation: CaseOperation, householdId: Int64?, by user: Professional) throws -> OperationResult {
-        if case .registerHousehold(let h, let members) = operation {
-            let created = try createHousehold(h, members: members, by: user)
+        if case .registerHousehold(let h, let members, let signals) = operation {
+            let created = try createHousehold(h, members: members, signals: signals, by: user)
             return OperationResult(file: try reload(created.id, for: user), changes: [.household(base: nil, new: created)])
         }
         guard let householdId else { throw CaseStoreError.notFound(entity: "household", id: 0) }
@@ -180,24 +180,33 @@ extension SQLiteCaseStore {
     }
 
     /// Creates a household (and its first members) in one transaction.
-    public func createHousehold(_ household: Household, members: [Member], by user: Professional) throws -> Household {
+    public func createHousehold(_ household: Household, members: [Member], signals: [Signal] = [], by user: Professional) throws -> Household {
         do {
             try Validation.validate(household)
             for m in members { try Validation.validate(m) }
+            for s in signals { try Validation.validate(s) }
         } catch let e as DomainError { throw CaseStoreError.rule(e) }
         return try write { db in
             var h = household
             h.version = 1
             if !h.involved.contains(user.id) && user.role != .beheerder { h.involved.append(user.id) }
             h.id = try RecordWriter.write(h, db)
+            var written: [Member] = []
             for var m in members {
                 m.householdId = h.id
                 m.version = 1
-                try RecordWriter.write(m, db)
+                m.id = try RecordWriter.write(m, db)
+                written.append(m)
             }
-            try indexHouseholds(db, [CaseFile(household: h, members: members.map { var m = $0; m.householdId = h.id; return m })])
+            var writtenSignals: [Signal] = []
+            for var x in signals {
+                x.householdId = h.id
+                x.id = try RecordWriter.write(x, db)
+                writtenSignals.append(x)
+            }
+            try indexHouseholds(db, [CaseFile(household: h, members: written, signals: writtenSignals)])
             try log(db, actor: user.login, household: h.id, kind: .create, entity: "household", entityId: h.id,
-                    summary: "household \(h.id) created with \(members.count) member(s)")
+                    summary: "household \(h.id) created with \(members.count) member(s)" + (signals.isEmpty ? "" : " and \(signals.count) signal(s)"))
             return h
         }
     }

@@ -4,7 +4,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 4
+    static let currentVersion = 5
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -12,6 +12,7 @@ enum Schema {
         m.registerMigration("v2-retention-and-indexes", migrate: v2)
         m.registerMigration("v3-household-indexes", migrate: v3)
         m.registerMigration("v4-finding-index", migrate: v4)
+        m.registerMigration("v5-household-record", migrate: v5)
         return m
     }
 
@@ -161,6 +162,26 @@ enum Schema {
         CREATE INDEX finding_fires ON finding(fires_on, ends_on, since);
         CREATE INDEX finding_rule ON finding(rule, fires_on, ends_on, since);
         DELETE FROM meta WHERE key = 'finding_config';
+        """)
+    }
+
+    /// The household record kept up outside the meeting: contact details, the closing reason code,
+    /// who carries a compulsory framework and who makes the next outreach attempt, ended
+    /// memberships, and what a signal's reporter knew.
+    static func v5(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE household ADD COLUMN email TEXT;
+        ALTER TABLE household ADD COLUMN postcode TEXT;
+        ALTER TABLE household ADD COLUMN close_code TEXT;
+        ALTER TABLE household ADD COLUMN compulsory_org INTEGER REFERENCES organisation(id);
+        ALTER TABLE household ADD COLUMN outreach_by_kind TEXT;
+        ALTER TABLE household ADD COLUMN outreach_by_id INTEGER;
+        ALTER TABLE member ADD COLUMN ended_on TEXT;
+        ALTER TABLE member ADD COLUMN end_reason TEXT;
+        ALTER TABLE signal ADD COLUMN known_names TEXT;
+        ALTER TABLE signal ADD COLUMN known_address TEXT;
+        ALTER TABLE signal ADD COLUMN known_birth_year INTEGER;
+        CREATE INDEX signal_date ON signal(household_id, date);
         """)
     }
 }

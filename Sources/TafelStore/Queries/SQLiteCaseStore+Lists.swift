@@ -81,6 +81,7 @@ extension SQLiteCaseStore {
 
     public func caseload(for user: Professional, today: Day) throws -> Caseload {
         let all = try households(for: user, today: today, onlyInvolved: true)
+        let roster = try roster()
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT a.*, h.name AS household_name FROM action a JOIN household h ON h.id = a.household_id
@@ -93,10 +94,40 @@ extension SQLiteCaseStore {
                     deps[r["action_id"], default: []].append(r["depends_on"])
                 }
             }
-            let actions = rows.map { r in
-                CaseloadAction(action: RowMapping.action(r, dependsOn: deps[r["id"]] ?? []), householdName: r["household_name"], ownerName: user.name)
+            // The open prerequisites of the user's actions: a waiting action is not late, and a
+            // prerequisite that is late is shown too (it holds the user's work up).
+            let prerequisiteIds = Set(deps.values.flatMap { $0 })
+            var prerequisites: [Int64: (action: Action, household: String)] = [:]
+            if !prerequisiteIds.isEmpty {
+                for r in try Row.fetchAll(db, sql: """
+                    SELECT a.*, h.name AS household_name FROM action a JOIN household h ON h.id = a.household_id
+                    WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN \(Self.openStatuses)
+                    """, arguments: [jsonArray(Array(prerequisiteIds))]) {
+                    prerequisites[r["id"]] = (RowMapping.action(r, dependsOn: []), r["household_name"])
+                }
             }
-            let g = Caseload.group(actions, today: today)
+            let ownerNames = try partyNames(db, prerequisites.values.compactMap(\.action.owner), roster: roster)
+            func link(_ a: Action, owner: String) -> ActionLink {
+                ActionLink(id: a.id, description: a.description, ownerName: owner, due: a.due, status: a.status)
+            }
+            var waiting: [CaseloadAction] = [], ready: [CaseloadAction] = []
+            var blockingMap: [Int64: [ActionLink]] = [:]
+            for r in rows {
+                let a = RowMapping.action(r, dependsOn: deps[r["id"]] ?? [])
+                let open = a.dependsOn.compactMap { prerequisites[$0] }
+                let item = CaseloadAction(action: a, householdName: r["household_name"], ownerName: user.name,
+                                          waitsFor: open.map { link($0.action, owner: $0.action.owner.flatMap { ownerNames[$0] } ?? "—") })
+                if open.isEmpty { ready.append(item) } else { waiting.append(item) }
+                for p in open where p.action.owner != .professional(user.id) && (p.action.due.map { $0 < today } ?? false) {
+                    blockingMap[p.action.id, default: []].append(link(a, owner: user.name))
+                }
+            }
+            let blocking = blockingMap.keys.sorted().compactMap { id -> CaseloadAction? in
+                guard let p = prerequisites[id] else { return nil }
+                return CaseloadAction(action: p.action, householdName: p.household, ownerName: p.action.owner.flatMap { ownerNames[$0] } ?? "—",
+                                      blocks: blockingMap[id] ?? [])
+            }
+            let g = Caseload.group(ready, today: today)
             let mine = all.filter { $0.involved && $0.status != .afgesloten }
             var reviews: [UpcomingReview] = []
             if !mine.isEmpty {
@@ -116,7 +147,9 @@ extension SQLiteCaseStore {
                 }
                 reviews.sort { ($0.date, $0.householdId) < ($1.date, $1.householdId) }
             }
-            return Caseload(overdue: g.overdue, thisWeek: g.thisWeek, later: g.later, reviews: reviews, households: mine)
+            return Caseload(overdue: g.overdue, thisWeek: g.thisWeek, later: g.later, reviews: reviews, households: mine,
+                            waiting: waiting.sorted { ($0.action.due ?? Day(ordinal: .max), $0.action.id) < ($1.action.due ?? Day(ordinal: .max), $1.action.id) },
+                            blocking: blocking)
         }
     }
 

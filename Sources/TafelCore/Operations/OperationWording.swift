@@ -1,9 +1,8 @@
-import TafelCore
 
 /// The status line after an intent was performed, worded from what the store confirmed.
 /// Quiet intents (a score, the agenda place, a discussed domain) say nothing: the screen shows them.
-enum OperationWording {
-    static func done(_ op: CaseOperation, result: OperationResult, strings: Strings) -> Message? {
+public enum OperationWording {
+    public static func done(_ op: CaseOperation, result: OperationResult, strings: Strings) -> Message? {
         if result.changedNothing { return nil }
         func actionText(_ id: Int64) -> Message.Arg { .text(result.file.action(id)?.description ?? "") }
         switch op {
@@ -28,9 +27,21 @@ enum OperationWording {
         case .decideEscalation: return Message("done.escalation-decided")
         case .recordConsent: return Message("done.consent")
         case .setNoActionReason: return Message("done.no-action-reason")
+        case .editHousehold: return Message("done.household-edited")
+        case .closeHousehold(let code, _): return Message("done.household-closed", .key("vocab.householdCloseReason.\(code.rawValue)"))
+        case .reopenHousehold: return Message("done.household-reopened")
+        case .setChronic(let on): return Message(on ? "done.chronic-on" : "done.chronic-off")
+        case .setCompulsory(let f, _): return f.map { Message("done.compulsory", .key("vocab.compulsoryFramework.\($0.rawValue)")) } ?? Message("done.compulsory-off")
+        case .setNoHelpRequest(let on, _, _, _): return Message(on ? "done.no-help-on" : "done.no-help-off")
+        case .addMember(let m): return Message("done.member-added", .text(m.name))
+        case .editMember: return Message("done.member-edited")
+        case .endMember(let id, let reason, _):
+            return Message("done.member-ended", .text(result.file.member(id)?.name ?? ""), .key("vocab.memberEndReason.\(reason.rawValue)"))
+        case .reopenAction(let id): return Message("done.action-reopened", actionText(id))
+        case .undo: return nil
+        case .registerHousehold: return Message("done.household-registered")
         case .addAttendee, .addGuest, .removeAttendee, .setPresence, .setChair, .setMinuteTaker, .setHouseholdPresent,
-             .setScore, .setOwnScore, .setDomainStatus, .setAgenda, .markDiscussed, .setText, .startMeeting, .activate,
-             .registerHousehold:
+             .setScore, .setOwnScore, .setDomainStatus, .setAgenda, .markDiscussed, .setText, .startMeeting, .activate:
             return nil
         }
     }
