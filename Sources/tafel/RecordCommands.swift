@@ -58,7 +58,7 @@ struct Show: ParsableCommand {
         out.append("")
         out.append(s.t("household.reach") + ":")
         for r in reach { out.append("  - \(s.t(r.element.titleKey)): \(s.label("reachLevel", r.level.rawValue)) — \(r.evidence.map(s.render).joined(separator: "; "))") }
-        Out.line(out.map(Escape.plain).joined(separator: "\n"))
+        for line in out { Out.line(line) }   // each line escaped on its own (an embedded line break shows as ␊)
     }
 }
 

@@ -106,8 +106,14 @@ struct CommandE2ETests {
         }
         let own = try E2E.run(["show", "Sepp", "--db", db, "--user", "lotte"])
         #expect(own.status == 0 && own.stdout.contains("Sepp de Groot"))
+        // One line per line of the record, not one line with visible line-break marks.
+        #expect(own.stdout.split(separator: "\n").count > 10 && !own.stdout.contains("␊"))
+        // "No access" reads exactly like "not found": the refusal does not confirm that Maaike exists.
         let refused = try E2E.run(["show", "Maaike", "--db", db, "--user", "lotte"])
-        #expect(refused.stderr.contains("geen toegang"))
+        let unknown = try E2E.run(["show", "Xyzzy", "--db", db, "--user", "lotte"])
+        #expect(refused.status == unknown.status)
+        #expect(refused.stderr.replacingOccurrences(of: "Maaike", with: "X") == unknown.stderr.replacingOccurrences(of: "Xyzzy", with: "X"))
+        #expect(refused.stderr.contains("geen huishouden gevonden"))
         #expect(try E2E.run(["log", "--db", db, "--user", "petra", "--household", "Maaike"]).stdout.contains("geweigerd"))
     }
 

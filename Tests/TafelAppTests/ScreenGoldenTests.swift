@@ -67,7 +67,7 @@ struct ScreenGoldenTests {
         try h.openHousehold("De Vries")
         check(h, "household-overview-\(tag)")
         #expect(h.contains("geen regisseur"))
-        for tab in ["actions", "contacts", "consents", "history"] {
+        for tab in ["members", "actions", "contacts", "consents", "history"] {
             h.press("Tab")
             check(h, "household-\(tab)-\(tag)")
         }

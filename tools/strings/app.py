@@ -127,6 +127,7 @@ ENTRIES = [
 ("audit.not-allowed","De audit is voor teamleiders, voorzitters en beheerders.","The audit is for team leaders, chairs and administrators."),
 # household
 ("household.tab.overview","Overzicht","Overview"),
+("household.tab.members","Gezinsleden","Members"),
 ("household.tab.actions","Afspraken","Actions"),
 ("household.tab.contacts","Signalen en contacten","Signals and contacts"),
 ("household.tab.consents","Toestemming en opschaling","Consent and escalation"),
@@ -377,6 +378,7 @@ ENTRIES += [
 ]
 ENTRIES += [
 ("household.tab.overview-short","Overzicht","Overview"),
+("household.tab.members-short","Leden","Members"),
 ("household.tab.actions-short","Afspraken","Actions"),
 ("household.tab.contacts-short","Signalen","Signals"),
 ("household.tab.consents-short","Toestemming","Consent"),

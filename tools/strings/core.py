@@ -163,6 +163,8 @@ ENTRIES = [
 ("reach.tijd.no-overdue","geen afspraken te laat","no actions overdue"),
 ("reach.tijd.contact","{0} dagen sinds laatste contact","{0} days since last contact"),
 ("reach.tijd.review","{0} dagen sinds laatste overleg","{0} days since last meeting"),
+("reach.tijd.no-contact","nog geen contact, {0} dagen na het eerste signaal","no contact yet, {0} days after the first signal"),
+("reach.tijd.no-review","nog geen overleg","no meeting yet"),
 ("reach.passend-aanbod.no-view","de eigen wens van het gezin is niet vastgelegd","the household's own view is not recorded"),
 ("reach.passend-aanbod.view","de eigen wens van het gezin is vastgelegd","the household's own view is recorded"),
 ("reach.passend-aanbod.disagree","{0} afspraken waar het gezin het niet mee eens is","{0} actions the household disagrees with"),

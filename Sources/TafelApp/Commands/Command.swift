@@ -10,6 +10,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case interrupt
     /// Ctrl-Z: back to the shell; `fg` returns with the screen redrawn.
     case suspend
+    /// Undoes the last change made since tafel was started (a compensating change, logged).
+    case undo
     case screenCaseload = "screen-caseload", screenHouseholds = "screen-households", screenAudit = "screen-audit"
     case cycleTheme = "cycle-theme", privacyMask = "privacy-mask"
     // Lists
@@ -17,6 +19,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case moveTop = "move-top", moveBottom = "move-bottom", open
     // Caseload and households
     case changeStatus = "change-status", startMeeting = "start-meeting", newHousehold = "new-household"
+    /// A signal on its own (vroegsignalering): searched for a known household first.
+    case intake
     // Audit
     case filterRule = "filter-rule", filterTeam = "filter-team", filterWijk = "filter-wijk", filterCoordinator = "filter-coordinator"
     case clearFilters = "clear-filters"
@@ -24,6 +28,9 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextTab = "next-tab", previousTab = "previous-tab"
     case addContact = "add-contact", addSignal = "add-signal", addEscalation = "add-escalation", addConsent = "add-consent"
     case decideEscalation = "decide-escalation"
+    case editHousehold = "edit-household", closeHousehold = "close-household", householdFlags = "household-flags"
+    case addMember = "add-member", editMember = "edit-member", endMember = "end-member"
+    case reopenAction = "reopen-action"
     // Meeting
     case nextStep = "next-step", previousStep = "previous-step"
     case step1 = "step-1", step2 = "step-2", step3 = "step-3", step4 = "step-4", step5 = "step-5", step6 = "step-6"

@@ -5,6 +5,9 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
     /// Keys that work everywhere, also in overlays and while typing (Ctrl-C, Ctrl-Z).
     case always
     case global, list, caseload, households, audit, household
+    /// The Gezinsleden and Afspraken tabs of the household screen (their own keys, then the screen's).
+    case householdMembers = "household-members"
+    case householdActions = "household-actions"
     case meeting
     case meetingOpening = "meeting-opening"
     case meetingOwnView = "meeting-own-view"
@@ -28,6 +31,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .global: return [.global, .always]
         case .list: return [.list, .global, .always]
         case .caseload, .households, .audit, .household: return [self, .list, .global, .always]
+        case .householdMembers, .householdActions: return [self, .household, .list, .global, .always]
         case .meeting: return [.meeting, .global, .always]
         case .editor, .help, .notice, .confirm, .conflict, .statusMenu: return [self, .always]
         default: return [self, .meeting, .list, .global, .always]

@@ -63,6 +63,8 @@ public final class EffectInterpreter: @unchecked Sendable {
                 return .done
             case .loadDrafts(let hid):
                 return .drafts(session.drafts.load(householdId: hid))
+            case .intakeSearch(let q):
+                return .intakeMatches(try store.intakeSearch(q, for: user))
             case .pollChanges:
                 return .changes(try store.hasExternalChanges())
             case .setTheme, .suspend, .crash:

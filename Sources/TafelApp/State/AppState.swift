@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var requests = RequestLog()
     /// Keys typed while an answer they depend on was still out; replayed in order when it arrives.
     public var typeAhead: [KeyEvent] = []
+    /// Changes made in this session that `u` can undo, newest last.
+    public var undoStack: [UndoEntry] = []
 
     public init(user: Professional, roster: Roster, domainOrder: [String], databaseName: String, keymap: Keymap,
                 strings: Strings, signalConfig: SignalConfig = SignalConfig(), themeNames: [String] = ["default"],
@@ -66,7 +68,12 @@ public struct AppState: Sendable {
         case .caseload: return .caseload
         case .households: return .households
         case .audit: return .audit
-        case .household: return .household
+        case .household:
+            switch household?.tab {
+            case .members?: return .householdMembers
+            case .actions?: return .householdActions
+            default: return .household
+            }
         case .meeting:
             switch meeting?.step ?? .opening {
             case .opening: return .meetingOpening

@@ -68,6 +68,16 @@ public enum FormPurpose: Sendable, Hashable {
     case decideEscalation(Escalation)
     case consent(householdId: Int64, organisation: Int64?)
     case newHousehold
+    /// A signal on its own (intake): searched for a known household before anything is created.
+    case intake
+    case editHousehold(Household)
+    case closeHousehold(householdId: Int64)
+    case flags(Household)
+    case addMember(householdId: Int64)
+    case editMember(Member)
+    case endMember(Member)
+    /// A new action outside the meeting: the domain is chosen in the form.
+    case newActionAnyDomain(householdId: Int64)
 }
 
 /// A modal form: labelled fields, one focused, with an error line.

@@ -14,6 +14,7 @@ public enum PromptPurpose: Sendable, Hashable {
     case decision(index: Int?)
     case closeActionReason(actionId: Int64, householdId: Int64)
     case rejectReason(actionId: Int64, householdId: Int64)
+    case reopenHousehold(householdId: Int64)
 }
 
 /// A modal question with one line of input.
@@ -39,6 +40,8 @@ public enum PickerPurpose: Sendable, Hashable {
     case filterWijk
     case filterCoordinator
     case statusChange(actionId: Int64, householdId: Int64)
+    /// Attach the intake's signal to a known household, or register a new one.
+    case intake(IntakeDraft)
 }
 
 /// A type-ahead list to choose one item from.

@@ -11,6 +11,14 @@ public enum PendingRequest: Sendable, Hashable {
     case export
     case draft
     case terminal
+    /// An intake search, with the signal and household details to use once the user has chosen.
+    case intake(IntakeDraft)
+}
+
+/// A signal typed at intake, with what is needed to register a new household for it.
+public struct IntakeDraft: Sendable, Hashable {
+    public var signal: Signal
+    public var household: Household
 }
 
 /// The lists and details the app loads.
@@ -31,6 +39,8 @@ public enum SaveKind: Sendable, Hashable {
     case agenda
     case startMeeting
     case operation(CaseOperation)
+    /// Undoing an earlier change (its entry, to put back when the undo fails for a passing reason).
+    case undo(UndoEntry)
 }
 
 /// The requests of a session: a counter for ids, and what each unanswered one was for.
@@ -66,7 +76,7 @@ public struct RequestLog: Sendable {
         for (id, purpose) in pending {
             switch purpose {
             case .open: if awaitedOpen == id { return true }
-            case .save(.operation, _), .save(.startMeeting, _): return true
+            case .save(.operation, _), .save(.startMeeting, _), .save(.undo, _), .intake: return true
             case .load(let kind):
                 guard latestLoad[kind] == id, !listShown else { continue }
                 switch (kind, screen) {

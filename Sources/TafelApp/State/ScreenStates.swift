@@ -112,7 +112,7 @@ public struct AuditState: Sendable {
 
 /// The tabs of the household screen.
 public enum HouseholdTab: Int, CaseIterable, Sendable, Hashable {
-    case overview, actions, contacts, consents, history
+    case overview, members, actions, contacts, consents, history
     public var titleKey: String { "household.tab.\(self)" }
 }
 
@@ -123,8 +123,31 @@ public struct HouseholdViewState: Sendable, Hashable {
     public var reach: [ReachItem]
     public var tab: HouseholdTab = .overview
     public var scroll = ScrollState()
+    /// The selected member (Gezinsleden) and action (Afspraken).
+    public var memberScroll = ScrollState()
+    public var actionScroll = ScrollState()
 
     public init(file: CaseFile, findings: [StallFinding], reach: [ReachItem]) {
         self.file = file; self.findings = findings; self.reach = reach
+    }
+
+    /// Actions in the order the Afspraken tab lists them: open first, by due date.
+    public var sortedActions: [Action] {
+        file.actions.sorted { ($0.isOpen ? 0 : 1, $0.due ?? Day(ordinal: Int.max), $0.id) < ($1.isOpen ? 0 : 1, $1.due ?? Day(ordinal: Int.max), $1.id) }
+    }
+
+    /// Members as the Gezinsleden tab lists them: current ones first.
+    public var sortedMembers: [Member] {
+        file.members.sorted { ($0.endedOn == nil ? 0 : 1, $0.id) < ($1.endedOn == nil ? 0 : 1, $1.id) }
+    }
+
+    public var selectedAction: Action? {
+        let list = sortedActions
+        return list.indices.contains(actionScroll.selected) ? list[actionScroll.selected] : nil
+    }
+
+    public var selectedMember: Member? {
+        let list = sortedMembers
+        return list.indices.contains(memberScroll.selected) ? list[memberScroll.selected] : nil
     }
 }

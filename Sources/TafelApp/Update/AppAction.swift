@@ -59,6 +59,8 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
         case saveDraft(Draft)
         case discardDraft(householdId: Int64, target: TextTarget)
         case loadDrafts(householdId: Int64)
+        /// Looks for a household a new signal may be about (intake).
+        case intakeSearch(IntakeQuery)
         /// Looks whether another process committed changes.
         case pollChanges
         // Done by the runtime on the main thread (the terminal's own business):
@@ -101,6 +103,7 @@ public enum EffectResult: Sendable {
     case needsReason(householdId: Int64)
     case exported(path: String)
     case drafts([Draft])
+    case intakeMatches(IntakeResult)
     case changes(Bool)
     case themeApplied(String)
     /// Done, with nothing to report (a draft written or removed).

@@ -20,7 +20,7 @@ enum Forms {
             out.append(.text(dir.name(p), detail: detail, .party(p)))
         }
         for a in attendees { if let p = a.party { add(p, state.strings.t("form.at-the-table")) } }
-        for m in file.members { add(.member(m.id), state.strings.label(m.role)) }
+        for m in file.currentMembers(on: state.today) { add(.member(m.id), state.strings.label(m.role)) }
         for i in file.informal { add(.informal(i.id), state.strings.label(i.kind)) }
         for p in state.roster.professionals.values.sorted(by: { $0.name < $1.name }) {
             add(.professional(p.id), p.organisationId.flatMap { state.roster.organisations[$0]?.name } ?? p.discipline)
@@ -42,12 +42,21 @@ enum Forms {
                          fields: actionFields(state, file: file, attendees: attendees, typical: typical, action: values ?? action))
     }
 
+    /// A new action from the household screen: its domain is the first field.
+    static func newActionAnyDomain(_ state: AppState, file: CaseFile) -> FormState {
+        let domains = state.domainOrder.map { ChoiceOption(Message("common.text", .text(state.strings.domain($0))), .code($0)) }
+        let need = state.domainOrder.firstIndex { file.isInNeed($0) } ?? 0
+        return FormState(purpose: .newActionAnyDomain(householdId: file.id), title: "form.new-action",
+                         fields: [FormField("field.domain", .choice(domains, need))]
+                            + actionFields(state, file: file, attendees: [], typical: [], action: nil))
+    }
+
     static func actionFields(_ state: AppState, file: CaseFile, attendees: [Attendee], typical: [LegalFramework], action: Action?) -> [FormField] {
         let owners = parties(state, file: file, attendees: attendees)
         let ownerName = action?.owner.map { PartyDirectory(roster: state.roster, file: file).name($0) } ?? ""
         let frameworks = vocab(LegalFramework.self, first: typical, none: true)
         let agreements = vocab(Agreement.self, first: [.eens, .oneens, .nietGevraagd])
-        let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.members.map { ChoiceOption.text($0.name, .id($0.id)) }
+        let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.currentMembers(on: state.today).map { ChoiceOption.text($0.name, .id($0.id)) }
         func index(_ options: [ChoiceOption], _ v: ChoiceOption.Value) -> Int { options.firstIndex { $0.value == v } ?? 0 }
         var ownerField = FormField("field.owner", .search(TextInput(ownerName, maxLength: 80), owners, 0), required: false)
         if let o = action?.owner, case .search(let t, let opts, _) = ownerField.kind {
@@ -63,7 +72,82 @@ enum Forms {
             FormField("field.memberId", .choice(members, index(members, action?.memberId.map { .id($0) } ?? .none))),
             FormField("field.transition", .choice([ChoiceOption(Message("common.no"), .flag(false)), ChoiceOption(Message("common.yes"), .flag(true))],
                                                  action?.transition == true ? 1 : 0)),
+            waitsForField(state, file: file, action: action),
         ]
+    }
+
+    /// "Wacht op": another action of the household (any organisation, any domain), or nothing.
+    static func waitsForField(_ state: AppState, file: CaseFile, action: Action?) -> FormField {
+        let others = file.actions.filter { $0.id != action?.id && ($0.isOpen || action?.dependsOn.contains($0.id) == true) }
+            .sorted { $0.id < $1.id }
+        let dir = PartyDirectory(roster: state.roster, file: file)
+        let options = [ChoiceOption(Message("form.waits-for-nothing"), .none)] + others.map {
+            ChoiceOption(Message("form.waits-for-option", .text($0.description), .text($0.owner.map(dir.name) ?? "—")), .id($0.id))
+        }
+        let current = action?.dependsOn.first.flatMap { id in options.firstIndex { $0.value == .id(id) } } ?? 0
+        return FormField("field.dependsOn", .choice(options, current))
+    }
+
+    static func editHousehold(_ h: Household) -> FormState {
+        FormState(purpose: .editHousehold(h), title: "form.edit-household", fields: [
+            FormField("field.name", .text(TextInput(h.name, maxLength: 120)), required: true),
+            FormField("field.wijk", .text(TextInput(h.wijk, maxLength: 80)), required: true),
+            FormField("field.team", .text(TextInput(h.team, maxLength: 80))),
+            FormField("field.address", .text(TextInput(h.address ?? "", maxLength: 200))),
+            FormField("field.postcode", .text(TextInput(h.postcode ?? "", maxLength: 10))),
+            FormField("field.phone", .text(TextInput(h.phone ?? "", maxLength: 40))),
+            FormField("field.email", .text(TextInput(h.email ?? "", maxLength: 120))),
+            FormField("field.cadence", .text(TextInput(String(h.reviewCadenceWeeks), maxLength: 2))),
+        ])
+    }
+
+    static func closeHousehold(householdId: Int64) -> FormState {
+        FormState(purpose: .closeHousehold(householdId: householdId), title: "form.close-household", fields: [
+            FormField("field.closeCode", .choice(vocab(HouseholdCloseReason.self), 0)),
+            FormField("field.closeReason", .text(TextInput(maxLength: 300))),
+        ])
+    }
+
+    static func flags(_ state: AppState, file: CaseFile) -> FormState {
+        let h = file.household
+        let yesNo = { (on: Bool) in FieldKind.choice([ChoiceOption(Message("common.no"), .flag(false)), ChoiceOption(Message("common.yes"), .flag(true))], on ? 1 : 0) }
+        let frameworks = vocab(CompulsoryFramework.self, none: true)
+        let orgs = state.roster.organisations.values.sorted { $0.name < $1.name }.map { ChoiceOption.text($0.name, .id($0.id)) }
+        let orgName = h.compulsoryOrganisation.flatMap { state.roster.organisations[$0]?.name } ?? ""
+        let people = parties(state, file: file, attendees: []).filter { if case .party(let p) = $0.value { return p.kind == .professional } else { return false } }
+        let byName = h.outreachBy.map { PartyDirectory(roster: state.roster, file: file).name($0) } ?? ""
+        func search(_ text: String, _ options: [ChoiceOption], selected: ChoiceOption.Value?) -> FieldKind {
+            let matches = FormField.filter(options, text)
+            return .search(TextInput(text, maxLength: 80), options, selected.flatMap { v in matches.firstIndex { $0.value == v } } ?? 0)
+        }
+        return FormState(purpose: .flags(h), title: "form.flags", fields: [
+            FormField("field.chronic", yesNo(h.chronic)),
+            FormField("field.compulsoryFramework", .choice(frameworks, frameworks.firstIndex { $0.value == (h.compulsoryFramework.map { .code($0.rawValue) } ?? .none) } ?? 0)),
+            FormField("field.compulsoryOrganisation", search(orgName, orgs, selected: h.compulsoryOrganisation.map { .id($0) })),
+            FormField("field.noHelpRequest", yesNo(h.noHelpRequest)),
+            FormField("field.outreachPlan", .text(TextInput(h.outreachPlan ?? "", maxLength: 300))),
+            FormField("field.outreachBy", search(byName, people, selected: h.outreachBy.map { .party($0) })),
+            FormField("field.nextAttempt", .date(TextInput(h.nextAttempt.map { state.strings.date($0) } ?? "", maxLength: 20))),
+        ])
+    }
+
+    static func member(_ state: AppState, householdId: Int64, member: Member?) -> FormState {
+        let roles = vocab(MemberRole.self)
+        let role = member.map { m in roles.firstIndex { $0.value == .code(m.role.rawValue) } ?? 0 } ?? 0
+        return FormState(purpose: member.map { .editMember($0) } ?? .addMember(householdId: householdId),
+                         title: member == nil ? "form.add-member" : "form.edit-member", fields: [
+            FormField("field.name", .text(TextInput(member?.name ?? "", maxLength: 120)), required: true),
+            FormField("field.role", .choice(roles, role)),
+            FormField("field.birthDate", .text(TextInput(member?.birthDate.map { state.strings.date($0) } ?? "", maxLength: 10))),
+            FormField("field.birthYear", .text(TextInput(member?.birthYear.map(String.init) ?? "", maxLength: 4))),
+        ])
+    }
+
+    static func endMember(_ state: AppState, member: Member) -> FormState {
+        FormState(purpose: .endMember(member), title: "form.end-member", fields: [
+            FormField("field.endReason", .choice(vocab(MemberEndReason.self), 0)),
+            FormField("field.endedOn", .text(TextInput(state.strings.date(state.today), maxLength: 10)), required: true),
+        ])
     }
 
     static func contact(_ state: AppState, householdId: Int64) -> FormState {
@@ -102,7 +186,7 @@ enum Forms {
     static func consent(_ state: AppState, file: CaseFile, organisation: Int64?) -> FormState {
         let orgs = state.roster.organisations.values.sorted { $0.name < $1.name }.map { ChoiceOption.text($0.name, .id($0.id)) }
         let name = organisation.flatMap { state.roster.organisations[$0]?.name } ?? ""
-        let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.members.map { ChoiceOption.text($0.name, .id($0.id)) }
+        let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.currentMembers(on: state.today).map { ChoiceOption.text($0.name, .id($0.id)) }
         return FormState(purpose: .consent(householdId: file.id, organisation: organisation), title: "form.new-consent", fields: [
             FormField("field.organisationId", .search(TextInput(name, maxLength: 80), orgs, 0), required: true),
             FormField("field.memberId", .choice(members, 0)),
@@ -110,6 +194,21 @@ enum Forms {
             FormField("field.purpose", .text(TextInput(state.strings.t("form.default-purpose"), maxLength: 200)), required: true),
             FormField("field.givenOn", .date(TextInput(state.strings.date(state.today), maxLength: 20))),
             FormField("field.expiresOn", .date(TextInput("+1j", maxLength: 20))),
+        ])
+    }
+
+    /// Intake: a signal and what the reporter knows; tafel searches for a known household first.
+    static func intake(_ state: AppState) -> FormState {
+        let sources = state.strings.reference.vocabularies["signalSource"] ?? []
+        return FormState(purpose: .intake, title: "form.intake", fields: [
+            FormField("field.source", .choice(sources.map { ChoiceOption(Message("vocab.signalSource.\($0.code)"), .code($0.code)) }, 0)),
+            FormField("field.date", .date(TextInput(state.strings.date(state.today), maxLength: 20)), required: true),
+            FormField("field.text", .text(TextInput(maxLength: 500)), required: true),
+            FormField("field.knownNames", .text(TextInput(maxLength: 200))),
+            FormField("field.knownAddress", .text(TextInput(maxLength: 200))),
+            FormField("field.knownBirthYear", .text(TextInput(maxLength: 4))),
+            FormField("field.wijk", .text(TextInput(maxLength: 80))),
+            FormField("field.team", .text(TextInput(state.user.team, maxLength: 80))),
         ])
     }
 

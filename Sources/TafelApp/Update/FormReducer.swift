@@ -57,6 +57,11 @@ enum FormReducer {
 
     static func updateWarnings(_ state: AppState, _ form: inout FormState) {
         switch form.purpose {
+        case .newActionAnyDomain(let hid):
+            if case .code(let domain) = form.value(0) {
+                form.warnings = (try? draftAction(state, form, householdId: hid, domain: domain, base: nil, offset: 1))
+                    .map { SmartCheck.warnings(for: $0, today: state.today).map(\.message) } ?? []
+            }
         case .newAction(let hid, let domain):
             form.warnings = (try? draftAction(state, form, householdId: hid, domain: domain, base: nil)).map { SmartCheck.warnings(for: $0, today: state.today).map(\.message) } ?? []
         case .editAction(let a):
@@ -85,15 +90,21 @@ enum FormReducer {
         do { return try DueDateParser.parse(t, today: state.today) } catch let e as DueDateParser.Invalid { throw Invalid(message: e.message) }
     }
 
-    static func draftAction(_ state: AppState, _ form: FormState, householdId: Int64, domain: String, base: Action?) throws -> Action {
+    /// The action the form describes; `offset` skips fields before the action's own (the domain
+    /// chooser of a form outside the meeting).
+    static func draftAction(_ state: AppState, _ form: FormState, householdId: Int64, domain: String, base: Action?, offset: Int = 0) throws -> Action {
         var a = base ?? Action(id: 0, householdId: householdId, domain: domain, description: "", createdOn: state.today)
-        a.description = form.text(0).trimmed
-        if case .party(let p) = form.value(1) { a.owner = p } else if form.text(1).trimmed.isEmpty { a.owner = nil }
-        a.due = try date(state, form, 2)
-        if case .code(let c) = form.value(3) { a.framework = LegalFramework(rawValue: c) } else { a.framework = nil }
-        if case .code(let c) = form.value(4) { a.agreement = Agreement(rawValue: c) ?? .nietGevraagd }
-        if case .id(let m) = form.value(5) { a.memberId = m } else { a.memberId = nil }
-        if case .flag(let t) = form.value(6) { a.transition = t }
+        a.domain = domain
+        a.description = form.text(offset).trimmed
+        if case .party(let p) = form.value(offset + 1) { a.owner = p } else if form.text(offset + 1).trimmed.isEmpty { a.owner = nil }
+        a.due = try date(state, form, offset + 2)
+        if case .code(let c) = form.value(offset + 3) { a.framework = LegalFramework(rawValue: c) } else { a.framework = nil }
+        if case .code(let c) = form.value(offset + 4) { a.agreement = Agreement(rawValue: c) ?? .nietGevraagd }
+        if case .id(let m) = form.value(offset + 5) { a.memberId = m } else { a.memberId = nil }
+        if case .flag(let t) = form.value(offset + 6) { a.transition = t }
+        if form.fields.count > offset + 7 {
+            if case .id(let d) = form.value(offset + 7) { a.dependsOn = [d] + a.dependsOn.filter { $0 != d && base?.dependsOn.first != $0 } } else { a.dependsOn = [] }
+        }
         if base == nil, let m = state.meeting, m.file.id == householdId { a.meetingId = m.meetingId }
         return a
     }
@@ -156,6 +167,113 @@ enum FormReducer {
             let consent = Consent(id: 0, householdId: hid, memberId: member, organisationId: org, purpose: form.text(3).trimmed, basis: basis,
                                   givenOn: try date(state, form, 4), expiresOn: try date(state, form, 5), recordedBy: state.user.id)
             return [state.perform(.recordConsent(consent), on: hid)]
+        case .newActionAnyDomain(let hid):
+            guard case .code(let domain) = form.value(0) else { return [] }
+            let action = try draftAction(state, form, householdId: hid, domain: domain, base: nil, offset: 1)
+            try Validation.validate(action, domains: state.domainOrder)
+            return [state.perform(.addAction(action), on: hid)]
+        case .editHousehold(let base):
+            var h = base
+            h.name = form.text(0).trimmed
+            h.wijk = form.text(1).trimmed
+            h.team = form.text(2).trimmed
+            h.address = form.text(3).trimmed.nilIfEmpty
+            h.postcode = form.text(4).trimmed.nilIfEmpty
+            h.phone = form.text(5).trimmed.nilIfEmpty
+            h.email = form.text(6).trimmed.nilIfEmpty
+            guard let weeks = Int(form.text(7).trimmed), (1...52).contains(weeks) else {
+                throw Invalid(message: DomainError.outOfRange(field: "cadence", min: 1, max: 52).message)
+            }
+            h.reviewCadenceWeeks = weeks
+            try Validation.validate(h)
+            return [state.perform(.editHousehold(base: base, edited: h), on: base.id)]
+        case .closeHousehold(let hid):
+            guard case .code(let c) = form.value(0), let code = HouseholdCloseReason(rawValue: c) else { return [] }
+            let note = form.text(1).trimmed
+            if (code == .anders || code == .overgedragen) && note.isEmpty { throw Invalid(message: DomainError.required(field: "closeReason").message) }
+            return [state.perform(.closeHousehold(code, note: note.nilIfEmpty), on: hid)]
+        case .flags(let h):
+            var effects: [Effect] = []
+            if case .flag(let chronic) = form.value(0), chronic != h.chronic { effects.append(state.perform(.setChronic(chronic), on: h.id)) }
+            var framework: CompulsoryFramework? = nil
+            if case .code(let c) = form.value(1) { framework = CompulsoryFramework(rawValue: c) }
+            var org: Int64? = nil
+            if case .id(let o) = form.value(2), !form.text(2).trimmed.isEmpty { org = o }
+            if framework != h.compulsoryFramework || (framework != nil && org != h.compulsoryOrganisation) {
+                effects.append(state.perform(.setCompulsory(framework, organisationId: org), on: h.id))
+            }
+            var noHelp = false
+            if case .flag(let n) = form.value(3) { noHelp = n }
+            var by: PartyRef? = nil
+            if case .party(let p) = form.value(5), !form.text(5).trimmed.isEmpty { by = p }
+            let plan = form.text(4).trimmed.nilIfEmpty
+            let next = try date(state, form, 6)
+            if noHelp != h.noHelpRequest || (noHelp && (plan != h.outreachPlan || by != h.outreachBy || next != h.nextAttempt)) {
+                effects.append(state.perform(.setNoHelpRequest(noHelp, plan: plan, by: by, nextAttempt: next), on: h.id))
+            }
+            if effects.isEmpty { state.status = StatusMessage(Message("form.nothing-changed")) }
+            return effects
+        case .addMember, .editMember:
+            let hid: Int64
+            switch form.purpose {
+            case .addMember(let id): hid = id
+            case .editMember(let m): hid = m.householdId
+            default: return []
+            }
+            guard case .code(let r) = form.value(1), let role = MemberRole(rawValue: r) else { return [] }
+            let birthText = form.text(2).trimmed, yearText = form.text(3).trimmed
+            var birthDate: Day? = nil
+            if !birthText.isEmpty {
+                guard let d = Day(iso: birthText) ?? parsePastDate(birthText), d <= state.today else {
+                    throw Invalid(message: Message("form.bad-birth-date", .text(birthText)))
+                }
+                birthDate = d
+            }
+            var year: Int? = birthDate?.year
+            if year == nil, !yearText.isEmpty {
+                guard let y = Int(yearText), (1900...state.today.year).contains(y) else {
+                    throw Invalid(message: DomainError.outOfRange(field: "birthYear", min: 1900, max: state.today.year).message)
+                }
+                year = y
+            }
+            if case .editMember(let base) = form.purpose {
+                var m = base
+                m.name = form.text(0).trimmed
+                m.role = role
+                m.birthDate = birthDate
+                m.birthYear = year
+                return [state.perform(.editMember(base: base, edited: m), on: hid)]
+            }
+            let m = Member(id: 0, householdId: hid, name: form.text(0).trimmed, role: role, birthDate: birthDate, birthYear: year)
+            try Validation.validate(m)
+            return [state.perform(.addMember(m), on: hid)]
+        case .endMember(let m):
+            guard case .code(let r) = form.value(0), let reason = MemberEndReason(rawValue: r) else { return [] }
+            let text = form.text(1).trimmed
+            guard let day = Day(iso: text) ?? parsePastDate(text), day <= state.today else {
+                throw Invalid(message: Message("form.bad-birth-date", .text(text)))
+            }
+            return [state.perform(.endMember(m.id, reason, on: day), on: m.householdId)]
+        case .intake:
+            guard case .code(let source) = form.value(0) else { return [] }
+            let day = try date(state, form, 1) ?? state.today
+            guard day <= state.today else { throw Invalid(message: Message("form.date-in-future")) }
+            let yearText = form.text(5).trimmed
+            var year: Int? = nil
+            if !yearText.isEmpty {
+                guard let y = Int(yearText), (1900...state.today.year).contains(y) else {
+                    throw Invalid(message: DomainError.outOfRange(field: "birthYear", min: 1900, max: state.today.year).message)
+                }
+                year = y
+            }
+            let names = form.text(3).trimmed, address = form.text(4).trimmed
+            let signal = Signal(id: 0, householdId: 0, source: source, date: day, text: form.text(2).trimmed,
+                                knownNames: names.nilIfEmpty, knownAddress: address.nilIfEmpty, knownBirthYear: year)
+            let household = Household(id: 0, name: IntakeNaming.householdName(from: names, strings: state.strings), wijk: form.text(6).trimmed,
+                                      team: form.text(7).trimmed, address: address.nilIfEmpty, status: .aangemeld, createdOn: state.today)
+            let draft = IntakeDraft(signal: signal, household: household)
+            state.status = StatusMessage(Message("intake.searching"))
+            return [state.request(.intakeSearch(IntakeQuery(names: names, address: address, birthYear: year)), for: .intake(draft))]
         case .newHousehold:
             guard case .code(let r) = form.value(4), let role = MemberRole(rawValue: r) else { return [] }
             let household = Household(id: 0, name: form.text(0).trimmed, wijk: form.text(1).trimmed, team: form.text(2).trimmed,
@@ -164,5 +282,12 @@ enum FormReducer {
             try Validation.validate(household)
             return [state.perform(.registerHousehold(household, members: [member]), on: nil)]
         }
+    }
+
+    /// `14-03-2009` as people write a date in the past.
+    static func parsePastDate(_ text: String) -> Day? {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).compactMap { Int($0) }
+        guard parts.count == 3, parts[2] > 31 else { return nil }
+        return Day(year: parts[2], month: parts[1], day: parts[0])
     }
 }

@@ -22,6 +22,9 @@ enum ListReducer {
         case .newHousehold:
             state.modal = .form(Forms.newHousehold(team: state.user.team))
             return []
+        case .intake:
+            state.modal = .form(Forms.intake(state))
+            return []
         case .filterRule:
             state.modal = .picker(PickerState(purpose: .filterRule, title: "audit.filter-rule",
                                           options: [ChoiceOption(Message("audit.filter-all"), .none)] +

@@ -178,7 +178,7 @@ enum MeetingReducer {
         guard codes.indices.contains(room.domainScroll.selected) else { return [] }
         let code = codes[room.domainScroll.selected]
         let hid = room.file.id, mid = room.meetingId
-        let members = room.file.members
+        let members = room.file.currentMembers(on: state.today)
         switch command {
         case .score1, .score2, .score3, .score4, .score5:
             guard members.indices.contains(room.memberIndex) else { return [] }
@@ -330,7 +330,7 @@ enum MeetingReducer {
         room.domainScroll.clamp(count: room.domainCodes(state.domainOrder).count, height: Layouts.meetingDomainListHeight(state.size))
         room.coordinatorScroll.clamp(count: room.file.coordinators.count, height: height)
         room.gapScroll.clamp(count: room.gaps.count, height: height)
-        if room.memberIndex >= room.file.members.count { room.memberIndex = 0 }
+        if room.memberIndex >= room.file.currentMembers(on: state.today).count { room.memberIndex = 0 }
         state.meeting = room
     }
 

@@ -31,6 +31,13 @@ enum PickerReducer {
             if case .code(let c) = option.value { state.audit.filter.coordinator = c } else { state.audit.filter.coordinator = nil }
             state.audit.scroll = ScrollState()
             return [state.load(.audit)]
+        case .intake(let draft):
+            if case .id(let hid) = option.value {
+                var signal = draft.signal
+                signal.alreadyKnown = true
+                return [state.perform(.addSignal(signal), on: hid)]
+            }
+            return [state.perform(.registerHousehold(draft.household, members: [], signals: [draft.signal]), on: nil)]
         case .statusChange(let actionId, let householdId):
             guard case .code(let c) = option.value, let code = RejectionCode(rawValue: c) else { return [] }
             state.status = StatusMessage(Message("status.saving"))

@@ -57,6 +57,9 @@ enum PromptReducer {
             return [state.perform(.setDecision(meetingId: room.meetingId, index: index, text: text), on: room.file.id)]
         case .closeActionReason, .rejectReason:
             return []
+        case .reopenHousehold(let hid):
+            guard text.count >= 3 else { return again(DomainError.reopenNeedsReason.message) }
+            return [state.perform(.reopenHousehold(reason: text), on: hid)]
         }
     }
 }

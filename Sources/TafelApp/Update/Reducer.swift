@@ -129,6 +129,16 @@ public enum Reducer {
             return QuitFlow.quit(&state, confirmed: false)
         case .suspend:
             return MeetingEditor.flush(&state) + [state.request(.suspend, for: .terminal)]
+        case .intake:
+            state.modal = .form(Forms.intake(state))
+            return MeetingEditor.finishEditing(&state)
+        case .undo:
+            guard let entry = state.undoStack.popLast() else {
+                state.status = StatusMessage(Message("undo.nothing"))
+                return []
+            }
+            state.status = StatusMessage(Message("status.saving"))
+            return [state.perform(.undo(entry.changes), on: entry.householdId, as: .undo(entry))]
         case .help:
             state.modal = .help(scroll: 0)
             return []

@@ -21,6 +21,8 @@ enum ResultReducer {
             default: break
             }
             effects = []
+        case .intake(let draft):
+            effects = intakeAnswered(&state, draft, result)
         case .draft:
             if case .drafts(let drafts) = result { restore(&state, drafts) }
             if case .failed(let f) = result { state.status = StatusMessage(Message("draft.failed", .text(state.strings.render(f.message))), .error) }
@@ -114,6 +116,15 @@ enum ResultReducer {
             guard case .performed(let r) = result else { return failedSave(&state, result) }
             Reducer.refresh(&state, with: r.file)
             return []
+        case .undo(let entry):
+            switch result {
+            case .performed(let r):
+                Reducer.refresh(&state, with: r.file)
+                state.status = StatusMessage(Message("undo.done", .text(state.strings.render(entry.done).replacingOccurrences(of: "✓ ", with: ""))), .success)
+                return followUp(&state)
+            default:
+                return failedSave(&state, result)
+            }
         case .operation(let op):
             switch result {
             case .performed(let r):
@@ -125,6 +136,10 @@ enum ResultReducer {
                 }
                 if let done = OperationWording.done(op, result: r, strings: state.strings) {
                     state.status = StatusMessage(done, .success)
+                    if let hid = householdId, CaseFile.canUndo(r.changes) {
+                        state.undoStack.append(UndoEntry(householdId: hid, changes: r.changes, done: done))
+                        if state.undoStack.count > 50 { state.undoStack.removeFirst() }
+                    }
                 }
                 return followUp(&state)
             case .conflict(let c):
@@ -195,6 +210,23 @@ enum ResultReducer {
         case .audit: return [state.load(.audit)]
         default: return []
         }
+    }
+
+    /// The intake search answered: known households to attach the signal to (within need-to-know),
+    /// or a new signalled household. Households the user may not open are not shown; the status line
+    /// says only that one may exist and whom to ask.
+    static func intakeAnswered(_ state: inout AppState, _ draft: IntakeDraft, _ result: EffectResult) -> [Effect] {
+        guard case .intakeMatches(let found) = result else { return failedSave(&state, result) }
+        state.status = found.othersExist ? StatusMessage(Message("intake.others-exist", .text(found.askWhom.joined(separator: ", "))), .error) : nil
+        if found.matches.isEmpty && !found.othersExist {
+            return [state.perform(.registerHousehold(draft.household, members: [], signals: [draft.signal]), on: nil)]
+        }
+        var options = found.matches.map { m in
+            ChoiceOption(Message("intake.known", .text(m.name), .text(m.wijk)), detail: Message("intake.matched-on", .keys(m.matchedOn.map { "field.\($0)" })), .id(m.id))
+        }
+        options.append(ChoiceOption(Message("intake.new", .text(draft.household.name)), .none))
+        state.modal = .picker(PickerState(purpose: .intake(draft), title: "intake.choose", options: options))
+        return []
     }
 
     /// Drafts found for a household at the start of its meeting: shown as unsaved text.

@@ -11,6 +11,7 @@ enum HouseholdView {
         tabs(v, h, width: tabsRect.width - 1).render(tabsRect.inset(left: 1), into: &b)
         switch h.tab {
         case .overview: overview(v, h, content, &b)
+        case .members: members(v, h, content, &b)
         case .actions: actions(v, h, content, &b)
         case .contacts: contacts(v, h, content, &b)
         case .consents: consents(v, h, content, &b)
@@ -19,10 +20,20 @@ enum HouseholdView {
     }
 
     /// The tabs, with short titles when the full ones do not fit.
+    /// The tab bar: full titles where they fit; otherwise the longest titles give way to their short
+    /// form one at a time, so a wide terminal keeps as many whole words as it can.
     static func tabs(_ v: ViewContext, _ h: HouseholdViewState, width: Int) -> Tabs {
-        let full = Tabs(HouseholdTab.allCases.map { v.t($0.titleKey) }, selected: h.tab.rawValue)
-        if (full.hitRanges(x: 0, glyphs: .unicode).last?.upperBound ?? 0) <= width { return full }
-        return Tabs(HouseholdTab.allCases.map { v.t($0.titleKey + "-short") }, selected: h.tab.rawValue)
+        var titles = HouseholdTab.allCases.map { v.t($0.titleKey) }
+        let short = HouseholdTab.allCases.map { v.t($0.titleKey + "-short") }
+        func fits(_ t: [String]) -> Bool { (Tabs(t, selected: h.tab.rawValue).hitRanges(x: 0, glyphs: .unicode).last?.upperBound ?? 0) <= width }
+        while !fits(titles) {
+            let longer = titles.indices.filter { titles[$0] != short[$0] }
+            guard let i = longer.max(by: { DisplayWidth.of(titles[$0]) < DisplayWidth.of(titles[$1]) }) else {
+                return Tabs(short, selected: h.tab.rawValue, compact: true)   // 80 columns: no padding, narrower gaps
+            }
+            titles[i] = short[i]
+        }
+        return Tabs(titles, selected: h.tab.rawValue)
     }
 
     static func memberText(_ v: ViewContext, _ m: Member) -> String {
@@ -40,13 +51,24 @@ enum HouseholdView {
             line1.append(Span(" " + v.t("household.no-coordinator") + " ", .critical))
         }
         Line(line1).render(x: r.x, y: r.y, width: r.width, into: &b)
-        let members = f.members.map { memberText(v, $0) }.joined(separator: " \(b.glyphs.separator) ")
+        let members = f.currentMembers(on: v.s.today).map { memberText(v, $0) }.joined(separator: " \(b.glyphs.separator) ")
         Line(" " + (members.isEmpty ? v.t("household.no-members") : members)).render(x: r.x, y: r.y + 1, width: r.width, into: &b)
         var flags: [Span] = [Span(" " + v.label("field.address") + ": ", .muted), Span(v.s.privacyMask ? v.t("mask.hidden-wijk", hh.wijk) : (hh.address ?? "—")),
                              Span("  " + v.label("field.phone") + ": ", .muted), Span(v.masked(hh.phone))]
+        if hh.email != nil { flags += [Span("  " + v.label("field.email") + ": ", .muted), Span(v.masked(hh.email))] }
         if hh.chronic { flags.append(Span("  " + v.t("household.chronic"), .info)) }
-        if let c = hh.compulsoryFramework { flags.append(Span("  " + v.t("household.compulsory", v.strings.label(c)), .warn)) }
-        if hh.noHelpRequest { flags.append(Span("  " + v.t("household.no-help-request"), .warn)) }
+        if let c = hh.compulsoryFramework {
+            let org = hh.compulsoryOrganisation.flatMap { v.s.roster.organisations[$0]?.name }
+            flags.append(Span("  " + v.t("household.compulsory", v.strings.label(c) + (org.map { " · \($0)" } ?? "")), .warn))
+        }
+        if hh.noHelpRequest {
+            let next = hh.nextAttempt.map { v.t("household.next-attempt", v.strings.date($0)) } ?? v.t("household.no-next-attempt")
+            flags.append(Span("  " + v.t("household.no-help-request") + " · " + next, hh.nextAttempt == nil || (hh.outreachPlan ?? "").isEmpty ? .bad : .warn))
+        }
+        if hh.status == .afgesloten {
+            let why = [hh.closeCode.map { v.strings.label($0) }, hh.closeReason].compactMap { $0 }.joined(separator: ": ")
+            flags.append(Span("  " + v.t("household.closed-because", hh.closedOn.map { v.strings.date($0) } ?? "—", why), .muted))
+        }
         Line(flags).render(x: r.x, y: r.y + 2, width: r.width, into: &b)
         var sig: [Span] = [Span(" " + v.t("household.signals") + ": ", .muted)]
         let rules = Array(Set(h.findings.map(\.rule))).sorted()
@@ -69,7 +91,7 @@ enum HouseholdView {
 
     static func domainGrid(_ v: ViewContext, _ f: CaseFile, _ r: Rect, scroll: Int, _ b: inout CellBuffer) {
         let wide = r.width >= 60
-        let members = Array(f.members.prefix(wide ? 3 : 2))
+        let members = Array(f.currentMembers(on: v.s.today).prefix(wide ? 3 : 2))
         let memberWidth = wide ? 8 : 6
         var columns = [Column(v.t("household.col-domain"), .fill(1))]
         for m in members { columns.append(Column(TextLayout.prefix(m.name.split(separator: " ").first.map(String.init) ?? m.name, width: memberWidth), .length(memberWidth))) }
@@ -129,12 +151,47 @@ enum HouseholdView {
 
     static func actions(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
         let f = h.file
-        let inner = Block(title: v.t("household.actions-title", String(f.openActions.count))).render(r, into: &b)
-        let sorted = f.actions.sorted { ($0.isOpen ? 0 : 1, $0.due ?? Day(ordinal: Int.max), $0.id) < ($1.isOpen ? 0 : 1, $1.due ?? Day(ordinal: Int.max), $1.id) }
+        let parts = Layout.vertical([.fill(1), .length(6)]).split(r)
+        let inner = Block(title: v.t("household.actions-title", String(f.openActions.count)), focused: true).render(parts[0], into: &b)
         Table(columns: [Column(v.t("minutes.col-who"), .length(18)), Column(v.t("minutes.col-what"), .fill(1)), Column(v.t("minutes.col-when"), .length(10)),
                         Column(v.label("field.status"), .length(12)), Column(v.t("minutes.col-domain"), .length(12))],
-              rows: sorted.map { actionRow(v, f, $0) }, scroll: ScrollState(selected: 0, offset: h.scroll.offset), showsSelection: false,
+              rows: h.sortedActions.map { actionRow(v, f, $0) }, scroll: h.actionScroll,
               emptyText: v.t("household.no-actions")).render(inner, into: &b)
+        // The selected action's chain: what it waits for, and what waits for it.
+        let detail = Block(title: v.t("household.action-detail")).render(parts[1], into: &b)
+        var lines: [Line] = []
+        if let a = h.selectedAction {
+            let dir = PartyDirectory(roster: v.s.roster, file: f)
+            for p in a.dependsOn.compactMap({ f.action($0) }) {
+                let late = p.isOpen && (p.due.map { $0 < v.s.today } ?? false)
+                lines.append(Line("⧗ " + v.t("household.waits-for", p.description, p.owner.map(dir.name) ?? "—", p.due.map { v.strings.date($0) } ?? "—",
+                                              v.strings.label(p.status)), late ? .bad : (p.isOpen ? .warn : .muted)))
+            }
+            for w in f.actions where w.dependsOn.contains(a.id) {
+                lines.append(Line("↳ " + v.t("household.waited-by", w.description, w.owner.map(dir.name) ?? "—"), .muted))
+            }
+            if let reason = a.closeReason { lines.append(Line(v.t("household.closed-as", v.strings.label(reason), a.closedOn.map { v.strings.date($0) } ?? "—"), .muted)) }
+            if lines.isEmpty { lines.append(Line(v.t("household.action-no-chain"), .muted)) }
+        }
+        Paragraph(lines).render(detail.inset(left: 1, right: 1), into: &b)
+    }
+
+    /// Gezinsleden: everyone who belongs (or belonged) to the household, with birth dates (an age
+    /// only while projecting) and ended memberships with their reason.
+    static func members(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let inner = Block(title: v.t("household.members-title", String(h.file.currentMembers(on: v.s.today).count)), focused: true).render(r, into: &b)
+        let rows: [[Span]] = h.sortedMembers.map { m in
+            let current = m.isCurrent(on: v.s.today)
+            let born: String
+            if v.s.privacyMask { born = m.age(on: v.s.today).map { v.t("household.age", String($0)) } ?? "?" }
+            else { born = m.birthDate.map { v.strings.date($0) } ?? m.birthYear.map(String.init) ?? "—" }
+            let status = current ? v.t("household.member-current")
+                : v.t("household.member-ended", m.endReason.map { v.strings.label($0) } ?? "—", m.endedOn.map { v.strings.date($0) } ?? "—")
+            return [Span(m.name, current ? .normal : .muted), Span(v.strings.label(m.role), .muted), Span(born), Span(status, current ? .ok : .muted)]
+        }
+        Table(columns: [Column(v.label("field.name"), .fill(2)), Column(v.label("field.role"), .length(12)),
+                        Column(v.label(v.s.privacyMask ? "household.col-age" : "household.col-born"), .length(14)), Column(v.label("field.status"), .fill(1))],
+              rows: rows, scroll: h.memberScroll, emptyText: v.t("household.no-members")).render(inner, into: &b)
     }
 
     static func contacts(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {

@@ -48,6 +48,11 @@ public enum Layouts {
         return (r[0], r[1], r[2])
     }
 
+    /// Rows of the lists on the household screen (Gezinsleden, Afspraken), below their header.
+    public static func householdListHeight(_ size: Size) -> Int {
+        max(1, household(size).content.height - 8)
+    }
+
     // MARK: Meeting
 
     public static func meeting(_ size: Size) -> (agenda: Rect, side: Rect, main: Rect) {

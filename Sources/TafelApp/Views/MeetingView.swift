@@ -60,7 +60,7 @@ enum MeetingView {
         let f = m.file
         let inner = Block(title: v.t("meeting.own-view-side")).render(r, into: &b)
         var lines: [Line] = [Line(f.household.name, .strong)]
-        let members = f.members.map { "\($0.name.split(separator: " ").first.map(String.init) ?? $0.name) (\($0.age(on: v.s.today).map(String.init) ?? "?"))" }
+        let members = f.currentMembers(on: v.s.today).map { "\($0.name.split(separator: " ").first.map(String.init) ?? $0.name) (\($0.age(on: v.s.today).map(String.init) ?? "?"))" }
         lines.append(Line(members.joined(separator: ", "), .muted))
         lines.append("")
         let view = m.text(.ownView).trimmed
@@ -228,7 +228,7 @@ enum MeetingView {
         // Scores per member, the selected member marked; sparkline of earlier scores.
         b.putTruncated(v.t("meeting.scores-title"), x: area.x, y: y, role: .muted, maxWidth: area.width)
         y += 1
-        for (i, member) in f.members.enumerated() where y < area.bottom - 4 {
+        for (i, member) in f.currentMembers(on: v.s.today).enumerated() where y < area.bottom - 4 {
             let hist = f.history(member: member.id, domain: code)
             let last = hist.last
             let selected = i == m.memberIndex

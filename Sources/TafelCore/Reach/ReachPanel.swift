@@ -87,13 +87,14 @@ public enum ReachPanel {
             guard let d = a.due, d < today else { return nil }
             return d.days(until: today)
         }
-        let contactDays = (f.lastContactDate ?? f.household.activeSince).days(until: today)
+        // Without a contact the clock runs from the first signal: that is how long the family has waited.
+        let contactDays = (f.lastContactDate ?? f.firstSignalDate ?? f.household.activeSince).days(until: today)
         let reviewDays = (f.lastMeeting?.date ?? f.household.activeSince).days(until: today)
         let cadence = f.household.reviewCadenceWeeks * 7
         var ev: [Message] = []
         ev.append(overdue.isEmpty ? Message("reach.tijd.no-overdue") : Message("reach.tijd.overdue", .number(overdue.count), .number(overdue.max()!)))
-        ev.append(Message("reach.tijd.contact", .number(contactDays)))
-        ev.append(Message("reach.tijd.review", .number(reviewDays)))
+        ev.append(f.lastContactDate == nil ? Message("reach.tijd.no-contact", .number(contactDays)) : Message("reach.tijd.contact", .number(contactDays)))
+        ev.append(f.lastMeeting == nil ? Message("reach.tijd.no-review") : Message("reach.tijd.review", .number(reviewDays)))
         var level = ReachLevel.ok
         if (overdue.max() ?? 0) >= 28 || contactDays >= 30 || reviewDays > cadence + 14 { level = .zorg }
         else if !overdue.isEmpty || contactDays > 14 || reviewDays > cadence { level = .aandacht }

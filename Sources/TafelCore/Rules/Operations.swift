@@ -120,7 +120,8 @@ extension CaseFile {
     public func setScore(member: Int64, domain: String, score: Int, ownScore: Int? = nil, target: Int? = nil,
                          on day: Day, by: Int64? = nil, meetingId: Int64? = nil, id: Int64 = 0) throws -> [Change] {
         try ensureOpen()
-        guard self.member(member) != nil else { throw DomainError.notFound(entity: "member", id: member) }
+        guard let m = self.member(member) else { throw DomainError.notFound(entity: "member", id: member) }
+        guard m.isCurrent(on: day) else { throw DomainError.memberEnded }
         let a = Assessment(id: id, householdId: household.id, memberId: member, domain: domain, date: day, score: score,
                            ownScore: ownScore, target: target, assessedBy: by, meetingId: meetingId)
         try Validation.validate(a)

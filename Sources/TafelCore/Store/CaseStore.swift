@@ -73,6 +73,9 @@ public protocol CaseStore: AnyObject {
     /// `householdId` is nil only for an intent that creates a household.
     @discardableResult
     func perform(_ operation: CaseOperation, householdId: Int64?, by user: Professional) throws -> OperationResult
+    /// Households a new signal may be about, within the user's need-to-know (others only counted
+    /// as "may exist", with whom to ask).
+    func intakeSearch(_ query: IntakeQuery, for user: Professional) throws -> IntakeResult
     /// The access and change log (teamleider/beheerder only).
     func accessLog(for user: Professional, householdId: Int64?, limit: Int) throws -> [AuditEvent]
     /// True once after another process committed a change (polled by the app).

@@ -2,39 +2,6 @@ import Foundation
 import GRDB
 import TafelCore
 
-/// What is known about a household when a signal comes in.
-public struct IntakeQuery: Sendable, Hashable {
-    public var names: String
-    public var address: String
-    public var postcode: String
-    public var birthYear: Int?
-
-    public init(names: String = "", address: String = "", postcode: String = "", birthYear: Int? = nil) {
-        self.names = names; self.address = address; self.postcode = postcode; self.birthYear = birthYear
-    }
-
-    public var isEmpty: Bool { names.trimmed.isEmpty && address.trimmed.isEmpty && postcode.trimmed.isEmpty }
-}
-
-/// The answer of an intake search: the matches the user may see, and only that others may exist.
-public struct IntakeResult: Sendable, Hashable {
-    public var matches: [HouseholdMatch]
-    /// Matches the user may not open: not shown, not counted to them — only that one may exist.
-    public var othersExist: Bool
-    /// Whom to ask about those (the user's teamleider(s), else a beheerder).
-    public var askWhom: [String]
-}
-
-/// A household that may be the one a signal is about.
-public struct HouseholdMatch: Sendable, Hashable {
-    public var id: Int64
-    public var name: String
-    public var wijk: String
-    public var status: HouseholdStatus
-    /// Why it matched (name, address, postcode, birth year), as catalogue field keys.
-    public var matchedOn: [String]
-}
-
 extension SQLiteCaseStore {
     /// Folds text for matching: lower case, no diacritics, only letters and digits.
     static func fold(_ s: String) -> String {

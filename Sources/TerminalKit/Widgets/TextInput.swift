@@ -146,7 +146,9 @@ public struct TextField: Sendable {
         let role: StyleRole = focused ? .inputFocus : .input
         buffer.fill(area.row(0), role: role)
         if input.isEmpty && !placeholder.isEmpty {
-            buffer.putTruncated(placeholder, x: area.x, y: area.y, role: .muted, maxWidth: area.width)
+            // The cursor stands before the hint, so the hint's first letter stays readable.
+            let indent = focused ? 1 : 0
+            buffer.putTruncated(placeholder, x: area.x + indent, y: area.y, role: .muted, maxWidth: area.width - indent)
             if focused { buffer.put(" ", x: area.x, y: area.y, role: .cursor) }
             return
         }
