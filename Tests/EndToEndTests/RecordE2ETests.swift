@@ -60,6 +60,24 @@ struct RecordE2ETests {
         #expect(log.stdout.components(separatedBy: "\n").filter { $0.contains("gezinslid") }.count >= 2)
     }
 
+    /// A household closed from the command line is anonymised once its term has passed, and the
+    /// municipality's figures (at the same day) do not change.
+    @Test func aHouseholdClosedWithTheCommandLineIsAnonymisedAfterItsTerm() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        _ = try run(["household", "close", "Maaike", "--reason", "doelen-bereikt"], db)
+        let later = ["TAFEL_TODAY": "2034-01-10"]
+        let before = try E2E.run(["aggregate", "--format", "json", "--db", db, "--user", "petra"], env: later)
+        let dry = try E2E.run(["retention", "--older-than", "7y", "--db", db, "--user", "beheer"], env: later)
+        #expect(dry.status == 0 && dry.stdout.contains("#13"), "the closed household is not a candidate: \(dry.stdout)")
+        let apply = try E2E.run(["retention", "--older-than", "7y", "--apply", "--db", db, "--user", "beheer"], env: later)
+        #expect(apply.status == 0, "\(apply.stderr)")
+        let after = try E2E.run(["aggregate", "--format", "json", "--db", db, "--user", "petra"], env: later)
+        #expect(before.status == 0 && after.stdout == before.stdout, "the aggregate changed")
+        let shown = try run(["show", "13", "--format", "json", "--reason", "controle bewaartermijn"], db, user: "petra")
+        #expect(!shown.stdout.contains("Maaike") && !shown.stdout.contains("Dekker"), "not anonymised: \(shown.stdout.prefix(300))")
+    }
+
     @Test func aMedewerkerNeitherAddsToNorFindsAHouseholdOutsideNeedToKnow() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)

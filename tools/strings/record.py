@@ -94,7 +94,8 @@ ENTRIES = [
 ]
 ENTRIES += [
 ("log.summary.household-created-signal","huishouden {0} aangemaakt met {1} gezinsleden en {2} signaal/signalen","household {0} created with {1} member(s) and {2} signal(s)"),
-("done.household-registered","✓ Nieuw huishouden aangemeld","✓ New household signalled"),
+("done.household-registered","✓ Nieuw huishouden aangemeld: {0}","✓ New household signalled: {0}"),
+("done.household-registered-signal","✓ Signaal vastgelegd; {0} is aangemeld","✓ Signal recorded; {0} is signalled"),
 ]
 ENTRIES += [
 ("caseload.blocking","Houdt uw werk op","Holding up your work"),
@@ -138,6 +139,9 @@ ENTRIES += [
 ("household.member-ended","{0} sinds {1}","{0} since {1}"),
 ("household.col-age","leeftijd","age"),
 ("household.col-born","geboren","born"),
+("household.domain-grid-some","Leefgebieden ({0} van {1} gezinsleden)","Life domains ({0} of {1} members)"),
+("household.wijk-unknown","wijk onbekend","neighbourhood unknown"),
+("household.waits-status","Wacht op ander","Waits on other"),
 ("form.waits-for-nothing","nergens op","nothing"),
 ("form.waits-for-option","{0} ({1})","{0} ({1})"),
 ("form.edit-household","Gegevens van het huishouden","Household details"),

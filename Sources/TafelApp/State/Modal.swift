@@ -51,9 +51,11 @@ public struct PickerState: Sendable, Hashable {
     public var input = TextInput(maxLength: 80)
     public var options: [ChoiceOption]
     public var scroll = ScrollState()
+    /// A line under the list (the intake's "a household you may not see may match: ask …").
+    public var note: Message?
 
-    public init(purpose: PickerPurpose, title: String, options: [ChoiceOption]) {
-        self.purpose = purpose; self.title = title; self.options = options
+    public init(purpose: PickerPurpose, title: String, options: [ChoiceOption], note: Message? = nil) {
+        self.purpose = purpose; self.title = title; self.options = options; self.note = note
     }
 
     public var matches: [ChoiceOption] { FormField.filter(options, input.text) }

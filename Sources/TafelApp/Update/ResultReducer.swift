@@ -130,7 +130,7 @@ enum ResultReducer {
             case .performed(let r):
                 Reducer.refresh(&state, with: r.file)
                 if case .registerHousehold = op {
-                    state.status = StatusMessage(Message("household.created"), .success)
+                    state.status = StatusMessage(OperationWording.done(op, result: r, strings: state.strings) ?? Message("household.created"), .success)
                     let open = state.request(.open(householdId: r.file.id, reason: nil), for: .open(householdId: r.file.id, then: .show))
                     return [state.load(.households), open]
                 }
@@ -217,7 +217,8 @@ enum ResultReducer {
     /// says only that one may exist and whom to ask.
     static func intakeAnswered(_ state: inout AppState, _ draft: IntakeDraft, _ result: EffectResult) -> [Effect] {
         guard case .intakeMatches(let found) = result else { return failedSave(&state, result) }
-        state.status = found.othersExist ? StatusMessage(Message("intake.others-exist", .text(found.askWhom.joined(separator: ", "))), .error) : nil
+        let others = found.othersExist ? Message("intake.others-exist", .text(found.askWhom.joined(separator: ", "))) : nil
+        state.status = nil
         if found.matches.isEmpty && !found.othersExist {
             return [state.perform(.registerHousehold(draft.household, members: [], signals: [draft.signal]), on: nil)]
         }
@@ -225,7 +226,7 @@ enum ResultReducer {
             ChoiceOption(Message("intake.known", .text(m.name), .text(m.wijk)), detail: Message("intake.matched-on", .keys(m.matchedOn.map { "field.\($0)" })), .id(m.id))
         }
         options.append(ChoiceOption(Message("intake.new", .text(draft.household.name)), .none))
-        state.modal = .picker(PickerState(purpose: .intake(draft), title: "intake.choose", options: options))
+        state.modal = .picker(PickerState(purpose: .intake(draft), title: "intake.choose", options: options, note: others))
         return []
     }
 

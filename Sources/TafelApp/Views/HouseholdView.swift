@@ -44,7 +44,7 @@ enum HouseholdView {
 
     static func renderHeader(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
         let f = h.file, hh = f.household
-        var line1: [Span] = [Span(" " + hh.name, .strong), Span("  \(hh.wijk) \(b.glyphs.separator) \(v.strings.label(hh.status)) \(b.glyphs.separator) \(hh.team)  ", .muted)]
+        var line1: [Span] = [Span(" " + hh.name, .strong), Span("  \(hh.wijk.isEmpty ? v.t("household.wijk-unknown") : hh.wijk) \(b.glyphs.separator) \(v.strings.label(hh.status)) \(b.glyphs.separator) \(hh.team)  ", .muted)]
         if let c = f.activeCoordinator {
             line1 += [Span(v.t("household.coordinator") + ": ", .muted), Span(v.name(c.coordinator, in: f), .ok)]
         } else {
@@ -83,19 +83,24 @@ enum HouseholdView {
 
     static func overview(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
         let cols = Layout.horizontal([.fill(3), .fill(2)]).split(r)
-        let grid = Block(title: v.t("household.domain-grid")).render(cols[0], into: &b)
+        // The title says when not every member fits, so nobody is hidden without a sign.
+        let current = h.file.currentMembers(on: v.s.today).count
+        let shown = GridLayout(width: cols[0].width - 2, members: current).members
+        let title = shown < current ? v.t("household.domain-grid-some", String(shown), String(current)) : v.t("household.domain-grid")
+        let grid = Block(title: title).render(cols[0], into: &b)
         domainGrid(v, h.file, grid, scroll: h.scroll.offset, &b)
         let reachRect = Block(title: v.t("household.reach")).render(cols[1], into: &b)
         reach(v, h.reach, reachRect, &b)
     }
 
     static func domainGrid(_ v: ViewContext, _ f: CaseFile, _ r: Rect, scroll: Int, _ b: inout CellBuffer) {
-        let wide = r.width >= 60
-        let members = Array(f.currentMembers(on: v.s.today).prefix(wide ? 3 : 2))
-        let memberWidth = wide ? 8 : 6
+        let current = f.currentMembers(on: v.s.today)
+        let layout = GridLayout(width: r.width, members: current.count)
+        let members = Array(current.prefix(layout.members))
+        let memberWidth = layout.memberWidth
         var columns = [Column(v.t("household.col-domain"), .fill(1))]
         for m in members { columns.append(Column(TextLayout.prefix(m.name.split(separator: " ").first.map(String.init) ?? m.name, width: memberWidth), .length(memberWidth))) }
-        columns += [Column(v.t("household.col-status"), .length(wide ? 14 : 11)), Column(v.t("household.col-open"), .length(4), alignment: .right)]
+        columns += [Column(v.t("household.col-status"), .length(layout.statusWidth)), Column(v.t("household.col-open"), .length(4), alignment: .right)]
         let recorded = Set(f.domains.map(\.domain)).union(f.assessments.map(\.domain)).union(f.actions.map(\.domain))
         let codes = v.s.domainOrder + recorded.subtracting(v.s.domainOrder).sorted()
         let rows: [[Span]] = codes.map { code in
@@ -120,10 +125,18 @@ enum HouseholdView {
 
     static func reach(_ v: ViewContext, _ items: [ReachItem], _ r: Rect, _ b: inout CellBuffer) {
         var y = r.y
-        // Every element gets its title and gauge; the evidence shares what room is left.
-        let spare = max(0, r.height - 2 * items.count)
-        let perItem = items.isEmpty ? 0 : spare / items.count
-        for item in items where y < r.bottom {
+        // Every element gets its title and gauge; the evidence shares what room is left, a row at a
+        // time in turn, so a short element leaves its spare rows to a long one. A cut list ends in "…".
+        let wrapped = items.map { item in item.evidence.flatMap { TextLayout.wrap(v.r($0), width: max(8, r.width - 3)) } }
+        var rows = Array(repeating: 0, count: items.count)
+        var spare = max(0, r.height - 2 * items.count)
+        while spare > 0 {
+            let wanting = wrapped.indices.filter { rows[$0] < wrapped[$0].count }
+            guard let i = wanting.min(by: { rows[$0] < rows[$1] }) else { break }
+            rows[i] += 1
+            spare -= 1
+        }
+        for (index, item) in items.enumerated() where y < r.bottom {
             let label = "\(v.t(item.element.titleKey)) \(b.glyphs.separator) \(v.strings.label("reachLevel", item.level.rawValue))"
             b.put(TextLayout.prefix(label, width: r.width - 1), x: r.x + 1, y: y, role: ViewContext.role(item.level))
             y += 1
@@ -131,9 +144,10 @@ enum HouseholdView {
                 Gauge(ratio: item.ratio, role: ViewContext.role(item.level)).render(Rect(x: r.x + 1, y: y, width: max(4, r.width - 2), height: 1), into: &b)
                 y += 1
             }
-            let lines = item.evidence.flatMap { TextLayout.wrap(v.r($0), width: max(8, r.width - 3)) }
-            for line in lines.prefix(perItem) where y < r.bottom {
-                b.put(line, x: r.x + 2, y: y, role: .muted, maxWidth: r.width - 3)
+            let lines = wrapped[index]
+            for (n, line) in lines.prefix(rows[index]).enumerated() where y < r.bottom {
+                let cut = n == rows[index] - 1 && rows[index] < lines.count
+                b.put(cut ? TextLayout.prefix(line, width: max(1, r.width - 4)) + String(b.glyphs.ellipsis) : line, x: r.x + 2, y: y, role: .muted, maxWidth: r.width - 3)
                 y += 1
             }
         }
@@ -141,11 +155,13 @@ enum HouseholdView {
 
     static func actionRow(_ v: ViewContext, _ f: CaseFile, _ a: Action) -> [Span] {
         let visible = v.mayShow(a.owner, in: f)
-        let overdue = a.isOpen && (a.due.map { $0 < v.s.today } ?? false)
+        let overdue = a.isOpen && !f.isWaiting(a) && (a.due.map { $0 < v.s.today } ?? false)
         return [Span(v.name(a.owner, in: f), a.owner == nil ? .bad : .normal),
                 Span(visible ? a.description : v.t("mask.no-basis"), visible ? (a.isOpen ? .normal : .muted) : .muted),
                 Span(a.due.map { v.strings.date($0) } ?? "—", overdue ? .bad : (a.due == nil ? .bad : .normal)),
-                Span(v.strings.label(a.status) + (a.carryOverCount > 0 ? " ↻\(a.carryOverCount)" : ""), a.carryOverCount >= 2 ? .warn : .muted),
+                // An open action waiting on an open prerequisite says so: it is not late, it waits.
+                f.isWaiting(a) ? Span(v.t("household.waits-status"), .warn)
+                    : Span(v.strings.label(a.status) + (a.carryOverCount > 0 ? " ↻\(a.carryOverCount)" : ""), a.carryOverCount >= 2 ? .warn : .muted),
                 Span(v.strings.domainShort(a.domain), .muted)]
     }
 
@@ -258,5 +274,23 @@ enum HouseholdView {
         let inner = Block(title: v.t("household.history-title")).render(r, into: &b)
         let lines = sorted.map { Line([Span(v.strings.date($0.0) + "  ", .muted), Span($0.2)]) }
         Paragraph(lines, wrap: false, scroll: h.scroll.offset).render(inner.inset(left: 1), into: &b)
+    }
+}
+
+/// How the household screen's domain grid shares its width: the domain names and statuses whole
+/// first, then as many member columns as fit.
+struct GridLayout {
+    let memberWidth: Int
+    let statusWidth: Int
+    let members: Int
+
+    init(width: Int, members count: Int) {
+        let wide = width >= 56
+        memberWidth = wide ? 6 : 5
+        statusWidth = wide ? 14 : 11
+        let domainWidth = wide ? 14 : 10
+        // Two cells of selection gutter, one space between columns, four for the open count.
+        let room = width - 2 - (domainWidth + 1) - (statusWidth + 1) - 4
+        members = min(count, max(0, room / (memberWidth + 1)))
     }
 }

@@ -74,7 +74,11 @@ enum ModalView {
         b.put("› ", x: inner.x + 1, y: inner.y, role: .dialog)
         TextField(p.input, placeholder: v.t("picker.placeholder")).render(Rect(x: inner.x + 3, y: inner.y, width: inner.width - 4, height: 1), into: &b)
         let items = p.matches.map { o in ListItem(Line(v.r(o.label)), badges: o.detail.map { [Span(v.r($0), .muted)] } ?? []) }
-        ListView(items, scroll: p.scroll, emptyText: v.t("picker.none")).render(Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2), into: &b)
+        let noteRows = p.note == nil ? 0 : 3
+        ListView(items, scroll: p.scroll, emptyText: v.t("picker.none")).render(Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2 - noteRows), into: &b)
+        if let note = p.note {
+            Paragraph([Line(v.r(note), .warn)]).render(Rect(x: inner.x + 1, y: inner.bottom - noteRows, width: inner.width - 2, height: noteRows), into: &b)
+        }
     }
 
     static func form(_ v: ViewContext, _ f: FormState, _ area: Rect, _ b: inout CellBuffer) {

@@ -39,7 +39,8 @@ public enum OperationWording {
             return Message("done.member-ended", .text(result.file.member(id)?.name ?? ""), .key("vocab.memberEndReason.\(reason.rawValue)"))
         case .reopenAction(let id): return Message("done.action-reopened", actionText(id))
         case .undo: return nil
-        case .registerHousehold: return Message("done.household-registered")
+        case .registerHousehold(_, _, let signals):
+            return Message(signals.isEmpty ? "done.household-registered" : "done.household-registered-signal", .text(result.file.household.name))
         case .addAttendee, .addGuest, .removeAttendee, .setPresence, .setChair, .setMinuteTaker, .setHouseholdPresent,
              .setScore, .setOwnScore, .setDomainStatus, .setAgenda, .markDiscussed, .setText, .startMeeting, .activate:
             return nil
