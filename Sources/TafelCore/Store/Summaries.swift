@@ -10,12 +10,20 @@ public struct HouseholdSummary: Hashable, Sendable, Codable, Identifiable {
     public var overdueActions: Int
     public var lastMeeting: Day?
     public var involved: Bool
+    /// The household's flags, shown as badges in the list.
+    public var chronic: Bool
+    public var compulsory: Bool
+    public var noHelpRequest: Bool
+    /// The stall signals that hold today (from the maintained finding index), in rule order.
+    public var signals: [StallRuleID]
 
     public init(id: Int64, name: String, wijk: String, team: String, status: HouseholdStatus, coordinator: String?,
-                openActions: Int, overdueActions: Int, lastMeeting: Day?, involved: Bool) {
+                openActions: Int, overdueActions: Int, lastMeeting: Day?, involved: Bool,
+                chronic: Bool = false, compulsory: Bool = false, noHelpRequest: Bool = false, signals: [StallRuleID] = []) {
         self.id = id; self.name = name; self.wijk = wijk; self.team = team; self.status = status
         self.coordinator = coordinator; self.openActions = openActions; self.overdueActions = overdueActions
         self.lastMeeting = lastMeeting; self.involved = involved
+        self.chronic = chronic; self.compulsory = compulsory; self.noHelpRequest = noHelpRequest; self.signals = signals
     }
 }
 

@@ -58,12 +58,14 @@ extension SQLiteCaseStore {
                        (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses)) AS open_actions,
                        (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses) AND a.due < :today) AS overdue,
                        (SELECT max(date) FROM meeting m WHERE m.household_id = h.id) AS last_meeting,
+                       h.chronic, h.compulsory, h.no_help_request,
+                       (SELECT group_concat(DISTINCT f.rule) FROM finding f WHERE f.household_id = h.id AND \(FindingIndex.holdsSQL)) AS signals,
                        c.party_kind, c.party_id
                 FROM household h
                 LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
                 \(restriction)
                 ORDER BY h.name COLLATE NOCASE, h.id
-                """, arguments: ["today": today.iso, "ids": jsonArray(Array(involved))])
+                """, arguments: ["today": today.iso, "t": today.ordinal, "ids": jsonArray(Array(involved))])
             let visible = rows.filter { r in
                 AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(r["id"]))
             }
@@ -74,9 +76,17 @@ extension SQLiteCaseStore {
                                  status: RowMapping.vocab(r, "status", default: HouseholdStatus.aangemeld),
                                  coordinator: RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
                                  openActions: r["open_actions"], overdueActions: r["overdue"],
-                                 lastMeeting: RowMapping.day(r, "last_meeting"), involved: involved.contains(r["id"]))
+                                 lastMeeting: RowMapping.day(r, "last_meeting"), involved: involved.contains(r["id"]),
+                                 chronic: r["chronic"] == 1, compulsory: (r["compulsory"] as String?) != nil, noHelpRequest: r["no_help_request"] == 1,
+                                 signals: Self.rules(r["signals"]))
             }
         }
+    }
+
+    /// The rules of a `group_concat` of rule ids, in the order of DESIGN §5.
+    static func rules(_ list: String?) -> [StallRuleID] {
+        guard let list, !list.isEmpty else { return [] }
+        return list.split(separator: ",").compactMap { StallRuleID(rawValue: String($0)) }.sorted()
     }
 
     public func caseload(for user: Professional, today: Day) throws -> Caseload {
