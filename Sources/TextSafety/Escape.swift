@@ -11,22 +11,42 @@ public enum Escape {
         SafeText.neutralise(s.replacingLineBreaks(with: " "))
     }
 
-    /// Markdown inline text: markup characters escaped, HTML special characters as entities,
-    /// line breaks as spaces (for table cells) or as Markdown line breaks with `keepLines`.
+    /// Markdown inline text: markup characters backslash-escaped (CommonMark allows it for any ASCII
+    /// punctuation), line breaks as spaces (for table cells) or as Markdown line breaks with
+    /// `keepLines`. A file people read as plain text too, so "Werk & opleiding" stays as typed: `&`
+    /// is escaped only where it would start an entity (`&amp;`), `<` only where it would start a
+    /// tag, `>` only at the start of a line (a quote).
     public static func markdown(_ s: String, keepLines: Bool = false) -> String {
+        let chars = Array(s)
         var out = ""
-        for raw in s {
-            if raw == "\n" || raw == "\r\n" || raw == "\r" { out += keepLines ? "  \n" : " "; continue }
+        var lineStart = true
+        for (i, raw) in chars.enumerated() {
+            if raw == "\n" || raw == "\r\n" || raw == "\r" {
+                out += keepLines ? "  \n" : " "
+                lineStart = keepLines
+                continue
+            }
             let c = SafeText.cell(raw)
+            let next = i + 1 < chars.count ? chars[i + 1] : nil
             switch c {
             case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!": out.append("\\"); out.append(c)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
+            case "&" where startsEntity(chars, at: i + 1): out += "\\&"
+            case "<" where next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" } ?? false: out += "\\<"
+            case ">" where lineStart: out += "\\>"
+            case "+", "-" where lineStart && next == " ": out.append("\\"); out.append(c)
             default: out.append(c)
             }
+            if c != " " { lineStart = false }
         }
         return out
+    }
+
+    /// True when the characters from `i` read as the rest of an HTML entity (`amp;`, `#38;`, `#x26;`).
+    static func startsEntity(_ chars: [Character], at i: Int) -> Bool {
+        var j = i
+        var n = 0
+        while j < chars.count, n <= 32, chars[j].isASCII, chars[j].isLetter || chars[j].isNumber || chars[j] == "#" { j += 1; n += 1 }
+        return n > 0 && j < chars.count && chars[j] == ";"
     }
 
     /// HTML text content and attribute values; line breaks become `<br>`.

@@ -42,8 +42,8 @@ struct Show: ParsableCommand {
         for code in order + Set(file.domains.map(\.domain)).subtracting(order).sorted() {
             let st = file.domainState(code)
             let scores = file.latestAssessments(domain: code).map { a in "\(file.member(a.memberId)?.name.split(separator: " ").first.map(String.init) ?? "?") \(a.score)" }
-            guard st.status != .nietBesproken || !scores.isEmpty else { continue }
-            out.append("  \(s.domain(code)): \(s.label(st.status))" + (scores.isEmpty ? "" : " — " + scores.joined(separator: ", "))
+            guard file.isDiscussed(code) else { continue }
+            out.append("  \(s.domain(code)): \(s.label(file.shownStatus(code)))" + (scores.isEmpty ? "" : " — " + scores.joined(separator: ", "))
                        + (st.situation.isEmpty ? "" : " — \(st.situation)"))
         }
         out.append("")

@@ -95,7 +95,7 @@ struct MeetingLogicTests {
         let md = MinutesRenderer(strings: Strings(.nl)).document(m, audience: .team, roster: f.roster).markdown()
         #expect(md.contains("# Verslag casusoverleg — Familie Test"))
         #expect(md.contains("| Wie | Wat | Wanneer | Kader | Leefgebied |"))
-        #expect(md.contains("Aanvraag schuldhulp \\| met &lt;spoed&gt; (nieuw)"))
+        #expect(md.contains("Aanvraag schuldhulp \\| met \\<spoed> (nieuw)"))
         #expect(md.contains("04-12-2026"))
         #expect(md.contains("Anja 3 → 2"))
         #expect(md.contains("**Regisseur:** Sanne (Wijkteam Noord)"))

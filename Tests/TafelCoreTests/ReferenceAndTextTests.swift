@@ -128,7 +128,12 @@ struct ReferenceAndTextTests {
     @Test func escapingForEveryFormat() {
         let hostile = "a|b *c* <script>\u{1B}]0;pwned\u{07}, \"q\"; d\ne"
         let md = Escape.markdown(hostile)
-        #expect(md.contains("a\\|b \\*c\\* &lt;script&gt;"))
+        #expect(md.contains("a\\|b \\*c\\* \\<script>"))
+        // Plain-text readers see "&" as typed; only what would become an entity or a tag is escaped.
+        #expect(Escape.markdown("Werk & opleiding") == "Werk & opleiding")
+        #expect(Escape.markdown("&amp; en &#38;") == "\\&amp; en \\&\\#38;")
+        #expect(Escape.markdown("3 < 4 > 2") == "3 < 4 > 2")
+        #expect(Escape.markdown("> quote\n- item", keepLines: true) == "\\> quote  \n\\- item")
         #expect(!md.contains("\u{1B}") && !md.contains("\u{07}") && !md.contains("\n"))
         let html = Escape.html(hostile)
         #expect(html.contains("&lt;script&gt;") && html.contains("&quot;q&quot;") && html.contains("<br>"))

@@ -172,7 +172,10 @@ enum MeetingReducer {
             let code = codes[room.domainScroll.selected]
             if move(&room.actionScroll, command, count: domainActions(code).count, height: 6) { return [] }
         } else if move(&room.domainScroll, command, count: codes.count, height: Layouts.meetingDomainListHeight(state.size)) {
+            // A new domain starts at its first member: a score typed next never lands on whoever
+            // was selected in the domain before.
             room.actionScroll = ScrollState()
+            room.memberIndex = 0
             return []
         }
         guard codes.indices.contains(room.domainScroll.selected) else { return [] }
@@ -288,6 +291,7 @@ enum MeetingReducer {
             if let i = codes.firstIndex(of: d) {
                 room.domainScroll.select(i, count: codes.count, height: height)
                 room.actionsFocused = false
+                room.memberIndex = 0
             }
         case .actionIncomplete(let id, _, _):
             if let a = room.file.action(id), let i = codes.firstIndex(of: a.domain) {
@@ -351,6 +355,7 @@ enum MeetingReducer {
                 let codes = updated.domainCodes(state.domainOrder)
                 let i = updated.domainScroll.offset + (point.y - list.y)
                 if codes.indices.contains(i) {
+                    if i != updated.domainScroll.selected { updated.memberIndex = 0 }
                     updated.domainScroll.select(i, count: codes.count, height: Layouts.meetingDomainListHeight(state.size))
                     updated.actionsFocused = false
                     state.meeting = updated

@@ -104,7 +104,7 @@ enum HouseholdView {
         let recorded = Set(f.domains.map(\.domain)).union(f.assessments.map(\.domain)).union(f.actions.map(\.domain))
         let codes = v.s.domainOrder + recorded.subtracting(v.s.domainOrder).sorted()
         let rows: [[Span]] = codes.map { code in
-            let st = f.domainState(code).status
+            let st = f.shownStatus(code)
             var row = [Span(v.strings.domainShort(code), f.isInNeed(code) ? .strong : (st == .nietBesproken ? .muted : .normal))]
             for m in members {
                 let hist = f.history(member: m.id, domain: code).map(\.score)

@@ -193,9 +193,8 @@ enum MeetingView {
         let inner = Block(title: v.t("agenda.leefgebieden"), focused: !m.actionsFocused).render(listRect, into: &b)
         let items = codes.map { code -> ListItem in
             let low = f.lowestScore(domain: code)
-            let st = f.domainState(code).status
-            let discussed = m.meeting.domainsDiscussed.contains(code)
-            return ListItem(Line([ViewContext.scoreSpan(low), Span(" "), Span(v.strings.domainShort(code), st == .nietBesproken && !discussed ? .muted : .normal)]),
+            let discussed = m.meeting.domainsDiscussed.contains(code) || f.isDiscussed(code)
+            return ListItem(Line([ViewContext.scoreSpan(low), Span(" "), Span(v.strings.domainShort(code), discussed ? .normal : .muted)]),
                             badges: domainBadges(v, f, code).prefix(1).map { $0 })
         }
         ListView(items, scroll: m.domainScroll, focused: !m.actionsFocused).render(inner, into: &b)
@@ -206,7 +205,7 @@ enum MeetingView {
     static func domainDetail(_ v: ViewContext, _ m: MeetingState, _ code: String, _ r: Rect, _ b: inout CellBuffer) {
         let f = m.file
         let st = f.domainState(code)
-        let inner = Block(title: "\(v.strings.domain(code)) \(b.glyphs.separator) \(v.strings.label(st.status))", focused: m.actionsFocused || m.editing != nil)
+        let inner = Block(title: "\(v.strings.domain(code)) \(b.glyphs.separator) \(v.strings.label(f.shownStatus(code)))", focused: m.actionsFocused || m.editing != nil)
             .render(r, into: &b)
         let area = inner.inset(left: 1, right: 1)
         var y = area.y

@@ -97,8 +97,8 @@ public struct Minutes: Sendable, Hashable {
                 let before = h.dropLast().last?.score
                 scores.append(ScoreChange(member: member.name, before: before, after: last.score, ownScore: last.ownScore))
             }
-            guard discussed || st.status != .nietBesproken || !scores.isEmpty else { continue }
-            domains.append(DomainSummary(code: code, status: st.status, situation: st.situation, ownWords: st.ownWords,
+            guard discussed || f.isDiscussed(code) else { continue }
+            domains.append(DomainSummary(code: code, status: f.shownStatus(code), situation: st.situation, ownWords: st.ownWords,
                                          scores: scores, noActionReason: st.noActionReason))
         }
 

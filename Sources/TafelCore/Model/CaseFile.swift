@@ -64,6 +64,23 @@ extension CaseFile {
         return false
     }
 
+    /// A domain has been discussed when a status was chosen for it, or when it was scored or has
+    /// an action: scoring a domain is discussing it.
+    public func isDiscussed(_ code: String) -> Bool {
+        domainState(code).status != .nietBesproken || assessments.contains { $0.domain == code } || actions.contains { $0.domain == code }
+    }
+
+    /// The status as every view shows it: the chosen status, or — where none was chosen but the
+    /// domain was scored or has an action — the status that follows from them: *zorg* while a score
+    /// is ≤ 3 or an action is open, *geen zorg* when every score is 4 or 5 and nothing is open.
+    /// The stored status (and so the audit's rules) is not changed by this.
+    public func shownStatus(_ code: String) -> DomainStatus {
+        let st = domainState(code).status
+        guard st == .nietBesproken, isDiscussed(code) else { return st }
+        if let low = lowestScore(domain: code) { return low <= 3 || !openActions(domain: code).isEmpty ? .zorg : .geenZorg }
+        return openActions(domain: code).isEmpty ? .nietBesproken : .zorg
+    }
+
     /// Domain codes in need, in the order of the given domain list.
     public func domainsInNeed(_ order: [String]) -> [String] {
         let recorded = Set(domains.map(\.domain)).union(assessments.map(\.domain))
