@@ -14,6 +14,7 @@ struct Demo: ParsableCommand {
     var reset = false
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector"))
     var projector = false
+    @ParentCommand var root: Tafel
 
     func run() throws {
         let s = global.strings
@@ -43,7 +44,7 @@ struct Demo: ParsableCommand {
         // The demo opens as its chair, unless a user on the demo's roster was asked for.
         var login = try store.demoLogin() ?? DemoRoster.chairLogin
         if let asked = g.user ?? g.environment["TAFEL_USER"], try store.professional(login: asked) != nil { login = asked }
-        try TUILauncher.launch(g, projector: projector, target: .home, store: store, loginOverride: login)
+        try TUILauncher.launch(g, projector: projector || root.projector, target: .home, store: store, loginOverride: login)
     }
 }
 
@@ -51,7 +52,9 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.open"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
-    func run() throws { try TUILauncher.launch(global, projector: false, target: .household(household)) }
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
+    @ParentCommand var root: Tafel
+    func run() throws { try TUILauncher.launch(global, projector: projector || root.projector, target: .household(household)) }
 }
 
 struct MeetingCommand: ParsableCommand {
@@ -59,6 +62,9 @@ struct MeetingCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
-    func run() throws { try TUILauncher.launch(global, projector: projector, target: .meeting(household)) }
+    /// `tafel`'s own `--projector` claims the flag wherever it stands on the line, so the value
+    /// is read from there too (`tafel meeting X --projector`).
+    @ParentCommand var root: Tafel
+    func run() throws { try TUILauncher.launch(global, projector: projector || root.projector, target: .meeting(household)) }
 }
 

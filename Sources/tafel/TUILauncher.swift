@@ -27,7 +27,8 @@ enum TUILauncher {
         }
         let themes = ThemeLibrary()
         let noColor = g.noColor || (g.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
-        var themeName = g.theme ?? g.settings.theme ?? "default"
+        // --projector means the wall: the mask on and, unless a theme was asked for, high contrast.
+        var themeName = g.theme ?? (projector ? "projector" : nil) ?? g.settings.theme ?? "default"
         if noColor { themeName = "mono" }
         if !themes.names.isEmpty && !themes.names.contains(themeName) {
             throw CLIError(strings.t("cli.unknown-theme", themeName, themes.names.joined(separator: ", ")))

@@ -39,7 +39,7 @@ ENTRIES = [
 ("clihelp.opt.no-color","Geen kleuren (ook als NO_COLOR is gezet).","No colours (also when NO_COLOR is set)."),
 ("clihelp.opt.config","Bestand met drempels voor signalen (standaard: $XDG_CONFIG_HOME/tafel/signalen.toml).","Signal thresholds file (default: $XDG_CONFIG_HOME/tafel/signalen.toml)."),
 ("clihelp.opt.read-only","Open de database alleen-lezen: kijken, niets wijzigen.","Open the database read-only: look, change nothing."),
-("clihelp.opt.projector","Start met het privacymasker aan (voor een projector).","Start with the privacy mask on (for a projector)."),
+("clihelp.opt.projector","Voor de projector: privacymasker aan en (zonder --theme) het thema projector.","For a projector: the privacy mask on and (without --theme) the projector theme."),
 ("clihelp.opt.household","Huishoudnummer of een eenduidig deel van de naam.","Household id or an unambiguous part of its name."),
 ("clihelp.opt.only-household","Alleen dit huishouden (nummer of naam).","Only this household (by id or name)."),
 ("clihelp.opt.reason","Reden, als u niet bij het huishouden betrokken bent.","Reason, when you are not involved in the household."),

@@ -118,6 +118,7 @@ CONTEXTS = [
 ("meeting-domains","Overleg: leefgebieden","Meeting: life domains"),
 ("meeting-coordinator","Overleg: regie","Meeting: coordination"),
 ("meeting-closing","Overleg: afsluiten","Meeting: closing"),
+("meeting-minutes","Overleg: verslag (voorbeeld)","Meeting: minutes preview"),
 ("editor","Tekst typen","Typing text"),
 ("household-members","Huishouden: gezinsleden","Household: members"),
 ("household-actions","Huishouden: afspraken","Household: actions"),

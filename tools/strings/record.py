@@ -139,6 +139,7 @@ ENTRIES += [
 ("household.member-ended","{0} sinds {1}","{0} since {1}"),
 ("household.col-age","leeftijd","age"),
 ("household.col-born","geboren","born"),
+("theme.projector-no-mask","Thema projector (hoog contrast). Let op: het privacymasker staat uit — P zet het aan","Projector theme (high contrast). Note: the privacy mask is off — P turns it on"),
 ("households.col-meeting-short","Overleg","Meeting"),
 ("households.col-status-signals","Status en signalen","Status and signals"),
 ("households.badge-compulsory","gedwongen kader","compulsory"),

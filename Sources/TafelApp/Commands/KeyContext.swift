@@ -15,6 +15,8 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
     case meetingDomains = "meeting-domains"
     case meetingCoordinator = "meeting-coordinator"
     case meetingClosing = "meeting-closing"
+    /// The minutes preview after a meeting closed: scrolling, export, back.
+    case meetingMinutes = "meeting-minutes"
     /// Typing text in the meeting (function keys and Esc leave the editor).
     case editor
     case help

@@ -75,6 +75,7 @@ public struct AppState: Sendable {
             default: return .household
             }
         case .meeting:
+            if meeting?.showMinutes == true { return .meetingMinutes }
             switch meeting?.step ?? .opening {
             case .opening: return .meetingOpening
             case .ownView: return .meetingOwnView

@@ -30,8 +30,10 @@ public struct MeetingState: Sendable {
     /// Where the chair is on the agenda, saved when the keys pause (so moving between steps
     /// never waits for the disk); `nil` when saved.
     public var pendingSteps: (current: AgendaStep, completed: [AgendaStep], since: Int64)?
-    /// The minutes preview after closing.
+    /// The minutes preview after closing: shown, its Markdown lines (built by the reducer from
+    /// the core's minutes, so the view only draws), and how far it is scrolled.
     public var showMinutes = false
+    public var minutesLines: [String] = []
     public var minutesScroll = 0
 
     public init(file: CaseFile, meetingId: Int64) {

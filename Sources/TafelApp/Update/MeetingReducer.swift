@@ -30,16 +30,19 @@ enum MeetingReducer {
             break
         }
         if room.showMinutes {
+            let (page, last) = previewGeometry(state, room)
             switch command {
             case .moveDown: room.minutesScroll += 1
-            case .moveUp: room.minutesScroll = max(0, room.minutesScroll - 1)
-            case .pageDown: room.minutesScroll += max(1, Layouts.meetingListHeight(state.size) - 1)
-            case .pageUp: room.minutesScroll = max(0, room.minutesScroll - max(1, Layouts.meetingListHeight(state.size) - 1))
+            case .moveUp: room.minutesScroll -= 1
+            case .pageDown: room.minutesScroll += max(1, page - 1)
+            case .pageUp: room.minutesScroll -= max(1, page - 1)
             case .moveTop: room.minutesScroll = 0
-            case .moveBottom: room.minutesScroll = Int.max / 2
+            case .moveBottom: room.minutesScroll = last
             default:
                 if room.isClosed { state.status = StatusMessage(DomainError.meetingClosed.message) }
             }
+            // The last line stops at the bottom of the box: never scrolled into emptiness.
+            room.minutesScroll = min(max(0, room.minutesScroll), last)
             state.meeting = room
             return []
         }
@@ -323,6 +326,29 @@ enum MeetingReducer {
     }
 
     // MARK: Layout-dependent helpers
+
+    /// Opens the minutes preview: the team minutes of this meeting as the export will write them.
+    static func preview(_ state: inout AppState) {
+        guard var room = state.meeting else { return }
+        room.showMinutes = true
+        room.minutesScroll = 0
+        room.minutesLines = previewText(state, room)
+        state.meeting = room
+    }
+
+    /// The preview's Markdown lines (empty when the minutes cannot be built).
+    static func previewText(_ state: AppState, _ room: MeetingState) -> [String] {
+        guard let minutes = try? Minutes.build(room.file, meetingId: room.meetingId, roster: state.roster, domainOrder: state.domainOrder) else { return [] }
+        let doc = MinutesRenderer(strings: state.strings).document(minutes, audience: .team, roster: state.roster)
+        return doc.markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// The preview's visible rows and its largest useful scroll offset at the current size.
+    static func previewGeometry(_ state: AppState, _ room: MeetingState) -> (page: Int, last: Int) {
+        let inner = Layouts.meeting(state.size).main.inset(by: 1).inset(left: 1, right: 1)
+        let rows = Paragraph(MeetingView.previewLines(room.minutesLines)).height(width: max(1, inner.width))
+        return (max(1, inner.height), max(0, rows - inner.height))
+    }
 
     /// Keeps selections inside their lists and the closing check's gaps up to date.
     static func clamp(_ state: inout AppState) {

@@ -59,7 +59,7 @@ public enum Reducer {
             go(&state, .meeting)
             MeetingReducer.clamp(&state)
             guard file.meetings.contains(where: { $0.id == meetingId && $0.status == .open }) else {
-                state.meeting?.showMinutes = true
+                MeetingReducer.preview(&state)
                 return []
             }
             return [state.request(.loadDrafts(householdId: file.id), for: .draft)]
@@ -302,12 +302,13 @@ public enum Reducer {
         if var room = state.meeting, room.file.id == file.id, file.meetings.contains(where: { $0.id == room.meetingId }) {
             let wasOpen = !room.isClosed
             room.file = file
-            // Closed just now (here or on another screen): the minutes preview opens.
-            if wasOpen && room.isClosed {
-                room.showMinutes = true
-                room.minutesScroll = 0
-            }
             state.meeting = room
+            // Closed just now (here or on another screen): the minutes preview opens.
+            if wasOpen && room.isClosed { MeetingReducer.preview(&state) }
+            else if room.showMinutes {
+                let lines = MeetingReducer.previewText(state, room)
+                state.meeting?.minutesLines = lines
+            }
             MeetingReducer.clamp(&state)
         }
     }

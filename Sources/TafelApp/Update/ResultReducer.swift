@@ -31,7 +31,8 @@ enum ResultReducer {
             switch result {
             case .themeApplied(let name):
                 state.themeName = name
-                state.status = StatusMessage(Message("theme.changed", .text(name)))
+                // The projector theme only changes colours; say so, or people think names are hidden.
+                state.status = StatusMessage(name == "projector" && !state.privacyMask ? Message("theme.projector-no-mask") : Message("theme.changed", .text(name)))
             case .failed(let f): state.status = StatusMessage(f.message, .error)
             default: break
             }

@@ -112,6 +112,7 @@ public enum AppView {
         case .meetingDomains: commands = [.score1, .ownScore, .cycleDomainStatus, .markNoNeed, .addAction, .editSituation, .focusActions, .nextStep, .help]
         case .meetingCoordinator: commands = [.propose, .accept, .decline, .nextStep, .help]
         case .meetingClosing: commands = [.jumpToGap, .editNextReview, .addDecision, .closeMeeting, .exportMinutes, .help]
+        case .meetingMinutes: commands = [.moveDown, .moveUp, .pageDown, .exportMinutes, .back, .help]
         default: commands = [.help, .quit]
         }
         return commands.compactMap { c in

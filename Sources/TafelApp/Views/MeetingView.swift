@@ -323,17 +323,14 @@ enum MeetingView {
         b.putTruncated(hint, x: inner.x + 1, y: inner.bottom - 1, role: .muted, maxWidth: inner.width - 2)
     }
 
-    /// The minutes preview after closing.
+    /// The minutes preview after closing (lines prepared by the reducer, `MeetingReducer.preview`).
     static func minutes(_ v: ViewContext, _ m: MeetingState, _ r: Rect, _ b: inout CellBuffer) {
         let inner = Block(title: v.t("meeting.minutes-preview"), focused: true, rightTitle: v.t("meeting.minutes-hint")).render(r, into: &b)
-        guard let minutes = try? Minutes.build(m.file, meetingId: m.meetingId, roster: v.s.roster, domainOrder: v.s.domainOrder) else { return }
-        let doc = MinutesRenderer(strings: v.strings).document(minutes, audience: .team, roster: v.s.roster)
-        let lines = doc.markdown().split(separator: "\n", omittingEmptySubsequences: false).map { l -> Line in
-            let s = String(l)
-            if s.hasPrefix("#") { return Line(s, .strong) }
-            if s.hasPrefix("|") { return Line(s, .normal) }
-            return Line(s, .normal)
-        }
-        Paragraph(lines, scroll: m.minutesScroll).render(inner.inset(left: 1, right: 1), into: &b)
+        Paragraph(previewLines(m.minutesLines), scroll: m.minutesScroll).render(inner.inset(left: 1, right: 1), into: &b)
+    }
+
+    /// The preview's lines with headings set off.
+    static func previewLines(_ lines: [String]) -> [Line] {
+        lines.map { $0.hasPrefix("#") ? Line($0, .strong) : Line($0, .normal) }
     }
 }
