@@ -173,11 +173,16 @@ struct ReducerTests {
         #expect(!s.meeting!.gaps.isEmpty)
         key(&s, "c")
         guard case .prompt(let p)? = s.modal, p.purpose == .closeWithGaps else { Issue.record("expected the gap prompt"); return }
-        for c in "regie volgende keer" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        // A token reason is refused in the prompt, with the rule said.
+        for c in "ok" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(press(&s, "Enter").isEmpty)
+        guard case .prompt(let short)? = s.modal else { Issue.record("the prompt must stay"); return }
+        #expect(short.error == DomainError.gapsNeedReason.message)
+        for c in " regie volgende keer" { _ = Reducer.reduce(&s, .key(.char(c))) }
         let effects = press(&s, "Enter")
         guard case .closeMeeting(let mid, let reason, let gaps)? = operation(effects.first?.intent) else { Issue.record("not closed"); return }
-        #expect(mid == 9000 && reason == "regie volgende keer" && gaps.count == s.meeting!.gaps.count)
-        #expect(CaseOperation.closeMeeting(meetingId: mid, gapReason: reason, gaps: gaps).note == "regie volgende keer")
+        #expect(mid == 9000 && reason == "ok regie volgende keer" && gaps == s.meeting!.gaps.map(\.code))
+        #expect(CaseOperation.closeMeeting(meetingId: mid, gapReason: reason, gaps: gaps).note == "ok regie volgende keer")
         // The preview opens only when the store has confirmed the close.
         #expect(s.meeting?.showMinutes == false)
         var f = s.meeting!.file

@@ -130,10 +130,11 @@ struct CaseOperationTests {
     @Test func closingAMeetingRecordsTheReasonAsTheEventNote() throws {
         var f = Fixture()
         let mid = f.meeting(daysAgo: 0, status: .open)
-        let op = CaseOperation.closeMeeting(meetingId: mid, gapReason: "  regie volgende keer ", gaps: ["Geen regisseur"])
-        #expect(op.note == "  regie volgende keer ")
+        let op = CaseOperation.closeMeeting(meetingId: mid, gapReason: "  regie volgende keer bij de wijkcoach ", gaps: ["no-coordinator"])
+        #expect(op.note == "  regie volgende keer bij de wijkcoach ")
         guard case .meeting(_, let m)? = try op.changes(in: f.file, context: context()).first else { Issue.record("not closed"); return }
-        #expect(m.status == .closed && m.gapReason == "regie volgende keer" && m.endedAt == 1_000_000)
+        #expect(m.status == .closed && m.gapReason == "regie volgende keer bij de wijkcoach" && m.endedAt == 1_000_000)
+        #expect(m.gapsClosedOver == ["no-coordinator"])
         #expect(throws: DomainError.meetingClosed) {
             var g = f.file
             g.meetings[g.meetings.firstIndex { $0.id == mid }!] = m

@@ -20,29 +20,138 @@ struct MeetingLogicTests {
         #expect(agenda.domains.first { $0.code == "financien" }?.marked == false)
     }
 
-    @Test func closingCheckListsEveryGap() {
+    /// A fixture with today's open meeting in which every domain counts as discussed and both
+    /// members are scored, so each test below adds exactly the gap it is about.
+    func closingFixture() -> (Fixture, Int64) {
         var f = Fixture()
-        let mid = f.meeting(daysAgo: 0)
-        f.file.attendees.append(Attendee(id: 1, meetingId: mid, party: .professional(2), presence: .aanwezig))
-        f.score("financien", 2)
-        let incomplete = f.action("huisvesting", "Woning zoeken", dueInDays: nil, owner: nil)
-        let meeting = f.file.meetings.first { $0.id == mid }!
-        let gaps = ClosingCheck.gaps(f.file, meeting: meeting, roster: f.roster, domainOrder: order)
-        #expect(gaps == [.noCoordinator, .domainWithoutAction("financien"),
-                         .actionIncomplete(action: incomplete, missingOwner: true, missingDue: true),
-                         .consentMissing(organisation: 2, name: "Schuldhulp"), .noNextReview])
-        #expect(gaps.map(\.step) == [.coordinator, .domains, .domains, .opening, .closing])
+        let mid = f.meeting(daysAgo: 0, discussed: order, status: .open)
+        f.coordinator(.professional(1), .geaccepteerd)
+        f.score("werk-opleiding", 4, member: f.anja)
+        f.score("werk-opleiding", 4, member: f.tim)
+        f.file.meetings[f.file.meetings.firstIndex { $0.id == mid }!].nextReview = today.adding(weeks: 6)
+        return (f, mid)
+    }
+
+    func gaps(_ f: Fixture, _ mid: Int64) -> [Gap] {
+        ClosingCheck.gaps(f.file, meeting: f.file.meetings.first { $0.id == mid }!, roster: f.roster, domainOrder: order, today: today)
     }
 
     @Test func closingCheckIsEmptyForAHealthyPlan() {
-        var f = Fixture()
-        let mid = f.meeting(daysAgo: 0)
-        f.coordinator(.professional(1), .geaccepteerd)
+        var (f, mid) = closingFixture()
         f.score("financien", 2)
-        f.action("financien")
+        f.action("financien", "Schuldhulp aanvragen bij de gemeente")
+        #expect(gaps(f, mid).isEmpty)
+    }
+
+    @Test func gapNoAcceptedCoordinator() {
+        var (f, mid) = closingFixture()
+        f.file.coordinators.removeAll()
+        f.coordinator(.professional(2), .voorgesteld)
+        #expect(gaps(f, mid) == [.noCoordinator])
+        #expect(Gap.noCoordinator.step == .coordinator)
+    }
+
+    @Test func gapLowScoreOrNeedWithoutActionOrReason() {
+        var (f, mid) = closingFixture()
+        f.score("financien", 2)
+        f.domain("huisvesting", .zorg)
+        #expect(gaps(f, mid) == [.domainWithoutAction("financien"), .domainWithoutAction("huisvesting")])
+        f.domain("financien", .zorg, noActionReason: "Budgetbeheer loopt via de bewindvoerder")
+        f.action("huisvesting", "Woningzoekende inschrijven bij Woonstad")
+        #expect(gaps(f, mid).isEmpty)
+    }
+
+    @Test func gapActionWithoutExplicitOwnerOrDueDate() {
+        var (f, mid) = closingFixture()
+        let noOwner = f.action("werk-opleiding", "Cv opstellen met Anja", owner: nil)
+        let noDue = f.action("werk-opleiding", "Sollicitatiebrief schrijven", dueInDays: nil)
+        #expect(gaps(f, mid) == [.actionIncomplete(action: noOwner, missingOwner: true, missingDue: false),
+                                 .actionIncomplete(action: noDue, missingOwner: false, missingDue: true)])
+    }
+
+    @Test func gapVagueVerbNamesTheWord() {
+        var (f, mid) = closingFixture()
+        let a = f.action("werk-opleiding", "Situatie op school monitoren")
+        let b = f.action("werk-opleiding", "Schulden in de gaten houden")
+        #expect(gaps(f, mid) == [.vagueAction(action: a, word: "monitoren"), .vagueAction(action: b, word: "in de gaten houden")])
+        #expect(Strings(.nl).render(Gap.vagueAction(action: a, word: "monitoren").message).contains("‘monitoren’"))
+    }
+
+    @Test func gapMemberNeverScored() {
+        var (f, mid) = closingFixture()
+        let tim = f.tim
+        f.file.assessments.removeAll { $0.memberId == tim }
+        #expect(gaps(f, mid) == [.memberNeverScored(member: f.tim, name: "Tim")])
+        // A member who left the household is not asked for.
+        f.file.members[f.file.members.firstIndex { $0.id == tim }!].endedOn = today.adding(days: -1)
+        #expect(gaps(f, mid).isEmpty)
+    }
+
+    @Test func gapDomainsNotDiscussedIsOneLineAndCanBeAcknowledged() throws {
+        var f = Fixture()
+        let mid = f.meeting(daysAgo: 0, discussed: ["financien", "werk-opleiding"], status: .open)
+        f.coordinator(.professional(1), .geaccepteerd)
+        f.score("financien", 4, member: f.anja); f.score("financien", 4, member: f.tim)
         f.file.meetings[f.file.meetings.firstIndex { $0.id == mid }!].nextReview = today.adding(weeks: 6)
-        let meeting = f.file.meetings.first { $0.id == mid }!
-        #expect(ClosingCheck.gaps(f.file, meeting: meeting, roster: f.roster, domainOrder: order).isEmpty)
+        #expect(gaps(f, mid) == [.domainsNotDiscussed(count: order.count - 2)])
+        let changes = try CaseOperation.acknowledgeGap(meetingId: mid, Gap.domainsNotDiscussed(count: 1).acknowledgement)
+            .changes(in: f.file, context: OperationContext(today: today, now: 0, user: f.roster.professionals[1]!))
+        guard case .meeting(_, let m)? = changes.first else { Issue.record("not acknowledged"); return }
+        f.file.meetings[f.file.meetings.firstIndex { $0.id == mid }!] = m
+        #expect(gaps(f, mid).isEmpty)
+    }
+
+    @Test func gapConsentMissingForAnAttendingOrganisation() {
+        var (f, mid) = closingFixture()
+        f.file.attendees.append(Attendee(id: 1, meetingId: mid, party: .professional(2), presence: .aanwezig))
+        f.file.attendees.append(Attendee(id: 2, meetingId: mid, party: .professional(1), presence: .afwezigMetBericht))
+        #expect(gaps(f, mid) == [.consentMissing(organisation: 2, name: "Schuldhulp")])
+        #expect(gaps(f, mid).map(\.step) == [.opening])
+    }
+
+    @Test func gapCodesReadBackWithTodaysNames() {
+        let (f, _) = closingFixture()
+        for gap in [Gap.noCoordinator, .domainWithoutAction("financien"), .actionIncomplete(action: 7, missingOwner: true, missingDue: false),
+                    .vagueAction(action: 7, word: "in de gaten houden"), .memberNeverScored(member: f.tim, name: "Tim"),
+                    .domainsNotDiscussed(count: 9), .consentMissing(organisation: 2, name: "Schuldhulp"), .noNextReview] {
+            #expect(Gap(code: gap.code, file: f.file, roster: f.roster) == gap, "\(gap.code)")
+        }
+        #expect(Gap(code: "astrologie:3", file: f.file, roster: f.roster) == nil)
+    }
+
+    @Test func closingOverGapsNeedsAReasonOfRealLength() throws {
+        var (f, mid) = closingFixture()
+        f.file.coordinators.removeAll()
+        let ctx = OperationContext(today: today, now: 5, user: f.roster.professionals[1]!)
+        for weak in ["x", "ok", "volgende keer", "   regie later     "] {
+            #expect(throws: DomainError.gapsNeedReason) {
+                try CaseOperation.closeMeeting(meetingId: mid, gapReason: weak, gaps: [Gap.noCoordinator.code]).changes(in: f.file, context: ctx)
+            }
+        }
+        let changes = try CaseOperation.closeMeeting(meetingId: mid, gapReason: "Regie wordt volgende week belegd bij de wijkcoach",
+                                                     gaps: [Gap.noCoordinator.code]).changes(in: f.file, context: ctx)
+        guard case .meeting(_, let m)? = changes.first else { Issue.record("not closed"); return }
+        #expect(m.gapsClosedOver == ["no-coordinator"] && m.status == .closed)
+        // Without gaps no reason is needed.
+        #expect(throws: Never.self) { try CaseOperation.closeMeeting(meetingId: mid, gapReason: nil, gaps: []).changes(in: f.file, context: ctx) }
+    }
+
+    @Test func minutesListTheGapsClosedOverWithTheReason() throws {
+        var (f, mid) = closingFixture()
+        let vague = f.action("werk-opleiding", "Schoolgang monitoren")
+        let i = f.file.meetings.firstIndex { $0.id == mid }!
+        f.file.meetings[i].status = .closed
+        f.file.meetings[i].gapReason = "Leerplicht sluit volgende keer aan en maakt het concreet"
+        f.file.meetings[i].gapsClosedOver = [Gap.vagueAction(action: vague, word: "monitoren").code, Gap.noCoordinator.code]
+        f.file.meetings[i].acknowledged = ["not-discussed"]
+        let m = try Minutes.build(f.file, meetingId: mid, roster: f.roster, domainOrder: order)
+        let md = MinutesRenderer(strings: Strings(.nl)).document(m, audience: .team, roster: f.roster).markdown()
+        #expect(md.contains("## Afgesloten met open punten"))
+        #expect(md.contains("- vaag: ‘monitoren’"))
+        #expect(md.contains("Schoolgang monitoren"))
+        #expect(md.contains("- geen geaccepteerde regisseur"))
+        #expect(md.contains("Leerplicht sluit volgende keer aan en maakt het concreet"))
+        #expect(md.contains("bewust: leefgebieden bewust niet besproken"))
     }
 
     @Test func reachPanelShowsCoverageAndWaiting() {

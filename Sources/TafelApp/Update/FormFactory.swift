@@ -58,7 +58,7 @@ enum Forms {
         let agreements = vocab(Agreement.self, first: [.eens, .oneens, .nietGevraagd])
         let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.currentMembers(on: state.today).map { ChoiceOption.text($0.name, .id($0.id)) }
         func index(_ options: [ChoiceOption], _ v: ChoiceOption.Value) -> Int { options.firstIndex { $0.value == v } ?? 0 }
-        var ownerField = FormField("field.owner", .search(TextInput(ownerName, maxLength: 80), owners, 0), required: false)
+        var ownerField = FormField("field.owner", .search(TextInput(ownerName, maxLength: 80), owners, ownerName.isEmpty ? -1 : 0), required: false)
         if let o = action?.owner, case .search(let t, let opts, _) = ownerField.kind {
             let m = FormField.filter(opts, t.text)
             ownerField.kind = .search(t, opts, m.firstIndex { $0.value == .party(o) } ?? 0)
@@ -118,7 +118,7 @@ enum Forms {
         let byName = h.outreachBy.map { PartyDirectory(roster: state.roster, file: file).name($0) } ?? ""
         func search(_ text: String, _ options: [ChoiceOption], selected: ChoiceOption.Value?) -> FieldKind {
             let matches = FormField.filter(options, text)
-            return .search(TextInput(text, maxLength: 80), options, selected.flatMap { v in matches.firstIndex { $0.value == v } } ?? 0)
+            return .search(TextInput(text, maxLength: 80), options, selected.flatMap { v in matches.firstIndex { $0.value == v } } ?? (text.isEmpty ? -1 : 0))
         }
         return FormState(purpose: .flags(h), title: "form.flags", fields: [
             FormField("field.chronic", yesNo(h.chronic)),
@@ -188,7 +188,7 @@ enum Forms {
         let name = organisation.flatMap { state.roster.organisations[$0]?.name } ?? ""
         let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.currentMembers(on: state.today).map { ChoiceOption.text($0.name, .id($0.id)) }
         return FormState(purpose: .consent(householdId: file.id, organisation: organisation), title: "form.new-consent", fields: [
-            FormField("field.organisationId", .search(TextInput(name, maxLength: 80), orgs, 0), required: true),
+            FormField("field.organisationId", .search(TextInput(name, maxLength: 80), orgs, name.isEmpty ? -1 : 0), required: true),
             FormField("field.memberId", .choice(members, 0)),
             FormField("field.basis", .choice(vocab(ConsentBasis.self), 0)),
             FormField("field.purpose", .text(TextInput(state.strings.t("form.default-purpose"), maxLength: 200)), required: true),

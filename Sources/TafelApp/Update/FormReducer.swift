@@ -46,11 +46,16 @@ enum FormReducer {
         case .search(var t, let opts, let i):
             let count = FormField.filter(opts, t.text).count
             switch key {
+            // -1 is "nothing chosen": an empty search chooses nobody until a row is picked, so an
+            // action saved without an owner has none (it does not become the first person listed).
             case .down: if i + 1 < count { field.kind = .search(t, opts, i + 1) } else { moveFocus(1) }
-            case .up: if i > 0 { field.kind = .search(t, opts, i - 1) } else { moveFocus(-1) }
+            case .up:
+                if i > 0 { field.kind = .search(t, opts, i - 1) }
+                else if i == 0 && t.text.trimmed.isEmpty { field.kind = .search(t, opts, -1) }
+                else { moveFocus(-1) }
             default:
                 t.handle(key)
-                field.kind = .search(t, opts, 0)
+                field.kind = .search(t, opts, t.text.trimmed.isEmpty ? -1 : 0)
             }
         }
     }

@@ -273,7 +273,10 @@ enum MeetingReducer {
             state.modal = .prompt(PromptState(purpose: .decision(index: nil), title: "meeting.decision-title", message: [Message("meeting.decision-explained")]))
         case .jumpToGap:
             guard gaps.indices.contains(room.gapScroll.selected) else { return [] }
-            return jump(&state, to: gaps[room.gapScroll.selected])
+            let gap = gaps[room.gapScroll.selected]
+            // "Not discussed — deliberately?" is answered here, with the same key.
+            if gap.isAcknowledgeable { return [state.perform(.acknowledgeGap(meetingId: room.meetingId, gap.acknowledgement), on: room.file.id)] }
+            return jump(&state, to: gap)
         case .closeMeeting:
             if gaps.isEmpty { return closeMeeting(&state, gapReason: nil) }
             state.modal = .prompt(PromptState(purpose: .closeWithGaps, title: "meeting.gaps-title",
@@ -303,6 +306,16 @@ enum MeetingReducer {
                 room.actionsFocused = true
                 room.actionScroll = ScrollState(selected: list.firstIndex { $0.id == id } ?? 0)
             }
+        case .vagueAction(let id, _):
+            if let a = room.file.action(id), let i = codes.firstIndex(of: a.domain) {
+                room.domainScroll.select(i, count: codes.count, height: height)
+                let list = room.file.actions.filter { $0.domain == a.domain && ($0.isOpen || $0.meetingId == room.meetingId) }
+                room.actionsFocused = true
+                room.actionScroll = ScrollState(selected: list.firstIndex { $0.id == id } ?? 0)
+            }
+        case .memberNeverScored(let member, _):
+            room.memberIndex = room.file.currentMembers(on: state.today).firstIndex { $0.id == member } ?? 0
+            room.actionsFocused = false
         case .consentMissing(let org, _):
             if let i = room.attendees.firstIndex(where: { ($0.organisationId ?? $0.party.flatMap { state.roster.organisationId(of: $0) }) == org }) {
                 room.attendeeScroll.select(i, count: room.attendees.count, height: Layouts.meetingListHeight(state.size))
@@ -321,8 +334,7 @@ enum MeetingReducer {
         room.pendingSteps = nil
         room.minutesScroll = 0
         state.meeting = room
-        let gaps = room.gaps.map { state.strings.render($0.message) }
-        return flushed + [state.perform(.closeMeeting(meetingId: room.meetingId, gapReason: gapReason, gaps: gaps), on: room.file.id)]
+        return flushed + [state.perform(.closeMeeting(meetingId: room.meetingId, gapReason: gapReason, gaps: room.gaps.map(\.code)), on: room.file.id)]
     }
 
     // MARK: Layout-dependent helpers
@@ -354,7 +366,7 @@ enum MeetingReducer {
     static func clamp(_ state: inout AppState) {
         guard var room = state.meeting else { return }
         let height = Layouts.meetingListHeight(state.size)
-        room.gaps = ClosingCheck.gaps(room.file, meeting: room.meeting, roster: state.roster, domainOrder: state.domainOrder)
+        room.gaps = ClosingCheck.gaps(room.file, meeting: room.meeting, roster: state.roster, domainOrder: state.domainOrder, today: state.today)
         room.attendeeScroll.clamp(count: room.attendees.count, height: height)
         room.previousScroll.clamp(count: room.previousActions(domainOrder: state.domainOrder).count, height: height)
         room.domainScroll.clamp(count: room.domainCodes(state.domainOrder).count, height: Layouts.meetingDomainListHeight(state.size))

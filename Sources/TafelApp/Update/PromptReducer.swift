@@ -39,7 +39,7 @@ enum PromptReducer {
                 return again(e.message)
             } catch { return [] }
         case .closeWithGaps:
-            guard !text.isEmpty else { return again(DomainError.gapsNeedReason.message) }
+            guard ClosingCheck.isReasonEnough(text) else { return again(DomainError.gapsNeedReason.message) }
             return MeetingReducer.closeMeeting(&state, gapReason: text)
         case .ownScore(let member, let domain):
             guard let value = Int(text), (1...5).contains(value), let room else {

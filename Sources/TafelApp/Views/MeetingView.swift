@@ -317,7 +317,8 @@ enum MeetingView {
         let gaps = m.gaps
         b.putTruncated(gaps.isEmpty ? v.t("meeting.no-gaps") : v.t("meeting.gaps-found", String(gaps.count)), x: inner.x + 1, y: y, role: gaps.isEmpty ? .ok : .bad, maxWidth: inner.width - 2)
         y += 1
-        let items = gaps.map { g in ListItem(Line([Span(v.r(g.message)), Span("  → " + v.t("agenda.\(g.step.rawValue)"), .muted)])) }
+        // A gap settled here ("bewust?") needs no arrow to another step.
+        let items = gaps.map { g in ListItem(Line([Span(v.r(g.message))] + (g.isAcknowledgeable ? [] : [Span("  → " + v.t("agenda.\(g.step.rawValue)"), .muted)]))) }
         ListView(items, scroll: m.gapScroll).render(Rect(x: inner.x, y: y, width: inner.width, height: inner.bottom - y - 2), into: &b)
         let hint = m.isClosed ? v.t("meeting.closed-hint") : v.t("meeting.closing-hint")
         b.putTruncated(hint, x: inner.x + 1, y: inner.bottom - 1, role: .muted, maxWidth: inner.width - 2)

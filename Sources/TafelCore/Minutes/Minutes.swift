@@ -76,6 +76,10 @@ public struct Minutes: Sendable, Hashable {
     public var declines: [Decline]
     public var nextReview: Day?
     public var gapReason: String?
+    /// The closing check's gaps the meeting was closed over (with the action each one is about),
+    /// and what the chair called deliberate.
+    public var gapsClosedOver: [GapLine] = []
+    public var acknowledged: [Message] = []
     public var closed: Bool
 
     /// Builds the minutes of a meeting from the household file.
@@ -142,11 +146,29 @@ public struct Minutes: Sendable, Hashable {
                        present: names(.aanwezig), online: names(.online), apologies: names(.afwezigMetBericht),
                        householdPresent: m.householdPresent, ownView: f.household.ownView, domains: domains,
                        previousActions: previous, decisions: m.decisions, actions: actions, coordinator: coordinator,
-                       declines: declines, nextReview: m.nextReview, gapReason: m.gapReason, closed: m.status == .closed)
+                       declines: declines, nextReview: m.nextReview, gapReason: m.gapReason,
+                       gapsClosedOver: m.gapsClosedOver.map { code in
+                           // An action gap names the action, so the reader knows which one.
+                           guard let gap = Gap(code: code, file: f, roster: roster) else { return GapLine(message: Message("common.text", .text(code)), action: nil) }
+                           switch gap {
+                           case .actionIncomplete(let id, _, _), .vagueAction(let id, _):
+                               return GapLine(message: gap.message, action: f.action(id)?.description ?? "#\(id)")
+                           default: return GapLine(message: gap.message, action: nil)
+                           }
+                       },
+                       acknowledged: m.acknowledged.map { $0 == "not-discussed" ? Message("gap.not-discussed-done") : Message("common.text", .text($0)) },
+                       closed: m.status == .closed)
     }
 
     /// The actions an organisation sees in its extract: those owned by it or by its people.
     public func actions(for organisation: Int64) -> [ActionLine] {
         actions.filter { $0.ownerOrganisation == organisation }
     }
+}
+
+/// One gap a meeting was closed over, as the minutes list it.
+public struct GapLine: Sendable, Hashable {
+    public var message: Message
+    /// The description of the action the gap is about, if it is about one.
+    public var action: String?
 }

@@ -94,9 +94,15 @@ public struct MinutesRenderer: Sendable {
 
         d.blocks.append(.heading(2, t("minutes.next-review")))
         d.blocks.append(.paragraph(m.nextReview.map { "\(s.longDate($0)) (\(s.date($0)))" } ?? t("minutes.no-next-review")))
-        if let r = m.gapReason, !r.trimmed.isEmpty {
+        if !m.gapsClosedOver.isEmpty || !(m.gapReason ?? "").trimmed.isEmpty {
             d.blocks.append(.heading(2, t("minutes.gaps")))
-            d.blocks.append(.paragraph(r))
+            if !m.gapsClosedOver.isEmpty {
+                d.blocks.append(.bullets(m.gapsClosedOver.map { g in g.action.map { t("minutes.gap-action", s.render(g.message), $0) } ?? s.render(g.message) }))
+            }
+            if let r = m.gapReason, !r.trimmed.isEmpty { d.blocks.append(.fields([ReportDocument.Field(t("minutes.gap-reason"), r)])) }
+        }
+        if !m.acknowledged.isEmpty {
+            d.blocks.append(.bullets(m.acknowledged.map { t("gap.acknowledged", s.render($0)) }))
         }
         return d
     }

@@ -22,15 +22,23 @@ extension CaseOperation {
             let base = m
             m.domainsDiscussed.append(domain)
             return [.meeting(base: base, new: m)]
-        case .closeMeeting(let mid, let reason, _):
+        case .closeMeeting(let mid, let reason, let gaps):
             var m = try file.openMeeting(mid)
+            if !gaps.isEmpty && !ClosingCheck.isReasonEnough(reason ?? "") { throw DomainError.gapsNeedReason }
             let base = m
             m.status = .closed
             m.endedAt = context.now
             m.gapReason = reason?.trimmed.isEmpty == false ? reason!.trimmed : nil
+            m.gapsClosedOver = gaps
             m.stepsCompleted = AgendaStep.allCases
             m.currentStep = .closing
             if m.nextReview == nil { m.nextReview = today.adding(weeks: file.household.reviewCadenceWeeks) }
+            return [.meeting(base: base, new: m)]
+        case .acknowledgeGap(let mid, let what):
+            var m = try file.openMeeting(mid)
+            guard !m.acknowledged.contains(what) else { return [] }
+            let base = m
+            m.acknowledged.append(what)
             return [.meeting(base: base, new: m)]
         case .setNextReview(let mid, let day):
             var m = try file.openMeeting(mid)

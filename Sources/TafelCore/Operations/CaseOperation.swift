@@ -17,9 +17,12 @@ public enum CaseOperation: Sendable, Hashable {
     case setAgenda(meetingId: Int64, current: AgendaStep, completed: [AgendaStep])
     /// A domain came up in this meeting (for `geparkeerd` and the minutes).
     case markDiscussed(meetingId: Int64, domain: String)
-    /// Closes the meeting; `gapReason` is required by the caller when gaps remain, and `gaps`
-    /// names them (one line each) so the minutes can list what the meeting closed over.
+    /// Closes the meeting over the closing check's gaps (`Gap.code`): with gaps, `gapReason` must
+    /// say something (`ClosingCheck.isReasonEnough`); the meeting keeps the codes, so the minutes
+    /// list what it closed over.
     case closeMeeting(meetingId: Int64, gapReason: String?, gaps: [String])
+    /// The chair says a gap is deliberate ("9 leefgebieden niet besproken — bewust").
+    case acknowledgeGap(meetingId: Int64, String)
     case setNextReview(meetingId: Int64, Day)
     /// Adds a decision (index nil), rewrites one, or removes it (empty text).
     case setDecision(meetingId: Int64, index: Int?, text: String)

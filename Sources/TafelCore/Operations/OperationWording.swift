@@ -19,6 +19,7 @@ public enum OperationWording {
         case .accept: return Message("done.accepted")
         case .decline: return Message("done.declined")
         case .closeMeeting: return Message("meeting.closed")
+        case .acknowledgeGap: return Message("done.acknowledged")
         case .setNextReview(_, let day): return Message("done.next-review", .day(day))
         case .setDecision: return Message("done.decision")
         case .addContact: return Message("done.contact")

@@ -27,9 +27,12 @@ public enum SmartCheck {
     }
 
     /// True when the description leans on a vague verb.
-    public static func isVague(_ text: String) -> Bool {
+    public static func isVague(_ text: String) -> Bool { vagueWord(in: text) != nil }
+
+    /// The vague verb a description leans on, as listed (the longest that occurs), if any.
+    public static func vagueWord(in text: String) -> String? {
         let t = text.lowercased()
-        return vagueVerbs.contains { t.contains($0) }
+        return vagueVerbs.filter { t.contains($0) }.max { $0.count < $1.count }
     }
 
     /// SMART-complete: domain, owner and due date present.

@@ -115,13 +115,14 @@ enum RecordWriter {
 
     @discardableResult
     static func write(_ m: Meeting, _ db: Database) throws -> Int64 {
-        let decisions = String(decoding: try JSONEncoder().encode(m.decisions), as: UTF8.self)
+        func json(_ list: [String]) throws -> String { String(decoding: try JSONEncoder().encode(list), as: UTF8.self) }
         let id = try upsert(db, "meeting",
             ["id", "household_id", "date", "started_at", "ended_at", "chair_id", "minute_taker_id", "household_present", "consent_checked",
-             "timebox", "current_step", "steps_completed", "decisions", "next_review", "gap_reason", "status", "version"],
+             "timebox", "current_step", "steps_completed", "decisions", "next_review", "gap_reason", "gaps_closed_over", "acknowledged",
+             "status", "version"],
             [m.id, m.householdId, m.date.iso, m.startedAt, m.endedAt, m.chairId, m.minuteTakerId, m.householdPresent, m.consentChecked,
-             m.timeboxMinutes, m.currentStep.rawValue, m.stepsCompleted.map(\.rawValue).joined(separator: ","), decisions,
-             s(m.nextReview), m.gapReason, m.status.rawValue, m.version])
+             m.timeboxMinutes, m.currentStep.rawValue, m.stepsCompleted.map(\.rawValue).joined(separator: ","), try json(m.decisions),
+             s(m.nextReview), m.gapReason, try json(m.gapsClosedOver), try json(m.acknowledged), m.status.rawValue, m.version])
         try db.execute(sql: "DELETE FROM meeting_domain WHERE meeting_id = ?", arguments: [id])
         for (i, d) in m.domainsDiscussed.enumerated() {
             try db.execute(sql: "INSERT OR IGNORE INTO meeting_domain (meeting_id, domain, position) VALUES (?, ?, ?)", arguments: [id, d, i])

@@ -102,12 +102,16 @@ enum RowMapping {
 
     static func meeting(_ r: Row, domains: [String]) -> Meeting {
         let steps = (r["steps_completed"] as String).split(separator: ",").compactMap { AgendaStep(rawValue: String($0)) }
-        let decisions = (try? JSONDecoder().decode([String].self, from: Data((r["decisions"] as String).utf8))) ?? []
+        func list(_ column: String) -> [String] {
+            (r[column] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+        }
+        let decisions = list("decisions")
         return Meeting(id: r["id"], householdId: r["household_id"], date: requiredDay(r, "date"), startedAt: r["started_at"],
                        endedAt: r["ended_at"], chairId: r["chair_id"], minuteTakerId: r["minute_taker_id"],
                        householdPresent: r["household_present"], consentChecked: r["consent_checked"], timeboxMinutes: r["timebox"],
                        currentStep: AgendaStep(rawValue: r["current_step"]) ?? .opening, stepsCompleted: steps, decisions: decisions,
                        nextReview: day(r, "next_review"), gapReason: r["gap_reason"], domainsDiscussed: domains,
+                       gapsClosedOver: list("gaps_closed_over"), acknowledged: list("acknowledged"),
                        status: MeetingStatus(rawValue: r["status"]) ?? .open, version: r["version"])
     }
 

@@ -4,7 +4,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 5
+    static let currentVersion = 6
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -13,6 +13,7 @@ enum Schema {
         m.registerMigration("v3-household-indexes", migrate: v3)
         m.registerMigration("v4-finding-index", migrate: v4)
         m.registerMigration("v5-household-record", migrate: v5)
+        m.registerMigration("v6-meeting-room", migrate: v6)
         return m
     }
 
@@ -182,6 +183,15 @@ enum Schema {
         ALTER TABLE signal ADD COLUMN known_address TEXT;
         ALTER TABLE signal ADD COLUMN known_birth_year INTEGER;
         CREATE INDEX signal_date ON signal(household_id, date);
+        """)
+    }
+
+    /// The meeting room: the closing check's gaps a meeting was closed over and the ones the chair
+    /// called deliberate (JSON arrays of `Gap` codes).
+    static func v6(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE meeting ADD COLUMN gaps_closed_over TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE meeting ADD COLUMN acknowledged TEXT NOT NULL DEFAULT '[]';
         """)
     }
 }

@@ -84,7 +84,7 @@ extension SQLiteCaseStore {
                 UPDATE domain_state SET situation = '', own_words = '', no_action_reason = NULL, version = version + 1 WHERE household_id \(inList);
                 UPDATE action SET description = '—', version = version + 1 WHERE household_id \(inList);
                 UPDATE coordinator SET decline_reason = NULL, end_reason = NULL WHERE household_id \(inList);
-                UPDATE meeting SET decisions = '[]', gap_reason = NULL WHERE household_id \(inList);
+                UPDATE meeting SET decisions = '[]', gap_reason = NULL, gaps_closed_over = '[]' WHERE household_id \(inList);
                 UPDATE attendee SET guest_name = NULL WHERE guest_name IS NOT NULL AND meeting_id IN (SELECT id FROM meeting WHERE household_id \(inList));
                 UPDATE consent SET purpose = '—' WHERE household_id \(inList);
                 UPDATE escalation SET reason = '—', decision = CASE WHEN decision IS NULL THEN NULL ELSE '—' END WHERE household_id \(inList);
