@@ -61,6 +61,29 @@ struct ReferenceAndTextTests {
         #expect(c.text("missing") == "⟦missing⟧")
     }
 
+    /// Counts agree with their noun in both languages: "1 afspraak", "3 afspraken", "1 action".
+    @Test func countsArePluralAware() throws {
+        let nl = Strings(.nl), en = Strings(.en)
+        #expect(nl.render(Message("reach.tijd.overdue", 1, 1)) == "1 afspraak te laat, oudste 1 dag")
+        #expect(nl.render(Message("reach.tijd.overdue", 3, 12)) == "3 afspraken te laat, oudste 12 dagen")
+        #expect(en.render(Message("reach.tijd.overdue", 1, 2)) == "1 action overdue, oldest 2 days")
+        #expect(nl.render(Message("reach.onzichtbaarheid.never-assessed", 1, "Lisa")) == "1 gezinslid nooit gescoord: Lisa")
+        #expect(Catalog.fill("{0} {0:dag|dagen}, {1:x}", ["0", "1"]) == "0 dagen, x")
+        // Every plural form in the catalogues is well formed (a singular and a plural).
+        for language in [Language.nl, .en] {
+            for (key, text) in Catalog.bundled(language).entries {
+                var rest = Substring(text)
+                while let r = rest.range(of: #"\{[0-9]:"#, options: .regularExpression) {
+                    guard let close = rest[r.upperBound...].firstIndex(of: "}") else { Issue.record("\(key): unclosed"); break }
+                    #expect(rest[r.upperBound..<close].split(separator: "|", omittingEmptySubsequences: false).count == 2, "\(language) \(key)")
+                    rest = rest[close...]
+                }
+            }
+        }
+        // No count left that says "1 … -en" in the texts the screens use most.
+        #expect(!nl.render(Message("reach.tijd.contact", 1)).contains("dagen"))
+    }
+
     @Test func datesAsDutchUsersWriteThem() {
         let nl = Strings(.nl), en = Strings(.en)
         #expect(nl.date(today) == "23-11-2026")

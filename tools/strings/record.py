@@ -93,7 +93,7 @@ ENTRIES = [
 ("clihelp.opt.with-whom","Met wie het contact was.","Who the contact was with."),
 ]
 ENTRIES += [
-("log.summary.household-created-signal","huishouden {0} aangemaakt met {1} gezinsleden en {2} signaal/signalen","household {0} created with {1} member(s) and {2} signal(s)"),
+("log.summary.household-created-signal","huishouden {0} aangemaakt met {1} {1:gezinslid|gezinsleden} en {2} {2:signaal|signalen}","household {0} created with {1} {1:member|members} and {2} {2:signal|signals}"),
 ("done.household-registered","✓ Nieuw huishouden aangemeld: {0}","✓ New household signalled: {0}"),
 ("done.household-registered-signal","✓ Signaal vastgelegd; {0} is aangemeld","✓ Signal recorded; {0} is signalled"),
 ]

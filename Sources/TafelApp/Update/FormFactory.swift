@@ -19,7 +19,8 @@ enum Forms {
             guard seen.insert(p).inserted else { return }
             out.append(.text(dir.name(p), detail: detail, .party(p)))
         }
-        for a in attendees { if let p = a.party { add(p, state.strings.t("form.at-the-table")) } }
+        // Only who is actually at the table (or online) is "aan tafel"; someone absent is listed as usual.
+        for a in attendees where a.presence.attended { if let p = a.party { add(p, state.strings.t("form.at-the-table")) } }
         for m in file.currentMembers(on: state.today) { add(.member(m.id), state.strings.label(m.role)) }
         for i in file.informal { add(.informal(i.id), state.strings.label(i.kind)) }
         for p in state.roster.professionals.values.sorted(by: { $0.name < $1.name }) {

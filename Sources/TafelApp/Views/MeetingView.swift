@@ -101,7 +101,8 @@ enum MeetingView {
         let taker = meeting.minuteTakerId.flatMap { v.s.roster.professionals[$0]?.name } ?? v.t("common.nobody")
         Line([Span(v.t("minutes.chair") + ": ", .muted), Span(chair), Span("   " + v.t("minutes.minute-taker") + ": ", .muted), Span(taker)])
             .render(x: inner.x + 1, y: inner.y, width: inner.width - 1, into: &b)
-        Line([Span(v.t("minutes.household-present") + ": ", .muted), Span(meeting.householdPresent ? v.t("common.yes") : v.t("common.no"), meeting.householdPresent ? .ok : .warn),
+        let present = m.file.householdAttended(meeting.id)
+        Line([Span(v.t("minutes.household-present") + ": ", .muted), Span(present ? v.t("common.yes") : v.t("common.no"), present ? .ok : .warn),
               Span("   " + v.t("meeting.date") + ": ", .muted), Span(v.strings.shortDate(meeting.date))])
             .render(x: inner.x + 1, y: inner.y + 1, width: inner.width - 1, into: &b)
         let table = Rect(x: inner.x, y: inner.y + 3, width: inner.width, height: inner.height - 3)

@@ -87,11 +87,13 @@ enum ModalView {
         let r = box(area, width: 76, height: height)
         b.fill(r, role: .dialog)
         let inner = Block(title: v.t(f.title), focused: true, background: .dialog).render(r, into: &b)
-        let labelWidth = min(24, (f.fields.map { DisplayWidth.of(v.label($0.label)) }.max() ?? 10) + 2)
+        // Labels with their " *" and always a space before the value ("Organisatie * Wijkteam Zuid").
+        func label(_ field: FormField) -> String { v.label(field.label) + (field.required ? " *" : "") }
+        let labelWidth = min(26, (f.fields.map { DisplayWidth.of(label($0)) }.max() ?? 10) + 2)
         var y = inner.y + 1
         for (i, field) in f.fields.enumerated() where y < inner.bottom - 2 {
             let focused = i == f.focus
-            b.put(TextLayout.pad(v.label(field.label) + (field.required ? " *" : ""), width: labelWidth), x: inner.x + 1, y: y, role: focused ? .strong : .dialog)
+            b.put(TextLayout.pad(TextLayout.prefix(label(field), width: labelWidth - 1), width: labelWidth), x: inner.x + 1, y: y, role: focused ? .strong : .dialog)
             let fx = inner.x + 1 + labelWidth
             let fieldRect = Rect(x: fx, y: y, width: inner.right - fx - 1, height: 1)
             switch field.kind {

@@ -84,7 +84,9 @@ public struct Catalog: Sendable {
         return Catalog.fill(s, args)
     }
 
-    /// Replaces `{0}`…`{9}` in a template by the arguments; other braces stay as they are.
+    /// Replaces `{0}`…`{9}` in a template by the arguments, and `{0:afspraak|afspraken}` by the
+    /// singular when argument 0 is the number 1 and the plural otherwise ("1 afspraak te laat",
+    /// "3 afspraken te laat"); other braces stay as they are.
     public static func fill(_ template: String, _ args: [String]) -> String {
         var out = ""
         out.reserveCapacity(template.utf8.count + args.reduce(0) { $0 + $1.utf8.count })
@@ -98,6 +100,15 @@ public struct Catalog: Sendable {
                     let i = Int(digit - 0x30)
                     out += i < args.count ? args[i] : "{\(i)}"
                     utf8 = utf8[utf8.index(after: close)...]
+                    continue
+                }
+                // {N:one|other}: a word that agrees with argument N.
+                if close < utf8.endIndex, utf8[close] == 0x3A, let end = utf8[close...].firstIndex(of: 0x7D) {  // ":" … "}"
+                    let forms = Substring(utf8[utf8.index(after: close)..<end]).split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+                    let i = Int(digit - 0x30)
+                    let one = i < args.count && args[i] == "1"
+                    out += String(one ? forms[0] : (forms.count > 1 ? forms[1] : forms[0]))
+                    utf8 = utf8[utf8.index(after: end)...]
                     continue
                 }
             }

@@ -68,6 +68,8 @@ public struct Minutes: Sendable, Hashable {
     public var apologies: [String]
     public var householdPresent: Bool
     public var ownView: String
+    /// The household members at the table when the family's words were heard (whose words they are).
+    public var ownViewBy: [String] = []
     public var domains: [DomainSummary]
     public var previousActions: [PreviousAction]
     public var decisions: [String]
@@ -144,7 +146,8 @@ public struct Minutes: Sendable, Hashable {
                        chair: m.chairId.flatMap { roster.professionals[$0]?.name },
                        minuteTaker: m.minuteTakerId.flatMap { roster.professionals[$0]?.name },
                        present: names(.aanwezig), online: names(.online), apologies: names(.afwezigMetBericht),
-                       householdPresent: m.householdPresent, ownView: f.household.ownView, domains: domains,
+                       householdPresent: f.householdAttended(m.id), ownView: f.household.ownView,
+                       ownViewBy: f.membersAttending(m.id).map(\.name), domains: domains,
                        previousActions: previous, decisions: m.decisions, actions: actions, coordinator: coordinator,
                        declines: declines, nextReview: m.nextReview, gapReason: m.gapReason,
                        gapsClosedOver: m.gapsClosedOver.map { code in

@@ -35,6 +35,11 @@ public struct MinutesRenderer: Sendable {
 
         d.blocks.append(.heading(2, t("minutes.own-view")))
         d.blocks.append(m.ownView.trimmed.isEmpty ? .paragraph(t("minutes.own-view-empty")) : .quote(m.ownView))
+        // Whose words these are: the members at the table, or that the family was not there.
+        if !m.ownView.trimmed.isEmpty {
+            d.blocks.append(.paragraph(m.ownViewBy.isEmpty ? t(m.householdPresent ? "minutes.own-view-household" : "minutes.own-view-absent")
+                                                           : t("minutes.own-view-by", m.ownViewBy.joined(separator: ", "))))
+        }
 
         if !m.previousActions.isEmpty {
             d.blocks.append(.heading(2, t("minutes.previous-actions")))
@@ -122,8 +127,12 @@ public struct MinutesRenderer: Sendable {
         } else {
             d.blocks.append(.bullets(m.actions.map { a in
                 let topic = s.reference.domain(a.domain)?.plain(s.language) ?? s.domain(a.domain)
-                let when = a.due.map { t("plan.before", s.longDate($0)) } ?? t("plan.no-date")
-                return t("plan.action", plainOwner(a.owner), a.description, when, topic)
+                // A date already past is said as such, not as "vóór" a day that has gone.
+                let when = a.due.map { t($0 < m.date ? "plan.was-due" : "plan.before", s.longDate($0)) } ?? t("plan.no-date")
+                // Each description ends as a sentence, so "Klaar:" starts a new one.
+                let text = a.description.trimmed
+                let sentence = text.last.map { ".!?".contains($0) } ?? true ? text : text + "."
+                return t("plan.action", plainOwner(a.owner), sentence, when, topic)
             }))
         }
         d.blocks.append(.heading(2, t("plan.contact")))

@@ -81,6 +81,19 @@ extension CaseFile {
         return openActions(domain: code).isEmpty ? .nietBesproken : .zorg
     }
 
+    /// The household members who attended a meeting (present or online).
+    public func membersAttending(_ meetingId: Int64) -> [Member] {
+        attendees(of: meetingId).filter { $0.presence.attended }.compactMap { at in
+            guard let p = at.party, p.kind == .member else { return nil }
+            return member(p.id)
+        }
+    }
+
+    /// Whether the household was at the meeting: marked so, or a member of it attended.
+    public func householdAttended(_ meetingId: Int64) -> Bool {
+        (meetings.first { $0.id == meetingId }?.householdPresent ?? false) || !membersAttending(meetingId).isEmpty
+    }
+
     /// Domain codes in need, in the order of the given domain list.
     public func domainsInNeed(_ order: [String]) -> [String] {
         let recorded = Set(domains.map(\.domain)).union(assessments.map(\.domain))

@@ -13,6 +13,8 @@ public struct EvidenceWriter {
     enum Piece {
         case bytes([UInt8])
         case arg(Int)
+        /// `{N:one|other}`: the word that agrees with argument N.
+        case plural(Int, one: [UInt8], other: [UInt8])
     }
 
     public init(strings: Strings, today: Day) {
@@ -50,6 +52,10 @@ public struct EvidenceWriter {
                 case .arg(let i):
                     guard i + 1 < count else { out.append(contentsOf: Array("{\(i)}".utf8)); continue }
                     guard appendArg(bytes, field(i + 1), to: &out) else { return false }
+                case .plural(let i, let one, let other):
+                    var value: [UInt8] = []
+                    if i + 1 < count { guard appendArg(bytes, field(i + 1), to: &value) else { return false } }
+                    out.append(contentsOf: value == [0x31] ? one : other)
                 }
             }
             return true
@@ -116,6 +122,14 @@ public struct EvidenceWriter {
                 if !literal.isEmpty { pieces.append(.bytes(literal)); literal = [] }
                 pieces.append(.arg(Int(text[i + 1] - 0x30)))
                 i += 3
+                continue
+            }
+            if text[i] == 0x7B, i + 2 < text.count, (0x30...0x39).contains(text[i + 1]), text[i + 2] == 0x3A,
+               let end = text[(i + 3)...].firstIndex(of: 0x7D) {
+                if !literal.isEmpty { pieces.append(.bytes(literal)); literal = [] }
+                let forms = text[(i + 3)..<end].split(separator: 0x7C, maxSplits: 1, omittingEmptySubsequences: false)
+                pieces.append(.plural(Int(text[i + 1] - 0x30), one: Array(forms[0]), other: Array(forms.count > 1 ? forms[1] : forms[0])))
+                i = end + 1
                 continue
             }
             literal.append(text[i])

@@ -137,7 +137,9 @@ public struct TextArea: Sendable {
         let role: StyleRole = focused ? .inputFocus : .normal
         buffer.fill(area, role: role)
         if input.characters.isEmpty && !placeholder.isEmpty {
-            Paragraph(placeholder, role: .muted).render(area, into: &buffer)
+            // The cursor stands before the hint, so the hint's first letter stays readable.
+            let indent = focused ? 1 : 0
+            Paragraph(placeholder, role: .muted).render(area.inset(left: indent), into: &buffer)
             if focused { buffer.put(" ", x: area.x, y: area.y, role: .cursor) }
             return
         }
