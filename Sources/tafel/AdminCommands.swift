@@ -9,6 +9,7 @@ struct Export: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.only-household")) var household: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.reason")) var reason: String?
+    @Option(name: [.short, .long], help: CLIText.help("clihelp.opt.export-output")) var output: String?
 
     func run() throws {
         let s = global.strings
@@ -24,8 +25,27 @@ struct Export: ParsableCommand {
         } else if let pro, pro.role != .beheerder && pro.role != .teamleider {
             throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message))
         }
-        try store.export(actor: actor, householdId: hid) { Out.raw(String(decoding: $0, as: UTF8.self)) }
-        Out.flush()
+        guard let output else {
+            // To standard output: a failure half-way ends with an error line and exit 1, so a
+            // script never mistakes a cut-off export for a backup.
+            try store.export(actor: actor, householdId: hid) { Out.raw(String(decoding: $0, as: UTF8.self)) }
+            Out.flush()
+            return
+        }
+        // To a file: written next to it under a temporary name (mode 600) and renamed only when
+        // whole, so an existing backup is never replaced by a broken one.
+        let temporary = output + ".tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: temporary) else { throw CLIError(s.t("cli.cannot-write", output)) }
+        do {
+            try store.export(actor: actor, householdId: hid) { try handle.write(contentsOf: $0) }
+            try handle.close()
+            if rename(temporary, output) != 0 { throw CLIError(s.t("cli.cannot-write", output)) }
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
     }
 }
 
@@ -96,6 +116,7 @@ struct Generate: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.check"))
     @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: CLIText.help("clihelp.opt.anchor")) var anchor: String?
 
     func run() throws {
         let s = global.strings
@@ -108,7 +129,16 @@ struct Check: ParsableCommand {
         } else {
             Out.line(s.t("check.chain-ok", String(r.events)))
         }
-        if !r.ok { throw CLIError(s.t("check.failed"), code: 1) }
+        if r.dataProblems.isEmpty {
+            Out.line(s.t("check.data-ok", String(r.fingerprinted)))
+        } else {
+            Out.line(s.t("check.data-problems", String(r.dataProblems.count)))
+            for p in r.dataProblems.prefix(20) { Out.line("  - " + s.render(p)) }
+            if r.dataProblems.count > 20 { Out.line("  " + s.t("check.more", String(r.dataProblems.count - 20))) }
+        }
+        var anchorOK = true
+        if let anchor { anchorOK = try ChainAnchor.compare(path: anchor, head: r.head, chainOK: r.ok, store: store, strings: s) }
+        if !r.ok || !anchorOK { throw CLIError(s.t("check.failed"), code: 1) }
     }
 }
 

@@ -123,6 +123,41 @@ struct TrustE2ETests {
         #expect(try E2E.run(["caseload", "--user", "sanne", "--db", db], env: ["HOME": "/proc"]).status == 0)
     }
 
+    /// Through the real binary and the real sqlite3 shell: a row closed behind tafel's back fails
+    /// `check`; a damaged cell is one line, exit 1, and never replaces a good export file; a
+    /// --read-only view is still logged.
+    @Test func tamperingDamageAndReadOnlyThroughTheBinary() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        func sqlite(_ sql: String) throws { #expect(try Shell.run("/usr/bin/env", ["sqlite3", db, sql]).status == 0) }
+        func events() throws -> Int { Int(try Shell.run("/usr/bin/env", ["sqlite3", db, "SELECT count(*) FROM event"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1 }
+        let n0 = try events()
+        #expect(try E2E.run(["show", "Maaike", "--read-only", "--db", db, "--user", "sanne"]).status == 0)
+        #expect(try events() == n0 + 1, "a --read-only view is not logged")
+        let backup = dir.file("backup.json")
+        #expect(try E2E.run(["export", "--db", db, "--user", "beheer", "-o", backup]).status == 0)
+        let good = try Data(contentsOf: URL(fileURLWithPath: backup))
+        #expect(try JSONSerialization.jsonObject(with: good) is [String: Any])
+
+        try sqlite("UPDATE action SET status = 'gedaan', close_reason = 'gedaan' WHERE id = (SELECT min(id) FROM action WHERE status = 'open')")
+        let check = try E2E.run(["check", "--db", db])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("tabel action, rij") && check.stdout.contains("buiten tafel gewijzigd"), "\(check.stdout)")
+
+        try sqlite("UPDATE member SET birth_year = 'abc' WHERE id = 1")
+        for args in [["export", "--db", db, "--user", "beheer"], ["export", "--db", db, "--user", "beheer", "-o", backup]] {
+            let r = try E2E.run(args)
+            #expect(r.status == 1, "\(args): \(r.status)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+            #expect(r.stderr.contains("tabel member, rij 1, kolom birth_year"), "\(r.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == good, "a failed export replaced the good backup")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
+        let show = try E2E.run(["show", "1", "--db", db, "--user", "beheer", "--reason", "controle na melding"])
+        #expect(show.status == 1 && show.stderr.contains("kolom birth_year"), "\(show.stderr)")
+        #expect(try E2E.run(["check", "--db", db]).stdout.contains("tabel member, rij 1, kolom birth_year"))
+    }
+
     @Test func aReadOnlyDatabaseShowsButSavesNothing() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)

@@ -42,6 +42,7 @@ ENTRIES = [
 ("clihelp.opt.projector","Voor de projector: privacymasker aan en (zonder --theme) het thema projector.","For a projector: the privacy mask on and (without --theme) the projector theme."),
 ("clihelp.opt.household","Huishoudnummer of een eenduidig deel van de naam.","Household id or an unambiguous part of its name."),
 ("clihelp.opt.only-household","Alleen dit huishouden (nummer of naam).","Only this household (by id or name)."),
+("clihelp.opt.export-output","Schrijf naar dit bestand (pas vervangen als de export heel is) in plaats van naar het scherm.","Write to this file (replaced only once the export is whole) instead of standard output."),
 ("clihelp.opt.reason","Reden, als u niet bij het huishouden betrokken bent.","Reason, when you are not involved in the household."),
 ("clihelp.opt.reason-show","Reden om een dossier te openen waarbij u niet betrokken bent (teamleider).","Reason for opening a record you are not involved in (teamleider)."),
 ("clihelp.opt.import-file","Het JSON-bestand (zie Docs/FORMAT.md).","The JSON file (see Docs/FORMAT.md)."),

@@ -9,7 +9,13 @@ public enum CaseStoreError: Error, Hashable, Sendable {
     case notFound(entity: String, id: Int64)
     case rule(DomainError)
     case readOnly(path: String)
+    /// The session was opened with `--read-only`: nothing is saved, but views are still logged.
+    case readOnlySession(path: String)
+    /// The access log cannot be written (the file is read-only), so a record is not shown.
+    case logUnavailable(path: String)
     case locked(path: String)
+    /// A cell that does not hold what its column promises (edited outside tafel, or a damaged disk).
+    case damaged(table: String, id: Int64?, column: String)
     case diskFull(path: String)
     case notATafelDatabase(path: String)
     case newerSchema(path: String, found: Int, supported: Int)
@@ -27,6 +33,9 @@ public enum CaseStoreError: Error, Hashable, Sendable {
         case .notFound(let e, let id): return Message("error.not-found", .key("entity.\(e)"), .number(Int(id)))
         case .rule(let r): return r.message
         case .readOnly(let p): return Message("store.read-only", .text(p))
+        case .readOnlySession: return Message("store.read-only-session")
+        case .logUnavailable(let p): return Message("store.log-unavailable", .text(p))
+        case .damaged(let t, let id, let c): return Message("store.damaged", .text(t), .text(id.map(String.init) ?? "?"), .text(c))
         case .locked(let p): return Message("store.locked", .text(p))
         case .diskFull(let p): return Message("store.disk-full", .text(p))
         case .notATafelDatabase(let p): return Message("store.not-tafel", .text(p))

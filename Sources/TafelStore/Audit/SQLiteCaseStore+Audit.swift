@@ -30,7 +30,8 @@ extension SQLiteCaseStore {
         let roster = try roster()
         let order = try domainOrder()
         let encoded = String(decoding: try JSONEncoder.sorted.encode(config), as: UTF8.self)
-        try write { db in
+        // The index is derived data, so a --read-only session may rebuild it.
+        try writeBookkeeping { db in
             try db.execute(sql: "DELETE FROM finding")
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM household WHERE status = 'actief' ORDER BY id")
             for id in ids {
@@ -105,13 +106,13 @@ extension SQLiteCaseStore {
                 LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
                 WHERE h.id IN (SELECT value FROM json_each(?))
                 """, arguments: [jsonArray(ids)])
-            let names = try partyNames(db, hrows.compactMap { RowMapping.party($0, kind: "party_kind", id: "party_id") }, roster: roster)
-            return hrows.compactMap { r in
+            let names = try partyNames(db, hrows.compactMap { try RowMapping.party($0, kind: "party_kind", id: "party_id") }, roster: roster)
+            return try hrows.compactMap { r in
                 let id: Int64 = r["id"]
                 guard AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(id)) else { return nil }
                 let fs = findings[id]!.sorted { ($1.severity, $0.since.ordinal, $0.rule) < ($0.severity, $1.since.ordinal, $1.rule) }
                 return AuditRow(householdId: id, name: r["name"], wijk: r["wijk"], team: r["team"],
-                                coordinator: RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
+                                coordinator: try RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
                                 findings: fs, today: today)
             }
         }

@@ -7,140 +7,196 @@ import TafelCore
 /// id; a rejection is a code and a law) and lists live in their own tables.
 enum RowMapping {
     // MARK: Reading
+    // Every cell is read with `Row.cell`, which throws instead of trapping: one damaged cell
+    // (`UPDATE member SET birth_year = 'abc'`) is an error naming table, row and column, never
+    // a crash and never a silently shortened export.
 
-    static func day(_ row: Row, _ column: String) -> Day? {
-        (row[column] as String?).flatMap(Day.init(iso:))
+    static func day(_ row: Row, _ column: String) throws -> Day? {
+        (try row.cell(column) as String?).flatMap(Day.init(iso:))
     }
 
-    static func requiredDay(_ row: Row, _ column: String) -> Day {
-        day(row, column) ?? Day(ordinal: 0)
+    static func requiredDay(_ row: Row, _ column: String) throws -> Day {
+        try day(row, column) ?? Day(ordinal: 0)
     }
 
-    static func party(_ row: Row, kind: String, id: String) -> PartyRef? {
-        guard let k = (row[kind] as String?).flatMap(PartyRef.Kind.init(rawValue:)), let i = row[id] as Int64? else { return nil }
+    static func party(_ row: Row, kind: String, id: String) throws -> PartyRef? {
+        guard let k = (try row.cell(kind) as String?).flatMap(PartyRef.Kind.init(rawValue:)), let i = try row.cell(id) as Int64? else { return nil }
         return PartyRef(k, i)
     }
 
-    static func vocab<V: Vocabulary>(_ row: Row, _ column: String, default d: V) -> V {
-        (row[column] as String?).flatMap(V.init(rawValue:)) ?? d
+    static func vocab<V: Vocabulary>(_ row: Row, _ column: String, default d: V) throws -> V {
+        (try row.cell(column) as String?).flatMap(V.init(rawValue:)) ?? d
     }
 
-    static func organisation(_ r: Row) -> Organisation {
-        Organisation(id: r["id"], name: r["name"], kind: r["kind"])
-    }
-
-    static func professional(_ r: Row) -> Professional {
-        Professional(id: r["id"], name: r["name"], organisationId: r["organisation_id"], discipline: r["discipline"],
-                     role: vocab(r, "role", default: TafelRole.medewerker), login: r["login"], team: r["team"],
-                     phone: r["phone"], email: r["email"], version: r["version"])
-    }
-
-    static func household(_ r: Row, involved: [Int64]) -> Household {
-        Household(id: r["id"], name: r["name"], wijk: r["wijk"], team: r["team"], address: r["address"], phone: r["phone"],
-                  status: vocab(r, "status", default: HouseholdStatus.aangemeld), createdOn: requiredDay(r, "created_on"),
-                  activatedOn: day(r, "activated_on"), closedOn: day(r, "closed_on"), closeReason: r["close_reason"],
-                  reviewCadenceWeeks: r["cadence_weeks"], chronic: r["chronic"],
-                  compulsoryFramework: (r["compulsory"] as String?).flatMap(CompulsoryFramework.init(rawValue:)),
-                  noHelpRequest: r["no_help_request"], outreachPlan: r["outreach_plan"], nextAttempt: day(r, "next_attempt"),
-                  ownView: r["own_view"], involved: involved, version: r["version"],
-                  email: r["email"], postcode: r["postcode"], closeCode: (r["close_code"] as String?).flatMap(HouseholdCloseReason.init(rawValue:)),
-                  compulsoryOrganisation: r["compulsory_org"], outreachBy: party(r, kind: "outreach_by_kind", id: "outreach_by_id"))
-    }
-
-    static func member(_ r: Row) -> Member {
-        Member(id: r["id"], householdId: r["household_id"], name: r["name"], role: vocab(r, "role", default: MemberRole.overig),
-               birthDate: day(r, "birth_date"), birthYear: r["birth_year"], version: r["version"],
-               endedOn: day(r, "ended_on"), endReason: (r["end_reason"] as String?).flatMap(MemberEndReason.init(rawValue:)))
-    }
-
-    static func informal(_ r: Row) -> InformalPerson {
-        InformalPerson(id: r["id"], householdId: r["household_id"], name: r["name"],
-                       kind: vocab(r, "kind", default: InformalKind.overig), phone: r["phone"])
-    }
-
-    static func signal(_ r: Row) -> Signal {
-        Signal(id: r["id"], householdId: r["household_id"], source: r["source"], date: requiredDay(r, "date"), text: r["text"],
-               alreadyKnown: r["already_known"], knownNames: r["known_names"], knownAddress: r["known_address"],
-               knownBirthYear: r["known_birth_year"])
-    }
-
-    static func domainState(_ r: Row, organisations: [Int64]) -> DomainState {
-        DomainState(householdId: r["household_id"], domain: r["domain"], status: vocab(r, "status", default: DomainStatus.nietBesproken),
-                    situation: r["situation"], ownWords: r["own_words"], organisations: organisations,
-                    noActionReason: r["no_action_reason"], updatedOn: requiredDay(r, "updated_on"), version: r["version"])
-    }
-
-    static func assessment(_ r: Row) -> Assessment {
-        Assessment(id: r["id"], householdId: r["household_id"], memberId: r["member_id"], domain: r["domain"],
-                   date: requiredDay(r, "date"), score: r["score"], ownScore: r["own_score"], target: r["target"],
-                   assessedBy: r["assessed_by"], meetingId: r["meeting_id"])
-    }
-
-    static func coordinator(_ r: Row) -> CoordinatorAssignment {
-        CoordinatorAssignment(id: r["id"], householdId: r["household_id"],
-                              coordinator: party(r, kind: "party_kind", id: "party_id") ?? .professional(0),
-                              status: vocab(r, "status", default: CoordinatorStatus.voorgesteld), proposedOn: requiredDay(r, "proposed_on"),
-                              decidedOn: day(r, "decided_on"), declineReason: r["decline_reason"], endedOn: day(r, "ended_on"),
-                              endReason: r["end_reason"], meetingId: r["meeting_id"], version: r["version"])
-    }
-
-    static func action(_ r: Row, dependsOn: [Int64]) -> Action {
-        let rejection = (r["rejection_code"] as String?).flatMap(RejectionCode.init(rawValue:)).map {
-            Rejection($0, law: (r["rejection_law"] as String?).flatMap(LegalFramework.init(rawValue:)))
+    static func organisation(_ r: Row) throws -> Organisation {
+        try r.mapped("organisation") { r -> Organisation in
+            Organisation(id: try r.cell("id"), name: try r.cell("name"), kind: try r.cell("kind"))
         }
-        return Action(id: r["id"], householdId: r["household_id"], domain: r["domain"], memberId: r["member_id"],
-                      description: r["description"], owner: party(r, kind: "owner_kind", id: "owner_id"), due: day(r, "due"),
-                      status: vocab(r, "status", default: ActionStatus.open), meetingId: r["meeting_id"],
-                      createdOn: requiredDay(r, "created_on"), carryOverCount: r["carry_over"],
-                      closeReason: (r["close_reason"] as String?).flatMap(CloseReason.init(rawValue:)), replacedBy: r["replaced_by"],
-                      closedOn: day(r, "closed_on"), rejection: rejection,
-                      framework: (r["framework"] as String?).flatMap(LegalFramework.init(rawValue:)),
-                      agreement: vocab(r, "agreement", default: Agreement.nietGevraagd), dependsOn: dependsOn,
-                      waitingSince: day(r, "waiting_since"), waitingEpisodes: r["waiting_episodes"], transition: r["transition"],
-                      version: r["version"])
     }
 
-    static func meeting(_ r: Row, domains: [String]) -> Meeting {
-        let steps = (r["steps_completed"] as String).split(separator: ",").compactMap { AgendaStep(rawValue: String($0)) }
-        func list(_ column: String) -> [String] {
-            (r[column] as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+    static func professional(_ r: Row) throws -> Professional {
+        try r.mapped("professional") { r -> Professional in
+            Professional(id: try r.cell("id"), name: try r.cell("name"), organisationId: try r.cell("organisation_id"), discipline: try r.cell("discipline"),
+                         role: try vocab(r, "role", default: TafelRole.medewerker), login: try r.cell("login"), team: try r.cell("team"),
+                         phone: try r.cell("phone"), email: try r.cell("email"), version: try r.cell("version"))
         }
-        let decisions = list("decisions")
-        return Meeting(id: r["id"], householdId: r["household_id"], date: requiredDay(r, "date"), startedAt: r["started_at"],
-                       endedAt: r["ended_at"], chairId: r["chair_id"], minuteTakerId: r["minute_taker_id"],
-                       householdPresent: r["household_present"], consentChecked: r["consent_checked"], timeboxMinutes: r["timebox"],
-                       currentStep: AgendaStep(rawValue: r["current_step"]) ?? .opening, stepsCompleted: steps, decisions: decisions,
-                       nextReview: day(r, "next_review"), gapReason: r["gap_reason"], domainsDiscussed: domains,
-                       gapsClosedOver: list("gaps_closed_over"), acknowledged: list("acknowledged"),
-                       status: MeetingStatus(rawValue: r["status"]) ?? .open, version: r["version"])
     }
 
-    static func attendee(_ r: Row) -> Attendee {
-        Attendee(id: r["id"], meetingId: r["meeting_id"], party: party(r, kind: "party_kind", id: "party_id"),
-                 guestName: r["guest_name"], organisationId: r["organisation_id"],
-                 presence: vocab(r, "presence", default: Presence.aanwezig))
+    static func household(_ r: Row, involved: [Int64]) throws -> Household {
+        try r.mapped("household") { r -> Household in
+            Household(id: try r.cell("id"), name: try r.cell("name"), wijk: try r.cell("wijk"), team: try r.cell("team"), address: try r.cell("address"), phone: try r.cell("phone"),
+                      status: try vocab(r, "status", default: HouseholdStatus.aangemeld), createdOn: try requiredDay(r, "created_on"),
+                      activatedOn: try day(r, "activated_on"), closedOn: try day(r, "closed_on"), closeReason: try r.cell("close_reason"),
+                      reviewCadenceWeeks: try r.cell("cadence_weeks"), chronic: try r.cell("chronic"),
+                      compulsoryFramework: (try r.cell("compulsory") as String?).flatMap(CompulsoryFramework.init(rawValue:)),
+                      noHelpRequest: try r.cell("no_help_request"), outreachPlan: try r.cell("outreach_plan"), nextAttempt: try day(r, "next_attempt"),
+                      ownView: try r.cell("own_view"), involved: involved, version: try r.cell("version"),
+                      email: try r.cell("email"), postcode: try r.cell("postcode"), closeCode: (try r.cell("close_code") as String?).flatMap(HouseholdCloseReason.init(rawValue:)),
+                      compulsoryOrganisation: try r.cell("compulsory_org"), outreachBy: try party(r, kind: "outreach_by_kind", id: "outreach_by_id"))
+        }
     }
 
-    static func consent(_ r: Row) -> Consent {
-        Consent(id: r["id"], householdId: r["household_id"], memberId: r["member_id"], organisationId: r["organisation_id"],
-                purpose: r["purpose"], basis: vocab(r, "basis", default: ConsentBasis.geen), givenOn: day(r, "given_on"),
-                expiresOn: day(r, "expires_on"), recordedBy: r["recorded_by"])
+    static func member(_ r: Row) throws -> Member {
+        try r.mapped("member") { r -> Member in
+            Member(id: try r.cell("id"), householdId: try r.cell("household_id"), name: try r.cell("name"), role: try vocab(r, "role", default: MemberRole.overig),
+                   birthDate: try day(r, "birth_date"), birthYear: try r.cell("birth_year"), version: try r.cell("version"),
+                   endedOn: try day(r, "ended_on"), endReason: (try r.cell("end_reason") as String?).flatMap(MemberEndReason.init(rawValue:)))
+        }
     }
 
-    static func escalation(_ r: Row) -> Escalation {
-        Escalation(id: r["id"], householdId: r["household_id"], reason: r["reason"], raisedBy: r["raised_by"],
-                   raisedTo: r["raised_to"], raisedOn: requiredDay(r, "raised_on"), deadline: requiredDay(r, "deadline"),
-                   decision: r["decision"], decidedOn: day(r, "decided_on"))
+    static func informal(_ r: Row) throws -> InformalPerson {
+        try r.mapped("informal_person") { r -> InformalPerson in
+            InformalPerson(id: try r.cell("id"), householdId: try r.cell("household_id"), name: try r.cell("name"),
+                           kind: try vocab(r, "kind", default: InformalKind.overig), phone: try r.cell("phone"))
+        }
     }
 
-    static func contact(_ r: Row) -> Contact {
-        Contact(id: r["id"], householdId: r["household_id"], date: requiredDay(r, "date"), professionalId: r["professional_id"],
-                withWhom: r["with_whom"], kind: vocab(r, "kind", default: ContactKind.anders), note: r["note"])
+    static func signal(_ r: Row) throws -> Signal {
+        try r.mapped("signal") { r -> Signal in
+            Signal(id: try r.cell("id"), householdId: try r.cell("household_id"), source: try r.cell("source"), date: try requiredDay(r, "date"), text: try r.cell("text"),
+                   alreadyKnown: try r.cell("already_known"), knownNames: try r.cell("known_names"), knownAddress: try r.cell("known_address"),
+                   knownBirthYear: try r.cell("known_birth_year"))
+        }
     }
 
-    static func event(_ r: Row) -> AuditEvent {
-        AuditEvent(id: r["id"], at: r["at"], actor: r["actor"], householdId: r["household_id"],
-                   kind: AuditKind(rawValue: r["kind"]) ?? .system, entity: r["entity"], entityId: r["entity_id"],
-                   summary: r["summary"], reason: r["reason"], prevHash: r["prev_hash"], hash: r["hash"])
+    static func domainState(_ r: Row, organisations: [Int64]) throws -> DomainState {
+        try r.mapped("domain_state") { r -> DomainState in
+            DomainState(householdId: try r.cell("household_id"), domain: try r.cell("domain"), status: try vocab(r, "status", default: DomainStatus.nietBesproken),
+                        situation: try r.cell("situation"), ownWords: try r.cell("own_words"), organisations: organisations,
+                        noActionReason: try r.cell("no_action_reason"), updatedOn: try requiredDay(r, "updated_on"), version: try r.cell("version"))
+        }
+    }
+
+    static func assessment(_ r: Row) throws -> Assessment {
+        try r.mapped("assessment") { r -> Assessment in
+            Assessment(id: try r.cell("id"), householdId: try r.cell("household_id"), memberId: try r.cell("member_id"), domain: try r.cell("domain"),
+                       date: try requiredDay(r, "date"), score: try r.cell("score"), ownScore: try r.cell("own_score"), target: try r.cell("target"),
+                       assessedBy: try r.cell("assessed_by"), meetingId: try r.cell("meeting_id"))
+        }
+    }
+
+    static func coordinator(_ r: Row) throws -> CoordinatorAssignment {
+        try r.mapped("coordinator") { r -> CoordinatorAssignment in
+            CoordinatorAssignment(id: try r.cell("id"), householdId: try r.cell("household_id"),
+                                  coordinator: try party(r, kind: "party_kind", id: "party_id") ?? .professional(0),
+                                  status: try vocab(r, "status", default: CoordinatorStatus.voorgesteld), proposedOn: try requiredDay(r, "proposed_on"),
+                                  decidedOn: try day(r, "decided_on"), declineReason: try r.cell("decline_reason"), endedOn: try day(r, "ended_on"),
+                                  endReason: try r.cell("end_reason"), meetingId: try r.cell("meeting_id"), version: try r.cell("version"))
+        }
+    }
+
+    static func action(_ r: Row, dependsOn: [Int64]) throws -> Action {
+        try r.mapped("action") { r -> Action in
+            let rejection = try (try r.cell("rejection_code") as String?).flatMap(RejectionCode.init(rawValue:)).map {
+                Rejection($0, law: (try r.cell("rejection_law") as String?).flatMap(LegalFramework.init(rawValue:)))
+            }
+            return Action(id: try r.cell("id"), householdId: try r.cell("household_id"), domain: try r.cell("domain"), memberId: try r.cell("member_id"),
+                          description: try r.cell("description"), owner: try party(r, kind: "owner_kind", id: "owner_id"), due: try day(r, "due"),
+                          status: try vocab(r, "status", default: ActionStatus.open), meetingId: try r.cell("meeting_id"),
+                          createdOn: try requiredDay(r, "created_on"), carryOverCount: try r.cell("carry_over"),
+                          closeReason: (try r.cell("close_reason") as String?).flatMap(CloseReason.init(rawValue:)), replacedBy: try r.cell("replaced_by"),
+                          closedOn: try day(r, "closed_on"), rejection: rejection,
+                          framework: (try r.cell("framework") as String?).flatMap(LegalFramework.init(rawValue:)),
+                          agreement: try vocab(r, "agreement", default: Agreement.nietGevraagd), dependsOn: dependsOn,
+                          waitingSince: try day(r, "waiting_since"), waitingEpisodes: try r.cell("waiting_episodes"), transition: try r.cell("transition"),
+                          version: try r.cell("version"))
+        }
+    }
+
+    static func meeting(_ r: Row, domains: [String]) throws -> Meeting {
+        try r.mapped("meeting") { r -> Meeting in
+            let steps = (try r.cell("steps_completed") as String).split(separator: ",").compactMap { AgendaStep(rawValue: String($0)) }
+            func list(_ column: String) throws -> [String] {
+                (try r.cell(column) as String?).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            }
+            let decisions = try list("decisions")
+            return Meeting(id: try r.cell("id"), householdId: try r.cell("household_id"), date: try requiredDay(r, "date"), startedAt: try r.cell("started_at"),
+                           endedAt: try r.cell("ended_at"), chairId: try r.cell("chair_id"), minuteTakerId: try r.cell("minute_taker_id"),
+                           householdPresent: try r.cell("household_present"), consentChecked: try r.cell("consent_checked"), timeboxMinutes: try r.cell("timebox"),
+                           currentStep: AgendaStep(rawValue: try r.cell("current_step")) ?? .opening, stepsCompleted: steps, decisions: decisions,
+                           nextReview: try day(r, "next_review"), gapReason: try r.cell("gap_reason"), domainsDiscussed: domains,
+                           gapsClosedOver: try list("gaps_closed_over"), acknowledged: try list("acknowledged"),
+                           status: MeetingStatus(rawValue: try r.cell("status")) ?? .open, version: try r.cell("version"))
+        }
+    }
+
+    static func attendee(_ r: Row) throws -> Attendee {
+        try r.mapped("attendee") { r -> Attendee in
+            Attendee(id: try r.cell("id"), meetingId: try r.cell("meeting_id"), party: try party(r, kind: "party_kind", id: "party_id"),
+                     guestName: try r.cell("guest_name"), organisationId: try r.cell("organisation_id"),
+                     presence: try vocab(r, "presence", default: Presence.aanwezig))
+        }
+    }
+
+    static func consent(_ r: Row) throws -> Consent {
+        try r.mapped("consent") { r -> Consent in
+            Consent(id: try r.cell("id"), householdId: try r.cell("household_id"), memberId: try r.cell("member_id"), organisationId: try r.cell("organisation_id"),
+                    purpose: try r.cell("purpose"), basis: try vocab(r, "basis", default: ConsentBasis.geen), givenOn: try day(r, "given_on"),
+                    expiresOn: try day(r, "expires_on"), recordedBy: try r.cell("recorded_by"))
+        }
+    }
+
+    static func escalation(_ r: Row) throws -> Escalation {
+        try r.mapped("escalation") { r -> Escalation in
+            Escalation(id: try r.cell("id"), householdId: try r.cell("household_id"), reason: try r.cell("reason"), raisedBy: try r.cell("raised_by"),
+                       raisedTo: try r.cell("raised_to"), raisedOn: try requiredDay(r, "raised_on"), deadline: try requiredDay(r, "deadline"),
+                       decision: try r.cell("decision"), decidedOn: try day(r, "decided_on"))
+        }
+    }
+
+    static func contact(_ r: Row) throws -> Contact {
+        try r.mapped("contact") { r -> Contact in
+            Contact(id: try r.cell("id"), householdId: try r.cell("household_id"), date: try requiredDay(r, "date"), professionalId: try r.cell("professional_id"),
+                    withWhom: try r.cell("with_whom"), kind: try vocab(r, "kind", default: ContactKind.anders), note: try r.cell("note"))
+        }
+    }
+
+    static func event(_ r: Row) throws -> AuditEvent {
+        try r.mapped("event") { r -> AuditEvent in
+            AuditEvent(id: try r.cell("id"), at: try r.cell("at"), actor: try r.cell("actor"), householdId: try r.cell("household_id"),
+                       kind: AuditKind(rawValue: try r.cell("kind")) ?? .system, entity: try r.cell("entity"), entityId: try r.cell("entity_id"),
+                       summary: try r.cell("summary"), reason: try r.cell("reason"), prevHash: try r.cell("prev_hash"), hash: try r.cell("hash"),
+                       stateDigest: try r.cell("state_digest"))
+        }
+    }
+}
+
+/// A cell that does not hold what its column promises.
+struct DamagedCell: Error {
+    let column: String
+}
+
+extension Row {
+    /// The value of `column`, or `DamagedCell` when it cannot be converted (GRDB's subscript traps).
+    func cell<T: DatabaseValueConvertible>(_ column: String) throws -> T {
+        do { return try decode(forColumn: column) } catch { throw DamagedCell(column: column) }
+    }
+
+    /// Runs a row mapper; a damaged cell becomes `CaseStoreError.damaged` with table and row id.
+    func mapped<T>(_ table: String, _ body: (Row) throws -> T) throws -> T {
+        do { return try body(self) } catch let d as DamagedCell {
+            let id = (self["id"] as DatabaseValue?).flatMap { Int64.fromDatabaseValue($0) }
+            throw CaseStoreError.damaged(table: table, id: id, column: d.column)
+        }
     }
 }

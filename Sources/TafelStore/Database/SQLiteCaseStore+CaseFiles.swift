@@ -23,17 +23,17 @@ extension SQLiteCaseStore {
             meetingDomains[r["meeting_id"], default: []].append(r["domain"])
         }
         return CaseFile(
-            household: RowMapping.household(hr, involved: involved),
+            household: try RowMapping.household(hr, involved: involved),
             members: try rows("SELECT * FROM member WHERE household_id = ? ORDER BY id").map(RowMapping.member),
             informal: try rows("SELECT * FROM informal_person WHERE household_id = ? ORDER BY id").map(RowMapping.informal),
             signals: try rows("SELECT * FROM signal WHERE household_id = ? ORDER BY id").map(RowMapping.signal),
             domains: try rows("SELECT * FROM domain_state WHERE household_id = ? ORDER BY domain").map {
-                RowMapping.domainState($0, organisations: domainOrgs[$0["domain"]] ?? [])
+                try RowMapping.domainState($0, organisations: domainOrgs[$0["domain"]] ?? [])
             },
             assessments: try rows("SELECT * FROM assessment WHERE household_id = ? ORDER BY id").map(RowMapping.assessment),
             coordinators: try rows("SELECT * FROM coordinator WHERE household_id = ? ORDER BY id").map(RowMapping.coordinator),
-            actions: try rows("SELECT * FROM action WHERE household_id = ? ORDER BY id").map { RowMapping.action($0, dependsOn: deps[$0["id"]] ?? []) },
-            meetings: try rows("SELECT * FROM meeting WHERE household_id = ? ORDER BY id").map { RowMapping.meeting($0, domains: meetingDomains[$0["id"]] ?? []) },
+            actions: try rows("SELECT * FROM action WHERE household_id = ? ORDER BY id").map { try RowMapping.action($0, dependsOn: deps[$0["id"]] ?? []) },
+            meetings: try rows("SELECT * FROM meeting WHERE household_id = ? ORDER BY id").map { try RowMapping.meeting($0, domains: meetingDomains[$0["id"]] ?? []) },
             attendees: try rows("SELECT a.* FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE m.household_id = ? ORDER BY a.id").map(RowMapping.attendee),
             consents: try rows("SELECT * FROM consent WHERE household_id = ? ORDER BY id").map(RowMapping.consent),
             escalations: try rows("SELECT * FROM escalation WHERE household_id = ? ORDER BY id").map(RowMapping.escalation),
@@ -63,17 +63,10 @@ extension SQLiteCaseStore {
 
     public func caseFile(_ id: Int64, for user: Professional, reason: String?) throws -> CaseFile {
         let trimmed = reason?.trimmed
-        if writer == nil {
-            // A read-only (archived) file cannot take a log entry; access rules still apply.
-            return try read { db in
-                guard let decision = try decide(db, user: user, household: id) else { throw CaseStoreError.notFound(entity: "household", id: id) }
-                if decision == .denied { throw CaseStoreError.accessDenied(household: id) }
-                if decision == .needsReason && (trimmed ?? "").isEmpty { throw CaseStoreError.reasonRequired(household: id) }
-                return try loadCaseFile(db, id)!
-            }
-        }
+        // A file nobody can write cannot take the log entry a view needs: `writeBookkeeping` refuses, and
+        // the record is not shown (reading is always logged; Docs/SECURITY.md).
         // Decide and log in one write transaction, so the access log can never miss a view.
-        let result: Result<CaseFile, CaseStoreError> = try write { db in
+        let result: Result<CaseFile, CaseStoreError> = try writeBookkeeping { db in
             guard let decision = try decide(db, user: user, household: id) else { return .failure(.notFound(entity: "household", id: id)) }
             switch decision {
             case .denied:

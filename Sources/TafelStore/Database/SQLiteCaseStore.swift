@@ -12,6 +12,9 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     public var location: String { path }
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
+    /// Opened with `--read-only` on a writable file: data cannot change, but views and exports
+    /// are still logged (a read-only session is never an unlogged one; Docs/SECURITY.md).
+    let dataReadOnly: Bool
     let clock: any Clock
     /// Reference data given at opening; nil means the bundled set, decoded when first needed.
     private let givenReference: ReferenceData?
@@ -22,6 +25,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     private let lock = NSLock()
     /// The roster as read at an event id; reused while no new event was written.
     private var rosterCache: (event: Int64, roster: Roster)?
+    /// Whether the writing connection has its fingerprint triggers (RowFingerprints).
+    private var fingerprintTriggers = false
 
     /// Opens (and, when `create`, creates) the database at `path`, migrating it to the
     /// current schema. Throws a `CaseStoreError` with a clear reason when it cannot.
@@ -34,6 +39,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         self.path = path
         self.clock = clock
         self.givenReference = reference
+        self.dataReadOnly = readOnly
         let fm = FileManager.default
         var exists = fm.fileExists(atPath: path)
         if exists, let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
@@ -54,7 +60,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
             }
             exists = true
         }
-        let writable = !readOnly && fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        let writable = fm.isWritableFile(atPath: path) && fm.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
         var config = Configuration()
         config.foreignKeysEnabled = true
         // Another writer holds the lock: retry briefly, then report it as locked.
@@ -140,13 +146,32 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
 
     @discardableResult
     /// Runs a write in one IMMEDIATE transaction, mapping SQLite failures to clear errors.
+    /// Refused when the data is read-only (`--read-only` or an unwritable file).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let writer else { throw CaseStoreError.readOnly(path: path) }
+        guard !dataReadOnly else { throw CaseStoreError.readOnlySession(path: path) }
+        return try writeBookkeeping(body)
+    }
+
+    /// Runs a transaction that only appends to the access log (a view, an export). Allowed under
+    /// `--read-only`; only a file nobody can write refuses it, and then the caller refuses to show.
+    @discardableResult
+    func writeBookkeeping<T>(_ body: (Database) throws -> T) throws -> T {
+        guard let writer else { throw CaseStoreError.logUnavailable(path: path) }
         do {
             var result: T?
             try writer.writeWithoutTransaction { db in
+                if !lock.withLock({ fingerprintTriggers }) {
+                    try RowFingerprints.installTriggers(db)
+                    lock.withLock { fingerprintTriggers = true }
+                }
                 try db.inTransaction(.immediate) {
                     result = try body(db)
+                    // Rows written after the transaction's last event still get fingerprints
+                    // vouched for by the chain (no write path is meant to do this; see the tests).
+                    if try RowFingerprints.hasUnsettled(db) {
+                        try AuditChain.append(db, at: clock.now, actor: "system", householdId: nil, kind: .system, entity: "database",
+                                              entityId: nil, summary: "row fingerprints settled", reason: nil)
+                    }
                     return .commit
                 }
             }

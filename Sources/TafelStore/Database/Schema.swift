@@ -1,10 +1,11 @@
+import Foundation
 import GRDB
 
 /// The database schema as GRDB migrations. Migration identifiers are never changed once
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -14,6 +15,7 @@ enum Schema {
         m.registerMigration("v4-finding-index", migrate: v4)
         m.registerMigration("v5-household-record", migrate: v5)
         m.registerMigration("v6-meeting-room", migrate: v6)
+        m.registerMigration("v7-row-fingerprints", migrate: v7)
         return m
     }
 
@@ -193,5 +195,19 @@ enum Schema {
         ALTER TABLE meeting ADD COLUMN gaps_closed_over TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE meeting ADD COLUMN acknowledged TEXT NOT NULL DEFAULT '[]';
         """)
+    }
+
+    /// Fingerprints for every data row and the state digest on events (RowFingerprints). An
+    /// existing database gets its rows fingerprinted once, vouched for by one system event.
+    static func v7(_ db: Database) throws {
+        try db.execute(sql: """
+        ALTER TABLE event ADD COLUMN state_digest TEXT;
+        CREATE TABLE row_digest (tbl TEXT NOT NULL, rid INTEGER NOT NULL, digest BLOB NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID;
+        """)
+        let state = try RowFingerprints.recordAll(db)
+        if state != .zero {
+            try AuditChain.append(db, at: Date(), actor: "system", householdId: nil, kind: .system, entity: "database", entityId: nil,
+                                  summary: "row fingerprints recorded", reason: nil, state: state)
+        }
     }
 }

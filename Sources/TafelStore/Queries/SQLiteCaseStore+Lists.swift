@@ -69,14 +69,14 @@ extension SQLiteCaseStore {
             let visible = rows.filter { r in
                 AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(r["id"]))
             }
-            let coordinators = visible.compactMap { RowMapping.party($0, kind: "party_kind", id: "party_id") }
+            let coordinators = try visible.compactMap { try RowMapping.party($0, kind: "party_kind", id: "party_id") }
             let names = try partyNames(db, coordinators, roster: roster)
-            return visible.map { r in
+            return try visible.map { r in
                 HouseholdSummary(id: r["id"], name: r["name"], wijk: r["wijk"], team: r["team"],
-                                 status: RowMapping.vocab(r, "status", default: HouseholdStatus.aangemeld),
-                                 coordinator: RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
+                                 status: try RowMapping.vocab(r, "status", default: HouseholdStatus.aangemeld),
+                                 coordinator: try RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
                                  openActions: r["open_actions"], overdueActions: r["overdue"],
-                                 lastMeeting: RowMapping.day(r, "last_meeting"), involved: involved.contains(r["id"]),
+                                 lastMeeting: try RowMapping.day(r, "last_meeting"), involved: involved.contains(r["id"]),
                                  chronic: r["chronic"] == 1, compulsory: (r["compulsory"] as String?) != nil, noHelpRequest: r["no_help_request"] == 1,
                                  signals: Self.rules(r["signals"]))
             }
@@ -113,7 +113,7 @@ extension SQLiteCaseStore {
                     SELECT a.*, h.name AS household_name FROM action a JOIN household h ON h.id = a.household_id
                     WHERE a.id IN (SELECT value FROM json_each(?)) AND a.status IN \(Self.openStatuses)
                     """, arguments: [jsonArray(Array(prerequisiteIds))]) {
-                    prerequisites[r["id"]] = (RowMapping.action(r, dependsOn: []), r["household_name"])
+                    prerequisites[r["id"]] = (try RowMapping.action(r, dependsOn: []), r["household_name"])
                 }
             }
             let ownerNames = try partyNames(db, prerequisites.values.compactMap(\.action.owner), roster: roster)
@@ -123,7 +123,7 @@ extension SQLiteCaseStore {
             var waiting: [CaseloadAction] = [], ready: [CaseloadAction] = []
             var blockingMap: [Int64: [ActionLink]] = [:]
             for r in rows {
-                let a = RowMapping.action(r, dependsOn: deps[r["id"]] ?? [])
+                let a = try RowMapping.action(r, dependsOn: deps[r["id"]] ?? [])
                 let open = a.dependsOn.compactMap { prerequisites[$0] }
                 let item = CaseloadAction(action: a, householdName: r["household_name"], ownerName: user.name,
                                           waitsFor: open.map { link($0.action, owner: $0.action.owner.flatMap { ownerNames[$0] } ?? "—") })
@@ -149,8 +149,8 @@ extension SQLiteCaseStore {
                     """, arguments: [jsonArray(mine.map(\.id))])
                 for r in rrows {
                     let cadence: Int = r["cadence_weeks"]
-                    let date = RowMapping.day(r, "next_review")
-                        ?? (RowMapping.day(r, "last_meeting") ?? RowMapping.requiredDay(r, "since")).adding(weeks: cadence)
+                    let date = try RowMapping.day(r, "next_review")
+                        ?? (try RowMapping.day(r, "last_meeting") ?? RowMapping.requiredDay(r, "since")).adding(weeks: cadence)
                     if date <= today.adding(days: 14) {
                         reviews.append(UpcomingReview(householdId: r["id"], householdName: r["name"], date: date, overdue: date < today))
                     }
@@ -189,8 +189,7 @@ extension SQLiteCaseStore {
     }
 
     public func logExport(householdId: Int64?, what: String, by user: Professional) throws {
-        guard writer != nil else { return }
-        try write { db in
+        try writeBookkeeping { db in
             try log(db, actor: user.login, household: householdId, kind: .export, entity: householdId == nil ? "database" : "household",
                     entityId: householdId, summary: "exported \(what)")
         }

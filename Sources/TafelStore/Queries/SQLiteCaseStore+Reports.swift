@@ -63,7 +63,7 @@ extension SQLiteCaseStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, closed_on FROM household WHERE status = 'afgesloten' AND closed_on < ? AND anonymised_on IS NULL ORDER BY id
-                """, arguments: [cutoff.iso]).map { ($0["id"], RowMapping.requiredDay($0, "closed_on")) }
+                """, arguments: [cutoff.iso]).map { ($0["id"], try RowMapping.requiredDay($0, "closed_on")) }
         }
     }
 

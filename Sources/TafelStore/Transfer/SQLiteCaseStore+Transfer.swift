@@ -7,18 +7,20 @@ extension SQLiteCaseStore {
     /// The export is logged in the audit log as the given actor.
     public func export(actor: String, householdId: Int64? = nil, to sink: (Data) throws -> Void) throws {
         let settings = try settings()
+        // Logged before the first byte leaves: an export that is interrupted was still an export.
+        // A file nobody can write cannot log it, and then nothing is exported (Docs/SECURITY.md).
+        try writeBookkeeping { db in
+            try log(db, actor: actor, household: householdId, kind: .export, entity: householdId == nil ? "database" : "household",
+                    entityId: householdId, summary: householdId == nil ? "exported the whole database" : "exported household \(householdId!)")
+        }
         try read { db in
             let orgs = try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation)
             let pros = try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional)
             let ids = try householdId.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id")
-            let files = ids.lazy.compactMap { try? self.loadCaseFile(db, $0) }
-            try TransferDocument.write(settings: settings, organisations: orgs, professionals: pros, households: files, to: sink)
-        }
-        if writer != nil {
-            try write { db in
-                try log(db, actor: actor, household: householdId, kind: .export, entity: householdId == nil ? "database" : "household",
-                        entityId: householdId, summary: householdId == nil ? "exported the whole database" : "exported household \(householdId!)")
-            }
+            // A household that cannot be read stops the export with its reason: a backup that
+            // silently leaves a household out is worse than none.
+            try TransferDocument.write(settings: settings, organisations: orgs, professionals: pros, householdIds: ids,
+                                       load: { try self.loadCaseFile(db, $0) }, to: sink)
         }
     }
 
@@ -116,10 +118,17 @@ extension SQLiteCaseStore {
         public var foreignKeys: [String]
         public var brokenEvent: (id: Int64, reason: Message)?
         public var events: Int
-        public var ok: Bool { integrity == ["ok"] && foreignKeys.isEmpty && brokenEvent == nil }
+        /// Rows changed outside tafel, broken domain rules and unreadable cells, one message each.
+        public var dataProblems: [Message]
+        /// How many rows carry a fingerprint.
+        public var fingerprinted: Int
+        /// The newest event (what an anchor records).
+        public var head: (id: Int64, hash: String)?
+        public var ok: Bool { integrity == ["ok"] && foreignKeys.isEmpty && brokenEvent == nil && dataProblems.isEmpty }
     }
 
-    /// SQLite's integrity check, the foreign key check and the audit chain.
+    /// SQLite's integrity check, the foreign key check, the audit chain, every row against its
+    /// fingerprint, the domain invariants and every household read back in full.
     public func check() throws -> CheckReport {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -128,7 +137,62 @@ extension SQLiteCaseStore {
             }
             let broken = try AuditChain.firstBrokenEvent(db)
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
-            return CheckReport(integrity: integrity, foreignKeys: fk, brokenEvent: broken, events: n)
+            var problems: [Message] = []
+            for d in try RowFingerprints.verify(db, expected: try AuditChain.headState(db)) {
+                switch d {
+                case .edited(let t, let id): problems.append(Message("check.fp.edited", .text(t), .number(Int(id))))
+                case .inserted(let t, let id): problems.append(Message("check.fp.inserted", .text(t), .number(Int(id))))
+                case .deleted(let t, let id): problems.append(Message("check.fp.deleted", .text(t), .number(Int(id))))
+                case .fingerprintsAltered: problems.append(Message("check.fp.altered"))
+                }
+            }
+            problems += try Self.invariantProblems(db)
+            // Every household read back as the app reads it: a damaged cell is named here, not
+            // found later by a crash or a half export.
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id") {
+                do { _ = try loadCaseFile(db, id) } catch let e as CaseStoreError { problems.append(e.message) }
+            }
+            for (table, mapper) in [("organisation", { r in _ = try RowMapping.organisation(r) }), ("professional", { r in _ = try RowMapping.professional(r) })] as [(String, (Row) throws -> Void)] {
+                for r in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {
+                    do { try mapper(r) } catch let e as CaseStoreError { problems.append(e.message) }
+                }
+            }
+            let fingerprinted = try Int.fetchOne(db, sql: "SELECT count(*) FROM row_digest") ?? 0
+            return CheckReport(integrity: integrity, foreignKeys: fk, brokenEvent: broken, events: n, dataProblems: problems,
+                               fingerprinted: fingerprinted, head: try AuditChain.head(db))
         }
+    }
+
+    /// Rules the data must keep whoever wrote it: one accepted regisseur per household, a reason
+    /// on every closed action, an end date on every ended regisseur.
+    static func invariantProblems(_ db: Database) throws -> [Message] {
+        var problems: [Message] = []
+        for r in try Row.fetchAll(db, sql: """
+            SELECT household_id, count(*) AS n FROM coordinator WHERE status = 'geaccepteerd' GROUP BY household_id HAVING n > 1 ORDER BY household_id
+            """) {
+            problems.append(Message("check.inv.coordinators", .number(r["household_id"]), .number(r["n"])))
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM action WHERE status IN ('gedaan', 'vervallen') AND close_reason IS NULL ORDER BY id") {
+            problems.append(Message("check.inv.closed-without-reason", .number(Int(id))))
+        }
+        return problems
+    }
+}
+
+/// How the audit chain compares with an anchor kept outside the database.
+public enum AnchorStatus: Hashable, Sendable {
+    /// The anchored event is still there with the same hash.
+    case holds
+    /// The anchored event is gone: the log was cut short.
+    case missing
+    /// The anchored event has another hash: the chain was recomputed or replaced.
+    case mismatch
+}
+
+extension SQLiteCaseStore {
+    /// Compares the chain with an anchor (the id and hash of an event recorded earlier).
+    public func compareAnchor(id: Int64, hash: String) throws -> AnchorStatus {
+        guard let stored = try read({ try String.fetchOne($0, sql: "SELECT hash FROM event WHERE id = ?", arguments: [id]) }) else { return .missing }
+        return stored == hash ? .holds : .mismatch
     }
 }

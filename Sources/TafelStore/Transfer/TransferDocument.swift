@@ -60,10 +60,20 @@ public struct TransferDocument: Codable, Sendable {
     /// stream and diff well. Top-level keys are written in sorted order too.
     public static func write(settings: StoreSettings, organisations: [Organisation], professionals: [Professional],
                              households: some Sequence<CaseFile>, to sink: (Data) throws -> Void) throws {
+        let list = Array(households)
+        try write(settings: settings, organisations: organisations, professionals: professionals,
+                  householdIds: list.indices.map(Int64.init), load: { list[Int($0)] }, to: sink)
+    }
+
+    /// Writes the document, loading one household at a time; a household that cannot be read
+    /// stops the export with its reason (a backup that silently leaves one out is worse than none).
+    public static func write(settings: StoreSettings, organisations: [Organisation], professionals: [Professional],
+                             householdIds: [Int64], load: (Int64) throws -> CaseFile?, to sink: (Data) throws -> Void) throws {
         let enc = encoder()
         try sink(Data("{\"format\":\"\(formatName)\",\"households\":[".utf8))
         var first = true
-        for h in households {
+        for id in householdIds {
+            guard let h = try load(id) else { continue }
             try sink(Data((first ? "\n" : ",\n").utf8))
             try sink(try enc.encode(normalise(h)))
             first = false

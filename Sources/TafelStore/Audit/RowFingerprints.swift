@@ -1,0 +1,192 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Tamper evidence for the data itself, not only for the event log.
+///
+/// Every row a person wrote has a fingerprint (SHA-256 of its values) in `row_digest`. Each
+/// audit event carries the *state digest*: the sum, modulo 2^256, of all fingerprints after its
+/// transaction (an additive multiset hash, so one changed row updates it in constant time).
+/// The state digest is part of the event's hashed content, so the chain vouches for the data.
+///
+/// Which rows a transaction touched is collected by TEMP triggers that only tafel's own writing
+/// connection has: they are not stored in the file, so a row changed with the sqlite3 shell gets
+/// no new fingerprint and `tafel check` names it. Someone who also rewrites `row_digest` breaks
+/// the state digest; someone who recomputes the whole chain is caught by the anchor kept outside
+/// the database (`tafel check --anchor`; Docs/SECURITY.md).
+enum RowFingerprints {
+    /// The tables whose rows are fingerprinted: everything people write. The finding index is
+    /// derived and rebuilt at will; `meta` holds settings; `event` has its own chain.
+    static let tables = ["organisation", "professional", "household", "household_involved", "member", "informal_person",
+                         "signal", "domain_state", "domain_organisation", "meeting", "meeting_domain", "attendee",
+                         "assessment", "coordinator", "action", "action_dependency", "consent", "escalation", "contact"]
+
+    /// Creates the touched-rows table and the triggers on this connection (idempotent). The table
+    /// has no key: an outer UPSERT's conflict handling would override a trigger's OR IGNORE, so
+    /// duplicates are allowed and removed when settling.
+    static func installTriggers(_ db: Database) throws {
+        var sql = "CREATE TEMP TABLE IF NOT EXISTS tafel_touched (tbl TEXT NOT NULL, rid INTEGER NOT NULL);\n"
+        for t in tables {
+            sql += """
+            CREATE TEMP TRIGGER IF NOT EXISTS fp_\(t)_i AFTER INSERT ON main.\(t) BEGIN INSERT INTO tafel_touched VALUES ('\(t)', NEW.rowid); END;
+            CREATE TEMP TRIGGER IF NOT EXISTS fp_\(t)_u AFTER UPDATE ON main.\(t) BEGIN
+                INSERT INTO tafel_touched VALUES ('\(t)', OLD.rowid); INSERT INTO tafel_touched VALUES ('\(t)', NEW.rowid); END;
+            CREATE TEMP TRIGGER IF NOT EXISTS fp_\(t)_d AFTER DELETE ON main.\(t) BEGIN INSERT INTO tafel_touched VALUES ('\(t)', OLD.rowid); END;
+
+            """
+        }
+        try db.execute(sql: sql)
+    }
+
+    /// Whether this connection collects touched rows (tafel's writing connection, after `installTriggers`).
+    static func hasTouchedTable(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'tafel_touched')")) ?? false
+    }
+
+    /// Whether this transaction touched rows that no event has settled yet.
+    static func hasUnsettled(_ db: Database) throws -> Bool {
+        guard try hasTouchedTable(db) else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.tafel_touched)") ?? false
+    }
+
+    /// Records the fingerprints of the rows touched since the last event and returns the new
+    /// state digest, starting from `previous` (the last event's). Inside the caller's transaction.
+    static func settle(_ db: Database, previous: StateDigest) throws -> StateDigest {
+        var state = previous
+        guard try hasTouchedTable(db) else { return state }
+        let touched = try Row.fetchAll(db, sql: "SELECT DISTINCT tbl, rid FROM temp.tafel_touched")
+        for t in touched {
+            let table: String = t["tbl"], rid: Int64 = t["rid"]
+            let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT digest FROM row_digest WHERE tbl = ? AND rid = ?"), arguments: [table, rid])
+            if let old { state.subtract(old) }
+            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM main.\(table) WHERE rowid = ?"), arguments: [rid]) {
+                let new = digest(table: table, rid: rid, row: row)
+                state.add(new)
+                try db.cachedStatement(sql: "INSERT INTO row_digest (tbl, rid, digest) VALUES (?, ?, ?) ON CONFLICT (tbl, rid) DO UPDATE SET digest = excluded.digest")
+                    .execute(arguments: [table, rid, new])
+            } else if old != nil {
+                try db.cachedStatement(sql: "DELETE FROM row_digest WHERE tbl = ? AND rid = ?").execute(arguments: [table, rid])
+            }
+        }
+        if !touched.isEmpty { try db.execute(sql: "DELETE FROM temp.tafel_touched") }
+        return state
+    }
+
+    /// The fingerprint of one row: its table, rowid and every column by name, typed.
+    static func digest(table: String, rid: Int64, row: Row) -> Data {
+        var hasher = SHA256()
+        hasher.update(data: Data("\(table)\u{1F}\(rid)".utf8))
+        for (column, value) in row.filter({ $0.0 != "fp_rowid" }).sorted(by: { $0.0 < $1.0 }) {
+            let text: String
+            switch value.storage {
+            case .null: text = "n"
+            case .int64(let i): text = "i\(i)"
+            case .double(let d): text = "d\(d.bitPattern)"
+            case .string(let s): text = "s\(s.utf8.count):\(s)"
+            case .blob(let b): text = "b" + b.map { String(format: "%02x", $0) }.joined()
+            }
+            hasher.update(data: Data("\u{1F}\(column)=\(text)".utf8))
+        }
+        return Data(hasher.finalize())
+    }
+
+    /// Fingerprints every row from scratch (the migration that introduces them, and `import`).
+    static func recordAll(_ db: Database) throws -> StateDigest {
+        try db.execute(sql: "DELETE FROM row_digest")
+        var state = StateDigest.zero
+        for table in tables {
+            let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table)")
+            while let r = try rows.next() {
+                let rid: Int64 = r["fp_rowid"]
+                let d = digest(table: table, rid: rid, row: r)
+                state.add(d)
+                try db.cachedStatement(sql: "INSERT INTO row_digest (tbl, rid, digest) VALUES (?, ?, ?)").execute(arguments: [table, rid, d])
+            }
+        }
+        if try hasTouchedTable(db) { try db.execute(sql: "DELETE FROM temp.tafel_touched") }
+        return state
+    }
+
+    /// One difference between the data and its fingerprints.
+    enum Difference: Hashable, Sendable {
+        case edited(table: String, id: Int64)
+        case inserted(table: String, id: Int64)
+        case deleted(table: String, id: Int64)
+        /// The fingerprints themselves no longer add up to the state the last event vouches for.
+        case fingerprintsAltered
+    }
+
+    /// Compares every row with its fingerprint and the fingerprints with `expected` (the state
+    /// digest of the newest event that has one). Returns what differs, in table order.
+    static func verify(_ db: Database, expected: StateDigest?) throws -> [Difference] {
+        var recorded: [String: [Int64: Data]] = [:]
+        var recordedState = StateDigest.zero
+        let stored = try Row.fetchCursor(db, sql: "SELECT tbl, rid, digest FROM row_digest")
+        while let r = try stored.next() {
+            let d: Data = r["digest"]
+            recorded[r["tbl"], default: [:]][r["rid"]] = d
+            recordedState.add(d)
+        }
+        var differences: [Difference] = []
+        for table in tables {
+            var expectedRows = recorded[table] ?? [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table) ORDER BY rowid")
+            while let r = try rows.next() {
+                let rid: Int64 = r["fp_rowid"]
+                let d = digest(table: table, rid: rid, row: r)
+                switch expectedRows.removeValue(forKey: rid) {
+                case nil: differences.append(.inserted(table: table, id: rid))
+                case let e? where e != d: differences.append(.edited(table: table, id: rid))
+                default: break
+                }
+            }
+            differences += expectedRows.keys.sorted().map { .deleted(table: table, id: $0) }
+        }
+        if let expected, expected != recordedState { differences.append(.fingerprintsAltered) }
+        return differences
+    }
+}
+
+/// The sum of row fingerprints modulo 2^256, as four 64-bit lanes (little end first).
+struct StateDigest: Hashable, Sendable {
+    var lanes: [UInt64] = [0, 0, 0, 0]
+    static let zero = StateDigest()
+
+    init() {}
+
+    init?(hex: String) {
+        guard hex.count == 64 else { return nil }
+        var lanes: [UInt64] = []
+        var rest = Substring(hex)
+        for _ in 0..<4 {
+            guard let v = UInt64(rest.prefix(16), radix: 16) else { return nil }
+            lanes.append(v); rest = rest.dropFirst(16)
+        }
+        self.lanes = lanes.reversed()
+    }
+
+    var hex: String { lanes.reversed().map { String(format: "%016llx", $0) }.joined() }
+
+    private static func lanes(of d: Data) -> [UInt64] {
+        let bytes = [UInt8](d)
+        return (0..<4).map { i in (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[i * 8 + $1]) << (8 * UInt64($1)) } }
+    }
+
+    mutating func add(_ d: Data) {
+        var carry: UInt64 = 0
+        for (i, v) in Self.lanes(of: d).enumerated() {
+            let (s1, o1) = lanes[i].addingReportingOverflow(v)
+            let (s2, o2) = s1.addingReportingOverflow(carry)
+            lanes[i] = s2; carry = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+        }
+    }
+
+    mutating func subtract(_ d: Data) {
+        var borrow: UInt64 = 0
+        for (i, v) in Self.lanes(of: d).enumerated() {
+            let (s1, o1) = lanes[i].subtractingReportingOverflow(v)
+            let (s2, o2) = s1.subtractingReportingOverflow(borrow)
+            lanes[i] = s2; borrow = (o1 ? 1 : 0) + (o2 ? 1 : 0)
+        }
+    }
+}
