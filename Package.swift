@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -33,6 +35,7 @@ let package = Package(
         .executableTarget(name: "tafel", dependencies: [
             "TafelApp", "TafelStore", "TafelCore", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "tafel-bench", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(name: "tafel-crashwriter", dependencies: ["TafelStore", "TafelCore"]),
@@ -41,7 +44,7 @@ let package = Package(
         .testTarget(name: "TafelCoreTests", dependencies: ["TafelCore", "TestSupport"]),
         .testTarget(name: "TafelStoreTests", dependencies: ["TafelStore", "TafelCore", "TestSupport"]),
         .testTarget(name: "TafelAppTests", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     ],
     swiftLanguageModes: [.v6]
 )

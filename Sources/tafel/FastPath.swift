@@ -22,6 +22,10 @@ enum FastPath {
         }
         guard let (options, flags) = split(Array(arguments.dropFirst(2)), options: globalOptions.union(own)) else { return false }
         if let f = options["format"], ListFormat(rawValue: f) == nil { return false }
+        // Values the parser would refuse go to the parser, which says why.
+        var probe = GlobalOptions()
+        probe.lang = options["lang"]; probe.theme = options["theme"]
+        if (try? probe.validate()) == nil { return false }
         var global = GlobalOptions()
         global.db = options["db"]
         global.user = options["user"]

@@ -28,7 +28,8 @@ struct GlobalOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    var settings: AppSettings { AppSettings.load(environment: environment) }
+    /// The configuration files (config.toml), read once per process.
+    var settings: ConfigFile { ConfigFile.current }
 
     var language: Language {
         Language.resolve(flag: lang ?? settings.lang, environment: environment)
@@ -36,10 +37,24 @@ struct GlobalOptions: ParsableArguments {
 
     var strings: Strings { Strings(language) }
 
-    var databasePath: String { StoreLocation.resolve(flag: db, environment: environment) }
+    /// `--db`, else `TAFEL_DB`, else `db` in config.toml, else the default place.
+    var databasePath: String {
+        StoreLocation.resolve(flag: db ?? (environment["TAFEL_DB"].map { $0.isEmpty } ?? true ? settings.db : nil), environment: environment)
+    }
+
+    /// `--lang` and `--theme` name something that exists (not silently ignored).
+    func validate() throws {
+        if let lang, Language(rawValue: lang.lowercased()) == nil {
+            throw ValidationError(strings.t("cli.bad-lang", lang))
+        }
+        if let theme, !ConfigFile.keys.first(where: { $0.key == "theme" })!.values!.contains(theme) {
+            throw ValidationError(strings.t("cli.bad-theme", theme, ConfigFile.keys.first(where: { $0.key == "theme" })!.values!.joined(separator: ", ")))
+        }
+    }
 
     /// Opens the store (creating it when asked). Warns on stderr when the file is readable by others.
     func openStore(create: Bool = true) throws -> SQLiteCaseStore {
+        ConfigFile.reportOnce(strings)
         let path = databasePath
         let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly)
         if StoreLocation.isReadableByOthers(path) {
@@ -48,15 +63,10 @@ struct GlobalOptions: ParsableArguments {
         return store
     }
 
-    /// The signal thresholds from the config file (problems are reported, defaults kept).
+    /// The signal thresholds from `[signalen]` in config.toml (problems are reported, defaults kept).
     func signalConfig() -> SignalConfig {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
-        let path = config ?? "\(base)/tafel/signalen.toml"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return SignalConfig() }
-        let (c, problems) = SignalConfig.parse(text, path: path)
-        for p in problems { Out.warn(p.description) }
-        return c
+        ConfigFile.reportOnce(strings)
+        return settings.signals ?? SignalConfig()
     }
 
     var login: String {
@@ -80,29 +90,6 @@ struct GlobalOptions: ParsableArguments {
     func actor(_ store: SQLiteCaseStore) throws -> (login: String, professional: Professional?) {
         if let p = try store.professional(login: login) { return (p.login, p) }
         return ("os:\(login)", nil)
-    }
-}
-
-/// Settings from `$XDG_CONFIG_HOME/tafel/config` (lines `key = value`: theme, lang).
-struct AppSettings {
-    var theme: String?
-    var lang: String?
-
-    static func load(environment: [String: String]) -> AppSettings {
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
-        var s = AppSettings()
-        guard let text = try? String(contentsOfFile: "\(base)/tafel/config", encoding: .utf8) else { return s }
-        for line in text.split(separator: "\n") {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].hasPrefix("#") else { continue }
-            switch parts[0] {
-            case "theme": s.theme = parts[1]
-            case "lang": s.lang = parts[1]
-            default: break
-            }
-        }
-        return s
     }
 }
 

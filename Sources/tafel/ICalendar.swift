@@ -5,13 +5,16 @@ import TextSafety
 /// RFC 5545 output: CRLF line endings, TEXT escaping, lines folded at 75 octets without
 /// splitting a UTF-8 character.
 enum ICalendar {
-    static func build(caseload c: Caseload, user: Professional, strings s: Strings, now: Date) -> String {
+    /// UIDs are `action-ID.DATABASE@tafel` and `review-HOUSEHOLD.DATABASE@tafel`: unique across
+    /// databases (a random database id) and stable when a date moves (no date in them); SEQUENCE
+    /// is the record's version, so a calendar replaces the item instead of adding a second one.
+    static func build(caseload c: Caseload, user: Professional, strings s: Strings, now: Date, databaseId: String) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//tafel//casusoverleg//NL", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:" + Escape.ics(s.t("ics.calendar-name", user.name))]
         let stamp = utcStamp(now)
         for a in c.overdue + c.thisWeek + c.later {
             let act = a.action
-            lines += ["BEGIN:VTODO", "UID:action-\(act.id)@tafel", "DTSTAMP:\(stamp)",
+            lines += ["BEGIN:VTODO", "UID:action-\(act.id).\(databaseId)@tafel", "DTSTAMP:\(stamp)", "SEQUENCE:\(max(0, act.version - 1))",
                       "SUMMARY:" + Escape.ics("\(a.householdName): \(act.description)"),
                       "DESCRIPTION:" + Escape.ics(s.t("ics.action-description", s.domain(act.domain), s.label(act.status))),
                       "STATUS:" + (act.status == .bezig ? "IN-PROCESS" : "NEEDS-ACTION")]
@@ -19,7 +22,7 @@ enum ICalendar {
             lines.append("END:VTODO")
         }
         for r in c.reviews {
-            lines += ["BEGIN:VEVENT", "UID:review-\(r.householdId)-\(r.date.iso)@tafel", "DTSTAMP:\(stamp)",
+            lines += ["BEGIN:VEVENT", "UID:review-\(r.householdId).\(databaseId)@tafel", "DTSTAMP:\(stamp)", "SEQUENCE:\(r.date.ordinal - Day(iso: "2020-01-01")!.ordinal)",
                       "DTSTART;VALUE=DATE:" + compact(r.date), "DTEND;VALUE=DATE:" + compact(r.date.adding(days: 1)),
                       "SUMMARY:" + Escape.ics(s.t("caseload.review-of", r.householdName)), "TRANSP:TRANSPARENT", "END:VEVENT"]
         }

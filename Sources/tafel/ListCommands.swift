@@ -35,16 +35,21 @@ struct CaseloadCommand: ParsableCommand {
                     + JSONText.string(user.name) + ",\"waiting\":" + items(c.waiting) + "}\n")
             return
         }
-        var rows: [[String]] = []
+        var rows: [[String]] = [], machine: [[String]] = []
         for (group, xs) in [("caseload.overdue", c.overdue), ("caseload.blocking", c.blocking), ("caseload.this-week", c.thisWeek),
                             ("caseload.later", c.later), ("caseload.waiting", c.waiting)] {
             for a in xs {
                 rows.append([s.t(group), a.action.due.map(s.date) ?? "—", a.householdName, a.action.description, s.domain(a.action.domain), s.label(a.action.status)])
+                machine.append([String(group.dropFirst("caseload.".count)), a.action.due?.iso ?? "", a.householdName, a.action.description,
+                                a.action.domain, a.action.status.rawValue])
             }
         }
-        for r in c.reviews { rows.append([s.t("caseload.reviews"), s.date(r.date), r.householdName, s.t("caseload.review-of", r.householdName), "", ""]) }
+        for r in c.reviews {
+            rows.append([s.t("caseload.reviews"), s.date(r.date), r.householdName, s.t("caseload.review-of", r.householdName), "", ""])
+            machine.append(["review", r.date.iso, r.householdName, "", "", r.overdue ? "overdue" : "planned"])
+        }
         let report = Report(headers: [s.t("cli.col-group"), s.t("minutes.col-when"), s.t("entity.household"), s.t("minutes.col-what"), s.t("minutes.col-domain"), s.t("field.status")],
-                            keys: ["group", "due", "household", "description", "domain", "status"], rows: rows)
+                            keys: ["group", "due", "household", "description", "domain", "status"], rows: rows, machine: machine)
         Out.raw(report.render(format))
     }
 }
@@ -63,7 +68,8 @@ struct HouseholdsCommand: ParsableCommand {
         let report = Report(headers: [s.t("cli.col-id"), s.t("households.col-name"), s.t("households.col-wijk"), s.t("field.team"), s.t("households.col-coordinator"),
                                       s.t("households.col-open"), s.t("households.col-late"), s.t("households.col-status")],
                             keys: ["id", "name", "wijk", "team", "coordinator", "open", "overdue", "status"],
-                            rows: list.map { [String($0.id), $0.name, $0.wijk, $0.team, $0.coordinator ?? "—", String($0.openActions), String($0.overdueActions), s.label($0.status)] })
+                            rows: list.map { [String($0.id), $0.name, $0.wijk, $0.team, $0.coordinator ?? "—", String($0.openActions), String($0.overdueActions), s.label($0.status)] },
+                            machine: list.map { [String($0.id), $0.name, $0.wijk, $0.team, $0.coordinator ?? "", String($0.openActions), String($0.overdueActions), $0.status.rawValue] })
         Out.raw(report.render(format))
     }
 }
@@ -147,6 +153,15 @@ struct AuditCommand: ParsableCommand {
                            s.label(f.severity), String(max(0, f.since.days(until: today))), evidence(f.evidence)])
             })
             table.finish()
+        case .excel:
+            Out.raw(Report.bom + [s.t("audit.col-days"), s.t("audit.col-household"), s.t("audit.col-wijk"), s.t("audit.col-coordinator"),
+                                  s.t("cli.col-signal"), s.t("cli.col-severity"), s.t("cli.col-signal-days"), s.t("audit.evidence")].map(Escape.csv).joined(separator: ";") + "\r\n")
+            var current: AuditHousehold?
+            try store.streamAudit(for: user, config: config, today: today, filter: filter, household: { current = $0 }, finding: { f in
+                guard let h = current else { return }
+                Out.raw([String(h.daysStalled), h.name, h.wijk, h.coordinator ?? "", s.t(f.rule.titleKey), s.label(f.severity),
+                         String(max(0, f.since.days(until: today))), evidence(f.evidence)].map(Escape.csv).joined(separator: ";") + "\r\n")
+            })
         case .csv:
             Out.raw(["days", "household", "wijk", "coordinator", "signal", "severity", "signalDays", "evidence"].joined(separator: ",") + "\r\n")
             var current: AuditHousehold?

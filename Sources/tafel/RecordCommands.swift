@@ -121,7 +121,7 @@ struct ICSCommand: ParsableCommand {
         let user = try global.signedIn(store)
         let clock = AppClock.current
         let c = try store.caseload(for: user, today: clock.today)
-        let cal = ICalendar.build(caseload: c, user: user, strings: global.strings, now: clock.now)
+        let cal = ICalendar.build(caseload: c, user: user, strings: global.strings, now: clock.now, databaseId: try store.databaseId())
         Out.raw(cal)
     }
 }

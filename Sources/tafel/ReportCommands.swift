@@ -23,7 +23,10 @@ struct Aggregate: ParsableCommand {
                                 let label = r.dimension == "leefgebied" ? s.domain(r.code) : s.t("signal.\(r.code).title")
                                 return [r.wijk, s.t("aggregate.\(r.dimension)"), label, n(r.households),
                                         r.dimension == "leefgebied" ? n(r.openActions) : "", r.dimension == "leefgebied" ? n(r.waiting) : "",
-                                        r.averageWaitingDays.map(String.init) ?? ""] })
+                                        r.averageWaitingDays.map(String.init) ?? ""] },
+                            machine: rows.map { r in
+                                [r.wijk, r.dimension, r.code, r.households.map(String.init) ?? "<5", r.openActions.map(String.init) ?? "",
+                                 r.waiting.map(String.init) ?? "", r.averageWaitingDays.map(String.init) ?? ""] })
         Out.raw(report.render(format))
     }
 }

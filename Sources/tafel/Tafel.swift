@@ -10,10 +10,12 @@ struct Tafel: ParsableCommand {
         commandName: "tafel",
         abstract: CLIText.t("clihelp.tafel"),
         discussion: CLIText.t("clihelp.tafel.discussion"),
+        version: "\(TafelVersion.string) (schema \(SQLiteCaseStore.schemaVersion))",
         subcommands: [Demo.self, Open.self, MeetingCommand.self, CaseloadCommand.self, HouseholdsCommand.self, Show.self,
                       AuditCommand.self, MinutesCommand.self, ICSCommand.self, Export.self, Import.self, Generate.self,
                       Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self,
-                      SignalCommand.self, HouseholdCommand.self, MemberCommand.self, ActionCommand.self, ContactCommand.self])
+                      SignalCommand.self, HouseholdCommand.self, MemberCommand.self, ActionCommand.self, ContactCommand.self,
+                      ConfigCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
@@ -60,7 +62,7 @@ struct Tafel: ParsableCommand {
         let flag = args.firstIndex(of: "--lang").flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
             ?? args.first(where: { $0.hasPrefix("--lang=") }).map { String($0.dropFirst(7)) }
         let environment = ProcessInfo.processInfo.environment
-        return Language.resolve(flag: flag ?? AppSettings.load(environment: environment).lang, environment: environment)
+        return Language.resolve(flag: flag ?? ConfigFile.current.lang, environment: environment)
     }
 }
 

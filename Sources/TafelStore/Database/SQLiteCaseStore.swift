@@ -9,6 +9,8 @@ import TafelCore
 /// event. A read-only file is opened read-only: reading works, saving says why it cannot.
 public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     public let path: String
+    /// The schema version this build writes (`tafel --version`).
+    public static var schemaVersion: Int { Schema.currentVersion }
     public var location: String { path }
     let reader: any DatabaseReader
     let writer: (any DatabaseWriter)?
@@ -200,6 +202,15 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     public func settings() throws -> StoreSettings {
         try read { db in
             StoreSettings(domainSet: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet)
+        }
+    }
+
+    /// A random id of this database, made once (calendar UIDs are unique across databases with it).
+    public func databaseId() throws -> String {
+        if let id = try read({ try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'database_id'") }) { return id }
+        return try writeBookkeeping { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(8)))) ON CONFLICT(key) DO NOTHING")
+            return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'database_id'")!
         }
     }
 

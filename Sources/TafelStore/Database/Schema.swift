@@ -203,6 +203,7 @@ enum Schema {
         try db.execute(sql: """
         ALTER TABLE event ADD COLUMN state_digest TEXT;
         CREATE TABLE row_digest (tbl TEXT NOT NULL, rid INTEGER NOT NULL, digest BLOB NOT NULL, PRIMARY KEY (tbl, rid)) WITHOUT ROWID;
+        INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(8)))) ON CONFLICT(key) DO NOTHING;
         """)
         let state = try RowFingerprints.recordAll(db)
         if state != .zero {

@@ -6,7 +6,10 @@ import TextSafety
 
 /// Listing formats of `--format`.
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    /// `csv` is for scripts (fixed English column keys, codes, ISO dates, commas: the same in
+    /// every language); `excel` is for people (semicolons and a UTF-8 BOM, as Dutch Excel opens
+    /// them, with headers and values in the user's language).
+    case table, json, csv, excel
 }
 
 /// Prints rows as an aligned text table, CSV (RFC 4180) or JSON; user text is neutralised
@@ -15,10 +18,15 @@ struct Report {
     var headers: [String]
     var keys: [String]
     var rows: [[String]]
+    /// The same rows for scripts (codes, ISO dates); `rows` when omitted.
+    var machine: [[String]]? = nil
 
     /// Column titles start with a capital, also when they reuse a label written for running text
     /// ("huishouden", "status").
     var titles: [String] { headers.map { $0.prefix(1).uppercased() + $0.dropFirst() } }
+
+    /// The byte order mark Excel needs to read UTF-8 ("Financiën", not "FinanciÃ«n").
+    static let bom = "\u{FEFF}"
 
     func render(_ format: ListFormat) -> String {
         let headers = titles
@@ -35,9 +43,11 @@ struct Report {
             }
             return ([line(headers), line(widths.map { String(repeating: "-", count: $0) })] + clean.map(line)).joined(separator: "\n") + "\n"
         case .csv:
-            return ([headers.map(Escape.csv).joined(separator: ",")] + rows.map { $0.map(Escape.csv).joined(separator: ",") }).joined(separator: "\r\n") + "\r\n"
+            return ([keys.joined(separator: ",")] + (machine ?? rows).map { $0.map(Escape.csv).joined(separator: ",") }).joined(separator: "\r\n") + "\r\n"
+        case .excel:
+            return Self.bom + ([headers.map(Escape.csv).joined(separator: ";")] + rows.map { $0.map(Escape.csv).joined(separator: ";") }).joined(separator: "\r\n") + "\r\n"
         case .json:
-            let objects = rows.map { r in Dictionary(uniqueKeysWithValues: zip(keys, r)) }
+            let objects = (machine ?? rows).map { r in Dictionary(uniqueKeysWithValues: zip(keys, r)) }
             return JSONOutput.encode(objects)
         }
     }

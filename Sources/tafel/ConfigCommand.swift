@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+
+/// `tafel config get|set|list|path`: the settings in config.toml, as git config does it.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "config", abstract: CLIText.t("clihelp.config"),
+                                                    subcommands: [Get.self, Set.self, List.self, Path.self])
+
+    /// The value of a key as the configuration has it (nil when not set).
+    static func value(_ key: String, in c: ConfigFile) -> String? {
+        switch key {
+        case "db": return c.db
+        case "lang": return c.lang
+        case "theme": return c.theme
+        case "export-folder": return c.exportFolder
+        case "spreadsheet": return c.spreadsheet
+        default: return nil
+        }
+    }
+
+    static func checkKey(_ key: String, _ s: Strings) throws {
+        guard ConfigFile.keys.contains(where: { $0.key == key }) else {
+            throw CLIError(s.render(Message("config.unknown-key", .text(key), .text(ConfigFile.keys.map(\.key).joined(separator: ", ")))))
+        }
+    }
+
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-get"))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: CLIText.help("clihelp.opt.config-key")) var key: String
+
+        func run() throws {
+            let s = global.strings
+            ConfigFile.reportOnce(s)
+            try ConfigCommand.checkKey(key, s)
+            guard let v = ConfigCommand.value(key, in: global.settings) else { throw CLIError(s.t("config.not-set"), code: 1) }
+            Out.line(v)
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-set"))
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: CLIText.help("clihelp.opt.config-key")) var key: String
+        @Argument(help: CLIText.help("clihelp.opt.config-value")) var value: String
+
+        func run() throws {
+            let s = global.strings
+            try ConfigCommand.checkKey(key, s)
+            if let allowed = ConfigFile.keys.first(where: { $0.key == key })?.values, !allowed.contains(value) {
+                throw CLIError(s.render(Message("config.bad-value", .text(key), .text(value), .text(allowed.joined(separator: ", ")))))
+            }
+            let path = global.config ?? ConfigFile.userPath(global.environment)
+            do { try ConfigFile.set(key, to: value, in: path) } catch { throw CLIError(s.t("cli.cannot-write", path)) }
+            Out.line(s.t("config.set-done", key, value, path))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-list"))
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let s = global.strings
+            ConfigFile.reportOnce(s)
+            let c = global.settings
+            for (key, _) in ConfigFile.keys {
+                Out.line("\(key) = " + (ConfigCommand.value(key, in: c).map { "\"\($0)\"" } ?? s.t("config.not-set")))
+            }
+        }
+    }
+
+    struct Path: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-path"))
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let env = global.environment
+            let paths = global.config.map { [$0] } ?? (ConfigFile.systemPaths(env) + [ConfigFile.userPath(env)])
+            for p in paths { Out.line((FileManager.default.fileExists(atPath: p) ? "✓ " : "  ") + p) }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import SwiftCSV
+import Testing
+import TestSupport
+
+/// Configuration, spreadsheets, calendars and the version, through the real binary.
+@Suite("End to end: ecosystem")
+struct EcosystemE2ETests {
+    /// An environment whose config folders are inside `dir` (nothing from the machine leaks in).
+    func env(_ dir: TemporaryDirectory) -> [String: String] {
+        ["XDG_CONFIG_HOME": dir.file("home-cfg"), "XDG_CONFIG_DIRS": dir.file("system-cfg"), "LANG": "nl_NL.UTF-8", "LC_ALL": ""]
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func theUsersFileWinsOverTheSystemFileAndFlagsWinOverBoth() throws {
+        let dir = TemporaryDirectory()
+        let e = env(dir)
+        try write("lang = \"en\"\ntheme = \"mono\"\n", dir.file("system-cfg/tafel/config.toml"))
+        #expect(try E2E.run(["config", "get", "lang"], env: e).stdout == "en\n")
+        try write("lang = \"nl\"\n", dir.file("home-cfg/tafel/config.toml"))
+        #expect(try E2E.run(["config", "get", "lang"], env: e).stdout == "nl\n")
+        #expect(try E2E.run(["config", "get", "theme"], env: e).stdout == "mono\n", "a key the user's file does not set comes from the system file")
+        let db = try E2E.demo(dir)
+        #expect(try E2E.run(["caseload", "--db", db, "--user", "fatima"], env: e).stdout.contains("Te laat"))
+        #expect(try E2E.run(["caseload", "--db", db, "--user", "fatima", "--lang", "en"], env: e).stdout.contains("Overdue"))
+        // db in the config is used when neither --db nor TAFEL_DB names one.
+        try write("lang = \"en\"\ndb = \"\(db)\"\n", dir.file("home-cfg/tafel/config.toml"))
+        var noDb = e; noDb["TAFEL_DB"] = ""
+        #expect(try E2E.run(["caseload", "--user", "fatima"], env: noDb).stdout.contains("Overdue"))
+    }
+
+    @Test func problemsNameFileAndLineAndTheRestStillApplies() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("home-cfg/tafel/config.toml")
+        try write("# mijn instellingen\nlang = \"en\"\nkleur = \"blauw\"\ntheme = \"roze\"\n[signalen.geen-contact]\ndagen = 9999999\n", path)
+        let r = try E2E.run(["config", "list"], env: env(dir))
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains("\(path):3:") && $0.contains("kleur") }, "\(r.stderr)")
+        #expect(lines.contains { $0.contains("\(path):4:") && $0.contains("roze") && $0.contains("mono") }, "\(r.stderr)")
+        #expect(lines.contains { $0.contains("\(path):6:") && $0.contains("dagen") }, "\(r.stderr)")
+        #expect(r.stdout.contains("lang = \"en\""))
+        try write("lang = \"en\n", path)
+        let syntax = try E2E.run(["config", "list"], env: env(dir))
+        #expect(syntax.stderr.contains("\(path):1:"), "\(syntax.stderr)")
+        #expect(try E2E.run(["caseload", "--lang", "fr"], env: env(dir)).stderr.contains("--lang fr"))
+    }
+
+    @Test func configSetKeepsCommentsAndRoundTrips() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("home-cfg/tafel/config.toml")
+        try write("# door de beheerder\nlang = \"nl\"\n\n[signalen.geen-contact]\ndagen = 30\n", path)
+        #expect(try E2E.run(["config", "set", "theme", "licht"], env: env(dir)).status == 0)
+        #expect(try E2E.run(["config", "set", "lang", "en"], env: env(dir)).status == 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "# door de beheerder\nlang = \"en\"\n\ntheme = \"licht\"\n[signalen.geen-contact]\ndagen = 30\n")
+        #expect(try E2E.run(["config", "get", "theme"], env: env(dir)).stdout == "licht\n")
+        let bad = try E2E.run(["config", "set", "theme", "roze"], env: env(dir))
+        #expect(bad.status == 1 && bad.stderr.contains("roze"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text, "a refused value changed the file")
+    }
+
+    @Test func theOldFilesAreMigratedOnceToTheSameSettings() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        try write("theme = projector\nlang = en\n", dir.file("home-cfg/tafel/config"))
+        try write("[geen-contact]\ndagen = 400\n", dir.file("home-cfg/tafel/signalen.toml"))
+        let first = try E2E.run(["audit", "--db", db, "--user", "petra", "--format", "json"], env: env(dir))
+        #expect(first.stderr.contains("config.toml"), "no note about the migration: \(first.stderr)")
+        #expect(!first.stdout.contains("\"geen-contact\""), "the migrated threshold (400 days) is not applied")
+        #expect(try E2E.run(["config", "get", "theme"], env: env(dir)).stdout == "projector\n")
+        #expect(try E2E.run(["config", "get", "lang"], env: env(dir)).stdout == "en\n")
+        let second = try E2E.run(["audit", "--db", db, "--user", "petra", "--format", "json"], env: env(dir))
+        #expect(second.stderr.isEmpty, "migrated twice: \(second.stderr)")
+        #expect(second.stdout == first.stdout)
+        #expect(FileManager.default.fileExists(atPath: dir.file("home-cfg/tafel/config.overgezet")))
+    }
+
+    @Test func csvForScriptsIsTheSameInEveryLanguageAndExcelOpensRight() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        for command in [["caseload", "--user", "fatima"], ["households", "--user", "petra"]] {
+            let nl = try E2E.run(command + ["--db", db, "--format", "csv", "--lang", "nl"], env: env(dir)).stdout
+            let en = try E2E.run(command + ["--db", db, "--format", "csv", "--lang", "en"], env: env(dir)).stdout
+            #expect(nl == en, "\(command[0]) CSV changes with the language")
+            let csv = try NamedCSV(string: nl, delimiter: .comma)
+            #expect(!csv.rows.isEmpty)
+            #expect(csv.header.allSatisfy { $0.allSatisfy { $0.isASCII } })
+        }
+        let rows = try NamedCSV(string: try E2E.run(["caseload", "--user", "fatima", "--db", db, "--format", "csv"], env: env(dir)).stdout, delimiter: .comma).rows
+        #expect(rows.allSatisfy { $0["due"]!.isEmpty || $0["due"]!.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil })
+        #expect(rows.contains { $0["group"] == "overdue" && $0["domain"] == "financien" })
+
+        let excel = try E2E.run(["caseload", "--user", "fatima", "--db", db, "--format", "excel"], env: env(dir)).stdout
+        #expect(excel.hasPrefix("\u{FEFF}"))
+        let sheet = try NamedCSV(string: String(excel.dropFirst()), delimiter: .semicolon)
+        #expect(sheet.header == ["Groep", "Wanneer", "Huishouden", "Wat", "Leefgebied", "Status"])
+        #expect(sheet.rows.contains { $0["Leefgebied"] == "Financiën" && $0["Wanneer"]!.contains("-2026") })
+    }
+
+    @Test func calendarUIDsAreGlobalAndStable() throws {
+        let dir = TemporaryDirectory()
+        let a = try E2E.demo(dir, "a.sqlite"), b = try E2E.demo(dir, "b.sqlite")
+        func uids(_ db: String) throws -> [String] {
+            try E2E.run(["ics", "--db", db, "--user", "sanne"]).stdout.split(separator: "\r\n").filter { $0.hasPrefix("UID:") }.map(String.init)
+        }
+        let ua = try uids(a), ub = try uids(b)
+        #expect(!ua.isEmpty)
+        #expect(Set(ua).isDisjoint(with: ub), "two databases share calendar UIDs")
+        #expect(try uids(a) == ua, "UIDs change between runs")
+        #expect(ua.allSatisfy { $0.range(of: #"^UID:(action|review)-\d+\.[0-9a-f]{16}@tafel$"#, options: .regularExpression) != nil }, "\(ua)")
+        let ics = try E2E.run(["ics", "--db", a, "--user", "sanne"]).stdout
+        #expect(ics.components(separatedBy: "BEGIN:VTODO").count - 1 == ics.components(separatedBy: "SEQUENCE:").count - 1 - (ics.components(separatedBy: "BEGIN:VEVENT").count - 1))
+    }
+
+    @Test func versionNamesTheSchema() throws {
+        let r = try E2E.run(["--version"])
+        #expect(r.status == 0)
+        #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+ \(schema \d+\)\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
+    }
+}
