@@ -13,7 +13,19 @@ enum TUILauncher {
         case meeting(String)
     }
 
-    static func launch(_ g: GlobalOptions, projector: Bool, target: Target, store existing: SQLiteCaseStore? = nil, loginOverride: String? = nil) throws {
+    /// Where a meeting stands in a conference session (`tafel session open`).
+    struct SessionContext {
+        var title: String
+        var position: Int
+        var count: Int
+        var slotMinutes: Int
+    }
+
+    /// Runs the app until the user leaves. Returns true when, in a session, the chair asked for
+    /// the next household (N).
+    @discardableResult
+    static func launch(_ g: GlobalOptions, projector: Bool, target: Target, store existing: SQLiteCaseStore? = nil, loginOverride: String? = nil,
+                       session sessionContext: SessionContext? = nil) throws -> Bool {
         if let e = CursesBackend.preflight() { throw CLIError(e.message(english: g.language == .en), code: 2) }
         let store = try existing ?? g.openStore()
         var user = try g.signedIn(store)
@@ -47,6 +59,7 @@ enum TUILauncher {
                              themeName: themeName, today: clock.today, now: Int64(clock.now.timeIntervalSince1970), size: backend.size,
                              screen: empty ? .welcome : .caseload, privacyMask: projector)
         state.isEmptyDatabase = empty
+        state.session = sessionContext.map { SessionBanner(title: $0.title, position: $0.position, count: $0.count, slotMinutes: $0.slotMinutes) }
         if !keyProblems.isEmpty {
             state.modal = .notice(title: "keys.problems-title", lines: keyProblems.prefix(8).map { Message("common.text", .text($0.description)) })
         }
@@ -66,6 +79,7 @@ enum TUILauncher {
         let status = runtime.state.exitStatus
         backend.shutdown()
         if status != 0 { Foundation.exit(status) }
+        return runtime.state.advanceSession
     }
 }
 

@@ -108,3 +108,45 @@ struct MeetingE2ETests {
         t2.send("q"); expectScreen(t2, "EXIT=0", "did not quit")
     }
 }
+
+/// A conference day: three households planned, opened one after another with N, summarised.
+@Suite("End to end: conference session", .serialized, .enabled(if: Tmux.available, "tmux is not installed: install tmux to run the end-to-end tests"))
+struct SessionE2ETests {
+    @Test func aSessionOfThreeHouseholdsRunsAndIsSummarised() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let plan = try E2E.run(["session", "plan", "De Vries", "Maaike", "Storm", "--start", "09:00", "--slot", "12", "--title", "MDO Noord",
+                                "--db", db, "--user", "fatima"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("09:00–09:12  Familie De Vries") && plan.stdout.contains("09:24–09:36  Storm Visser"), "\(plan.stdout)")
+        // A medewerker does not plan sessions; a household twice is refused.
+        #expect(try E2E.run(["session", "plan", "Maaike", "--db", db, "--user", "sanne"]).status == 1)
+        #expect(try E2E.run(["session", "plan", "Maaike", "Maaike", "--db", db, "--user", "fatima"]).stderr.contains("twee keer"))
+
+        let t = try Tmux(E2E.command(["session", "open", "1", "--db", db, "--user", "fatima"]))
+        #expect(t.waitFor("sessie 1 van 3"), "\(t.screen)")
+        #expect(t.waitFor("Familie De Vries"))
+        #expect(t.waitFor("/ 12:00"), "the timer does not count against the 12-minute slot: \(t.screen)")
+        t.send("N")
+        #expect(t.waitFor("sessie 2 van 3"), "N did not open the next household: \(t.screen)")
+        #expect(t.waitFor("Maaike"))
+        t.send("N")
+        #expect(t.waitFor("sessie 3 van 3 \\(laatste\\)"), "\(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"), "\(t.screen)")
+
+        let show = try E2E.run(["session", "show", "1", "--db", db, "--user", "fatima"]).stdout
+        #expect(show.components(separatedBy: "bezig").count - 1 == 3, "each household's meeting started: \(show)")
+        let out = dir.file("sessie.html")
+        let summary = try E2E.run(["session", "summary", "1", "--format", "html", "-o", out, "--db", db, "--user", "fatima"])
+        #expect(summary.status == 0, "\(summary.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("MDO Noord") && html.contains("Storm Visser") && html.contains("Nog zonder regisseur: Familie De Vries"))
+        // Never overwritten without asking.
+        let again = try E2E.run(["session", "summary", "1", "-o", out, "--db", db, "--user", "fatima"])
+        #expect(again.status == 1 && again.stderr.contains("bestaat al"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == html)
+        // The summary export is logged.
+        #expect(try E2E.run(["log", "--db", db, "--user", "petra", "--limit", "3"]).stdout.contains("samenvatting van sessie 1 geëxporteerd (html)"))
+    }
+}

@@ -20,6 +20,8 @@ struct EventSummaryTextTests {
         ("imported: 3 household(s), 12 professional(s)", "geïmporteerd: 3 huishoudens, 12 medewerkers", "imported: 3 households, 12 professionals"),
         ("anonymised 2 closed household(s): 4,9", "2 afgesloten huishoudens geanonimiseerd: 4,9", "anonymised 2 closed households: 4,9"),
         ("household 21 created with 1 member(s)", "huishouden 21 aangemaakt met 1 gezinslid", "household 21 created with 1 member"),
+        ("session 3 planned on 2026-12-08 with 1 household(s)", "sessie 3 gepland op 08-12-2026 met 1 huishouden", "session 3 planned on 08-12-2026 with 1 household"),
+        ("exported session summary 3 (md)", "samenvatting van sessie 3 geëxporteerd (md)", "summary of session 3 exported (md)"),
         ("exported minutes (team, md)", "verslag geëxporteerd (team, md)", "exported minutes (team, md)"),
         ("something a later version writes", "something a later version writes", "something a later version writes"),
     ])

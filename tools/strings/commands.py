@@ -1,6 +1,7 @@
 # (key, nl, en) — help texts of every command (cmd.*), short status-bar hints (hint.*), contexts.
 CMDS = [
 ("quit","Stoppen","Quit","stoppen","quit"),
+("session-next","Sessie: naar het volgende huishouden","Session: on to the next household","volgende","next"),
 ("help","Hulp: alle sneltoetsen","Help: all key bindings","hulp","help"),
 ("palette","Opdracht zoeken","Find a command","opdracht","command"),
 ("search","Zoeken in de lijst","Search the list","zoeken","search"),

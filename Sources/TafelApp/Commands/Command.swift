@@ -46,6 +46,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case addDecision = "add-decision"
     case propose, accept, decline
     case editNextReview = "edit-next-review", closeMeeting = "close-meeting", exportMinutes = "export-minutes", jumpToGap = "jump-to-gap"
+    /// In a conference session: leave this household's meeting and open the next one.
+    case sessionNext = "session-next"
     case debugCrash = "debug-crash"
     // The text editor
     case finishEditing = "finish-editing"

@@ -43,6 +43,10 @@ public struct AppState: Sendable {
     public var quitting = false
     /// The process's exit status when the loop ends (128 + signal after SIGTERM/SIGHUP).
     public var exitStatus: Int32 = 0
+    /// Set when this screen runs one household of a conference session (`tafel session open`).
+    public var session: SessionBanner?
+    /// The chair asked to move on to the session's next household (the launcher opens it).
+    public var advanceSession = false
     public var isEmptyDatabase = false
     /// Requests sent and not answered, with what each was for.
     public var requests = RequestLog()
@@ -92,4 +96,17 @@ public struct AppState: Sendable {
 
     /// Terminal too small for the layout.
     public var tooSmall: Bool { size.width < 80 || size.height < 24 }
+}
+
+/// Where the meeting on screen stands in a conference session: "Sessie 2 van 3".
+public struct SessionBanner: Sendable, Hashable {
+    public var title: String
+    public var position: Int
+    public var count: Int
+    /// The household's slot; the meeting timer counts against it.
+    public var slotMinutes: Int
+    public init(title: String, position: Int, count: Int, slotMinutes: Int) {
+        self.title = title; self.position = position; self.count = count; self.slotMinutes = slotMinutes
+    }
+    public var isLast: Bool { position + 1 >= count }
 }

@@ -127,6 +127,14 @@ public enum Reducer {
         switch command {
         case .quit, .interrupt:
             return QuitFlow.quit(&state, confirmed: false)
+        case .sessionNext:
+            // Only inside a session; typed text is saved first, as on any way out.
+            guard let banner = state.session else {
+                state.status = StatusMessage(Message("session.not-in-session"))
+                return []
+            }
+            state.advanceSession = !banner.isLast
+            return QuitFlow.quit(&state, confirmed: false)
         case .suspend:
             return MeetingEditor.flush(&state) + [state.request(.suspend, for: .terminal)]
         case .intake:

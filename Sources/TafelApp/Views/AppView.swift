@@ -39,7 +39,9 @@ public enum AppView {
         case .households: return v.t("screen.households")
         case .audit: return v.t("screen.audit")
         case .household: return v.s.household?.file.household.name ?? v.t("screen.household")
-        case .meeting: return v.t("screen.meeting")
+        case .meeting:
+            guard let session = v.s.session else { return v.t("screen.meeting") }
+            return v.t(session.isLast ? "screen.meeting-session-last" : "screen.meeting-session", String(session.position + 1), String(session.count))
         }
     }
 

@@ -27,7 +27,8 @@ enum MeetingView {
         let start = m.meeting.startedAt ?? v.s.now
         let end = m.isClosed ? (m.meeting.endedAt ?? v.s.now) : v.s.now
         let elapsed = max(0, end - start)
-        let box = Int64(max(1, m.meeting.timeboxMinutes) * 60)
+        // In a session the timer counts against the household's slot.
+        let box = Int64(max(1, v.s.session?.slotMinutes ?? m.meeting.timeboxMinutes) * 60)
         let role: StyleRole = elapsed >= box ? .critical : (elapsed * 10 >= box * 8 ? .warn : .ok)
         func mmss(_ s: Int64) -> String { String(format: "%02d:%02d", s / 60, s % 60) }
         return Span(" ⏱ \(mmss(elapsed)) / \(mmss(box)) ", role)

@@ -41,7 +41,13 @@ public enum EventSummaryText {
         if let m = match(p, #"^household (\d+) created with (\d+) member\(s\) and (\d+) signal\(s\)$"#) {
             return s.t("log.summary.household-created-signal", m[0], m[1], m[2])
         }
+        if let m = match(p, #"^session (\d+) planned on (\S+) with (\d+) household\(s\)$"#) {
+            return s.t("log.summary.session-planned", m[0], Day(iso: m[1]).map(s.date) ?? m[1], m[2])
+        }
+        if p == "row fingerprints recorded" { return s.t("log.summary.fingerprints") }
+        if p == "row fingerprints settled" { return s.t("log.summary.fingerprints-settled") }
         if let m = match(p, #"^exported household (\d+)$"#) { return s.t("log.summary.exported-household", m[0]) }
+        if let m = match(p, #"^exported session summary (\d+) \((\w+)\)$"#) { return s.t("log.summary.exported-session", m[0], m[1]) }
         if let m = match(p, #"^exported minutes \((.*)\)$"#) { return s.t("log.summary.exported-minutes", m[0]) }
         if let m = match(p, #"^anonymised (\d+) closed household\(s\): (.*)$"#) { return s.t("log.summary.anonymised", m[0], m[1]) }
         if let m = match(p, #"^(.*): (\d+) household\(s\), (\d+) professional\(s\)$"#) { return s.t("log.summary.imported", origin(m[0], s), m[1], m[2]) }

@@ -19,7 +19,8 @@ enum RowFingerprints {
     /// derived and rebuilt at will; `meta` holds settings; `event` has its own chain.
     static let tables = ["organisation", "professional", "household", "household_involved", "member", "informal_person",
                          "signal", "domain_state", "domain_organisation", "meeting", "meeting_domain", "attendee",
-                         "assessment", "coordinator", "action", "action_dependency", "consent", "escalation", "contact"]
+                         "assessment", "coordinator", "action", "action_dependency", "consent", "escalation", "contact",
+                         "conference_session", "session_slot"]
 
     /// Creates the touched-rows table and the triggers on this connection (idempotent). The table
     /// has no key: an outer UPSERT's conflict handling would override a trigger's OR IGNORE, so
@@ -94,7 +95,8 @@ enum RowFingerprints {
     static func recordAll(_ db: Database) throws -> StateDigest {
         try db.execute(sql: "DELETE FROM row_digest")
         var state = StateDigest.zero
-        for table in tables {
+        // A migration fingerprints the tables that exist at its version; later ones start empty.
+        for table in tables where try db.tableExists(table) {
             let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table)")
             while let r = try rows.next() {
                 let rid: Int64 = r["fp_rowid"]
@@ -128,7 +130,7 @@ enum RowFingerprints {
             recordedState.add(d)
         }
         var differences: [Difference] = []
-        for table in tables {
+        for table in tables where try db.tableExists(table) {
             var expectedRows = recorded[table] ?? [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table) ORDER BY rowid")
             while let r = try rows.next() {

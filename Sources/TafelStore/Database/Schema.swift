@@ -5,7 +5,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -16,6 +16,7 @@ enum Schema {
         m.registerMigration("v5-household-record", migrate: v5)
         m.registerMigration("v6-meeting-room", migrate: v6)
         m.registerMigration("v7-row-fingerprints", migrate: v7)
+        m.registerMigration("v8-conference-sessions", migrate: v8)
         return m
     }
 
@@ -210,5 +211,20 @@ enum Schema {
             try AuditChain.append(db, at: Date(), actor: "system", householdId: nil, kind: .system, entity: "database", entityId: nil,
                                   summary: "row fingerprints recorded", reason: nil, state: state)
         }
+    }
+
+    /// Conference days: a session of several households, each in a time slot.
+    static func v8(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE conference_session (
+            id INTEGER PRIMARY KEY, date TEXT NOT NULL, chair_id INTEGER NOT NULL REFERENCES professional(id),
+            title TEXT NOT NULL DEFAULT '', created_on TEXT NOT NULL);
+        CREATE TABLE session_slot (
+            session_id INTEGER NOT NULL REFERENCES conference_session(id) ON DELETE CASCADE, position INTEGER NOT NULL,
+            household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            start_minute INTEGER NOT NULL, minutes INTEGER NOT NULL, PRIMARY KEY (session_id, position));
+        CREATE INDEX conference_session_date ON conference_session(date);
+        CREATE INDEX session_slot_household ON session_slot(household_id);
+        """)
     }
 }
