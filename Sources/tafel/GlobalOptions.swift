@@ -57,6 +57,8 @@ struct GlobalOptions: ParsableArguments {
         ConfigFile.reportOnce(strings)
         let path = databasePath
         let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly)
+        // The municipality's own reference data, when the database holds it, names everything.
+        if let own = try store.storedReference() { ReferenceData.current = own }
         if StoreLocation.isReadableByOthers(path) {
             Out.warn(strings.t("cli.world-readable", path))
         }

@@ -11,6 +11,7 @@ public struct IdSequences: Sendable {
     public var household = IdCounter(), member = IdCounter(), informal = IdCounter(), signal = IdCounter()
     public var meeting = IdCounter(), attendee = IdCounter(), assessment = IdCounter(), coordinator = IdCounter()
     public var action = IdCounter(), consent = IdCounter(), escalation = IdCounter(), contact = IdCounter()
+    public var blockedRule = IdCounter()
     public init() {}
 }
 
@@ -118,6 +119,13 @@ public struct CaseFileBuilder {
     public mutating func contact(_ ids: inout IdSequences, daysAgo: Int, by: Int64?, with: String, _ kind: ContactKind, _ note: String = "") {
         file.contacts.append(Contact(id: ids.contact.take(), householdId: id, date: day(daysAgo), professionalId: by,
                                      withWhom: with, kind: kind, note: note))
+    }
+
+    /// A rule that blocked help (*knellende regel*), with the exception used if any.
+    public mutating func blockedRule(_ ids: inout IdSequences, daysAgo: Int, _ rule: String, _ source: BlockedRuleSource, domain: String,
+                                     blocked: String, exception: RuleException = .geen, amount: Int? = nil, decidedBy: String? = nil, by: Int64?) {
+        file.blockedRules.append(BlockedRule(id: ids.blockedRule.take(), householdId: id, date: day(daysAgo), rule: rule, source: source, domain: domain,
+                                             blocked: blocked, exception: exception, amount: amount, decidedBy: decidedBy, recordedBy: by))
     }
 
     public mutating func escalation(_ ids: inout IdSequences, reason: String, by: Int64?, to: String, raisedDaysAgo: Int,

@@ -170,6 +170,12 @@ public enum DemoScenario {
             b.action(&ids, "huisvesting", "Betalingsregeling huurachterstand met Woonstad", owner: pro(R.kees), dueInDays: 10, createdDaysAgo: 30, meeting: m1)
             for org in [R.wijkteam, R.woningcorporatie, R.gemeente] { b.consent(&ids, organisation: org, purpose: "voorkomen ontruiming", basis: .wettelijkeGrondslag, givenDaysAgo: 32) }
             b.contact(&ids, daysAgo: 9, by: R.sanne, with: "Storm", .huisbezoek, "Doet open, wil niet praten")
+            // Knellende regels: the rules that pushed him into debt, and the doorbraakbudget that stopped the eviction.
+            b.blockedRule(&ids, daysAgo: 40, "Kostendelersnorm", .wet, domain: "financien",
+                          blocked: "Terug bij zijn moeder wonen zou haar bijstand verlagen; daarom slaapt hij bij vrienden.", by: R.sanne)
+            b.blockedRule(&ids, daysAgo: 28, "Zoektermijn van vier weken voor jongeren (Participatiewet)", .wet, domain: "financien",
+                          blocked: "Vier weken geen inkomen; de huurachterstand liep op tot een ontruimingsvonnis dreigde.",
+                          exception: .doorbraakbudget, amount: 1450, decidedBy: "Petra de Jong (teamleider)", by: R.sanne)
             files.append(b.file)
         }
 
@@ -182,6 +188,9 @@ public enum DemoScenario {
             let ilse = b.member(&ids, "Ilse de Groot", .ouder, age: 44)
             b.signal(&ids, "school-leerplicht", daysAgo: 210, "Sepp is agressief in de klas en geschorst")
             b.domain("tijdsbesteding", .zorg, daysAgo: 150, situation: "Geen passende schoolplek binnen een uur reizen.", organisations: [R.leerplicht])
+            b.blockedRule(&ids, daysAgo: 120, "Leerlingenvervoer alleen binnen de regio", .beleidsregel, domain: "tijdsbesteding",
+                          blocked: "De enige passende school ligt net buiten de regio; geen vervoer, dus geen plaatsing.",
+                          exception: .maatwerk, decidedBy: "Lotte (leerplicht) met de wethouder", by: R.lotte)
             b.domain("ouderschap", .zorg, daysAgo: 150, situation: "Ouders zijn uitgeput.")
             let m1 = b.meeting(&ids, daysAgo: 150, chair: R.fatima, attendees: attendees([R.eline, R.lotte, R.sanne]), discussed: ["tijdsbesteding", "ouderschap"], roster: roster)
             let m2 = b.meeting(&ids, daysAgo: 60, chair: R.fatima, attendees: attendees([R.eline, R.lotte, R.sanne]), discussed: ["tijdsbesteding", "ouderschap"], roster: roster)

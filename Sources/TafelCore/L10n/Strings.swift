@@ -8,7 +8,7 @@ public struct Strings: Sendable {
     /// Reference data given to this value; nil means the bundled set, decoded only when a label
     /// is first needed (many commands never need one, and decoding it is a tenth of a start-up).
     private let givenReference: ReferenceData?
-    public var reference: ReferenceData { givenReference ?? .bundled }
+    public var reference: ReferenceData { givenReference ?? .current }
 
     public init(_ language: Language, catalog: Catalog? = nil, reference: ReferenceData? = nil) {
         self.language = language

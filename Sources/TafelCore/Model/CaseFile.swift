@@ -14,18 +14,38 @@ public struct CaseFile: Codable, Hashable, Sendable {
     public var consents: [Consent]
     public var escalations: [Escalation]
     public var contacts: [Contact]
+    /// The register of rules that blocked help for this household (*knellende regels*).
+    public var blockedRules: [BlockedRule] = []
 
     public init(household: Household, members: [Member] = [], informal: [InformalPerson] = [], signals: [Signal] = [],
                 domains: [DomainState] = [], assessments: [Assessment] = [], coordinators: [CoordinatorAssignment] = [],
                 actions: [Action] = [], meetings: [Meeting] = [], attendees: [Attendee] = [], consents: [Consent] = [],
-                escalations: [Escalation] = [], contacts: [Contact] = []) {
+                escalations: [Escalation] = [], contacts: [Contact] = [], blockedRules: [BlockedRule] = []) {
         self.household = household; self.members = members; self.informal = informal; self.signals = signals
         self.domains = domains; self.assessments = assessments; self.coordinators = coordinators
         self.actions = actions; self.meetings = meetings; self.attendees = attendees; self.consents = consents
-        self.escalations = escalations; self.contacts = contacts
+        self.escalations = escalations; self.contacts = contacts; self.blockedRules = blockedRules
     }
 
     public var id: Int64 { household.id }
+
+    enum CodingKeys: String, CodingKey {
+        case household, members, informal, signals, domains, assessments, coordinators, actions, meetings, attendees
+        case consents, escalations, contacts, blockedRules
+    }
+
+    /// Decodes a household file; `blockedRules` is absent in files from before the register.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(household: try c.decode(Household.self, forKey: .household), members: try c.decode([Member].self, forKey: .members),
+                  informal: try c.decode([InformalPerson].self, forKey: .informal), signals: try c.decode([Signal].self, forKey: .signals),
+                  domains: try c.decode([DomainState].self, forKey: .domains), assessments: try c.decode([Assessment].self, forKey: .assessments),
+                  coordinators: try c.decode([CoordinatorAssignment].self, forKey: .coordinators), actions: try c.decode([Action].self, forKey: .actions),
+                  meetings: try c.decode([Meeting].self, forKey: .meetings), attendees: try c.decode([Attendee].self, forKey: .attendees),
+                  consents: try c.decode([Consent].self, forKey: .consents), escalations: try c.decode([Escalation].self, forKey: .escalations),
+                  contacts: try c.decode([Contact].self, forKey: .contacts))
+        blockedRules = try c.decodeIfPresent([BlockedRule].self, forKey: .blockedRules) ?? []
+    }
 }
 
 // MARK: - Queries used by rules, screens and minutes

@@ -37,7 +37,11 @@ public struct ReferenceDataError: Error, CustomStringConvertible, Sendable, Equa
     public var path: String
     public var keyPath: String
     public var message: String
-    public var description: String { "\(path): \(keyPath.isEmpty ? "(top level)" : keyPath): \(message)" }
+    /// The line in the file where the problem is (0 when not known).
+    public var line: Int = 0
+    public var description: String {
+        "\(path)\(line > 0 ? ":\(line)" : ""): \(keyPath.isEmpty ? "(top level)" : keyPath): \(message)"
+    }
 }
 
 /// The reference data shipped in `Resources/reference.json`: domain sets, domain → framework →
@@ -102,10 +106,42 @@ public struct ReferenceData: Codable, Sendable {
         try require(Agreement.self); try require(TafelRole.self); try require(MemberRole.self)
         try require(InformalKind.self); try require(ContactKind.self); try require(CompulsoryFramework.self)
         try require(ConsentBasis.self); try require(Presence.self); try require(CoordinatorStatus.self)
-        try require(Severity.self)
+        try require(Severity.self); try require(BlockedRuleSource.self); try require(RuleException.self)
         for name in ["score", "organisationKind", "signalSource", "reachLevel"] where vocabularies[name] == nil {
             throw fail("vocabularies.\(name)", "missing vocabulary")
         }
+    }
+
+    /// The reference data in force in this process: the shipped set, or the municipality's own
+    /// when the database holds one (set once when the store is opened; one database per process).
+    nonisolated(unsafe) public static var current: ReferenceData = bundled
+
+    /// Decodes a municipality's reference file; a problem names the file, the line and the key path.
+    public static func loadFile(_ data: Data, path: String) throws -> ReferenceData {
+        do { return try load(from: data, path: path) } catch var e as ReferenceDataError {
+            e.line = Self.line(of: e.keyPath, in: String(decoding: data, as: UTF8.self))
+            throw e
+        }
+    }
+
+    /// The line of the last key of `keyPath` ("domainSets[1].domains[0].code" → the line of the
+    /// second "domainSets" entry's first "code" after it), as near as the text allows; 1 when unknown.
+    static func line(of keyPath: String, in text: String) -> Int {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var from = 0
+        for part in keyPath.split(separator: ".") {
+            let name = part.split(separator: "[").first.map(String.init) ?? String(part)
+            guard let i = lines[from...].firstIndex(where: { $0.contains("\"\(name)\"") }) else { break }
+            from = i
+        }
+        return from + 1
+    }
+
+    /// The reference data as a file a municipality can edit (sorted keys, indented).
+    public func exported() throws -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try e.encode(self) + Data("\n".utf8)
     }
 
     /// The reference data shipped with tafel.

@@ -4,6 +4,8 @@ public enum DomainError: Error, Hashable, Sendable {
     case required(field: String)
     case outOfRange(field: String, min: Int, max: Int)
     case unknownDomain(String)
+    /// A reference file that drops the database's active domain set (its scores would lose their names).
+    case referenceLacksActiveSet(String)
     case householdClosed
     case closeNeedsReason
     case replacementRequired
@@ -35,6 +37,7 @@ public enum DomainError: Error, Hashable, Sendable {
         case .required(let f): return Message("error.required", .key("field.\(f)"))
         case .outOfRange(let f, let lo, let hi): return Message("error.out-of-range", .key("field.\(f)"), .number(lo), .number(hi))
         case .unknownDomain(let d): return Message("error.unknown-domain", .text(d))
+        case .referenceLacksActiveSet(let set): return Message("error.reference-lacks-set", .text(set))
         case .householdClosed: return Message("error.household-closed")
         case .closeNeedsReason: return Message("error.close-needs-reason")
         case .replacementRequired: return Message("error.replacement-required")

@@ -44,6 +44,8 @@ public enum EventSummaryText {
         if let m = match(p, #"^session (\d+) planned on (\S+) with (\d+) household\(s\)$"#) {
             return s.t("log.summary.session-planned", m[0], Day(iso: m[1]).map(s.date) ?? m[1], m[2])
         }
+        if let m = match(p, #"^reference data imported \((\d+) domain set\(s\)\)$"#) { return s.t("log.summary.reference-imported", m[0]) }
+        if let m = match(p, #"^sociale kaart: (\d+) service\(s\) added$"#) { return s.t("log.summary.services-added", m[0]) }
         if p == "row fingerprints recorded" { return s.t("log.summary.fingerprints") }
         if p == "row fingerprints settled" { return s.t("log.summary.fingerprints-settled") }
         if let m = match(p, #"^exported household (\d+)$"#) { return s.t("log.summary.exported-household", m[0]) }

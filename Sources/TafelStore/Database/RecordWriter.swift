@@ -154,6 +154,12 @@ enum RecordWriter {
                    [c.id, c.householdId, c.date.iso, c.professionalId, c.withWhom, c.kind.rawValue, c.note])
     }
 
+    @discardableResult
+    static func write(_ b: BlockedRule, _ db: Database) throws -> Int64 {
+        try upsert(db, "blocked_rule", ["id", "household_id", "date", "rule", "source", "domain", "blocked", "exception", "amount", "decided_by", "recorded_by"],
+                   [b.id, b.householdId, b.date.iso, b.rule, b.source.rawValue, b.domain, b.blocked, b.exception.rawValue, b.amount, b.decidedBy, b.recordedBy])
+    }
+
     /// Writes a whole household file (import, demo, generator): records keep their ids.
     static func write(_ f: CaseFile, _ db: Database) throws {
         try write(f.household, db)
@@ -171,5 +177,6 @@ enum RecordWriter {
         for c in f.consents { try write(c, db) }
         for e in f.escalations { try write(e, db) }
         for c in f.contacts { try write(c, db) }
+        for b in f.blockedRules { try write(b, db) }
     }
 }

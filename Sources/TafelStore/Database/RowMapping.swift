@@ -179,6 +179,15 @@ enum RowMapping {
                        stateDigest: try r.cell("state_digest"))
         }
     }
+
+    static func blockedRule(_ r: Row) throws -> BlockedRule {
+        try r.mapped("blocked_rule") { r -> BlockedRule in
+            BlockedRule(id: try r.cell("id"), householdId: try r.cell("household_id"), date: try requiredDay(r, "date"), rule: try r.cell("rule"),
+                        source: try vocab(r, "source", default: BlockedRuleSource.uitvoeringspraktijk), domain: try r.cell("domain"),
+                        blocked: try r.cell("blocked"), exception: try vocab(r, "exception", default: RuleException.geen),
+                        amount: try r.cell("amount"), decidedBy: try r.cell("decided_by"), recordedBy: try r.cell("recorded_by"))
+        }
+    }
 }
 
 /// A cell that does not hold what its column promises.

@@ -37,7 +37,8 @@ extension SQLiteCaseStore {
             attendees: try rows("SELECT a.* FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE m.household_id = ? ORDER BY a.id").map(RowMapping.attendee),
             consents: try rows("SELECT * FROM consent WHERE household_id = ? ORDER BY id").map(RowMapping.consent),
             escalations: try rows("SELECT * FROM escalation WHERE household_id = ? ORDER BY id").map(RowMapping.escalation),
-            contacts: try rows("SELECT * FROM contact WHERE household_id = ? ORDER BY id").map(RowMapping.contact))
+            contacts: try rows("SELECT * FROM contact WHERE household_id = ? ORDER BY id").map(RowMapping.contact),
+            blockedRules: try rows("SELECT * FROM blocked_rule WHERE household_id = ? ORDER BY id").map(RowMapping.blockedRule))
     }
 
     /// The access decision for a user on a household, from the database (without loading the file).

@@ -20,7 +20,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     let clock: any Clock
     /// Reference data given at opening; nil means the bundled set, decoded when first needed.
     private let givenReference: ReferenceData?
-    public var reference: ReferenceData { givenReference ?? .bundled }
+    public var reference: ReferenceData { givenReference ?? .current }
     /// The newest event this process has seen (for noticing other processes' commits); nil until
     /// the first look (`startWatching` or the first poll), which most commands never make.
     var lastSeenEvent: Int64?

@@ -5,7 +5,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 8
+    static let currentVersion = 9
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -17,6 +17,7 @@ enum Schema {
         m.registerMigration("v6-meeting-room", migrate: v6)
         m.registerMigration("v7-row-fingerprints", migrate: v7)
         m.registerMigration("v8-conference-sessions", migrate: v8)
+        m.registerMigration("v9-reference-kaart-knelpunten", migrate: v9)
         return m
     }
 
@@ -225,6 +226,21 @@ enum Schema {
             start_minute INTEGER NOT NULL, minutes INTEGER NOT NULL, PRIMARY KEY (session_id, position));
         CREATE INDEX conference_session_date ON conference_session(date);
         CREATE INDEX session_slot_household ON session_slot(household_id);
+        """)
+    }
+
+    /// The register of knellende regels (per household) and the sociale kaart (services).
+    static func v9(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE blocked_rule (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            date TEXT NOT NULL, rule TEXT NOT NULL, source TEXT NOT NULL, domain TEXT NOT NULL, blocked TEXT NOT NULL,
+            exception TEXT NOT NULL DEFAULT 'geen', amount INTEGER, decided_by TEXT, recorded_by INTEGER REFERENCES professional(id));
+        CREATE INDEX blocked_rule_household ON blocked_rule(household_id);
+        CREATE TABLE service (
+            id INTEGER PRIMARY KEY, name TEXT NOT NULL, organisation TEXT NOT NULL DEFAULT '', contact TEXT NOT NULL DEFAULT '',
+            phone TEXT, email TEXT, domains TEXT NOT NULL DEFAULT '', laws TEXT NOT NULL DEFAULT '', wijk TEXT NOT NULL DEFAULT '',
+            waiting_weeks INTEGER);
         """)
     }
 }

@@ -89,6 +89,7 @@ extension SQLiteCaseStore {
                 UPDATE consent SET purpose = '—' WHERE household_id \(inList);
                 UPDATE escalation SET reason = '—', decision = CASE WHEN decision IS NULL THEN NULL ELSE '—' END WHERE household_id \(inList);
                 UPDATE contact SET note = '', with_whom = '—' WHERE household_id \(inList);
+                UPDATE blocked_rule SET blocked = '', decided_by = NULL WHERE household_id \(inList);
                 DELETE FROM finding WHERE household_id \(inList);
                 """, arguments: args)
             try log(db, actor: actor, household: nil, kind: .retention, entity: "household", entityId: nil,

@@ -47,6 +47,7 @@ public struct TransferDocument: Codable, Sendable {
         f.consents.sort { $0.id < $1.id }
         f.escalations.sort { $0.id < $1.id }
         f.contacts.sort { $0.id < $1.id }
+        f.blockedRules.sort { $0.id < $1.id }
         return f
     }
 

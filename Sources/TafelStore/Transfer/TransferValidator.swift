@@ -197,6 +197,11 @@ public enum TransferValidator {
                 try belongs(c.householdId, "\(hp).contacts[\(i)].householdId")
                 if let p = c.professionalId, !allPros.contains(p) { throw ImportError.missing("\(hp).contacts[\(i)].professionalId", "professional", p) }
             }
+            for (i, b) in f.blockedRules.enumerated() {
+                try unique(&seen.blockedRules, existing.blockedRules, b.id, "\(hp).blockedRules[\(i)].id", "blocked_rule")
+                try belongs(b.householdId, "\(hp).blockedRules[\(i)].householdId")
+                if let p = b.recordedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).blockedRules[\(i)].recordedBy", "professional", p) }
+            }
             do { try f.validateInvariants() } catch let e as DomainError { throw ImportError.rule(hp, e) }
         }
     }
@@ -207,6 +212,7 @@ public enum TransferValidator {
         public var households = Set<Int64>(), members = Set<Int64>(), informal = Set<Int64>(), signals = Set<Int64>()
         public var meetings = Set<Int64>(), attendees = Set<Int64>(), assessments = Set<Int64>(), coordinators = Set<Int64>()
         public var actions = Set<Int64>(), consents = Set<Int64>(), escalations = Set<Int64>(), contacts = Set<Int64>()
+        public var blockedRules = Set<Int64>()
         public init() {}
     }
 }
