@@ -183,7 +183,7 @@ public final class CursesBackend: TerminalBackend {
         pairs.removeAll()
         var n: Int16 = 1
         for role in StyleRole.allCases {
-            let s = theme.style(role)
+            let s = colorCount > 0 ? theme.style(role).degraded(toColors: colorCount) : theme.style(role)
             var attrs: attr_t = tk_a_normal()
             if s.attributes.contains(.bold) { attrs |= tk_a_bold() }
             if s.attributes.contains(.underline) { attrs |= tk_a_underline() }
@@ -193,8 +193,8 @@ public final class CursesBackend: TerminalBackend {
             if s.attributes.contains(.blink) { attrs |= tk_a_blink() }
             var pair: Int16 = 0
             if colorCount > 0, Int(n) < Int(tk_color_pairs()) {
-                let fg = s.fg.clamped(toColors: colorCount).cursesNumber
-                let bg = s.bg.clamped(toColors: colorCount).cursesNumber
+                let fg = s.fg.cursesNumber
+                let bg = s.bg.cursesNumber
                 if fg != -1 || bg != -1 {
                     init_pair(n, Int16(fg), Int16(bg))
                     pair = n

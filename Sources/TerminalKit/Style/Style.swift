@@ -27,11 +27,57 @@ public enum Color: Hashable, Sendable {
         }
     }
 
-    /// Degrades a 256-colour index to the 8/16 colour palette of simpler terminals.
+    /// Degrades a colour to a terminal with `n` colours: 256-colour indices to the nearest of the
+    /// 16 (or 8) ANSI colours by their RGB value, bright colours to their base colour on 8-colour
+    /// terminals. (The old `i % 8` turned bright black, the muted grey, into black.)
     public func clamped(toColors n: Int) -> Color {
         guard case .indexed(let i) = self, Int(i) >= n else { return self }
-        if n >= 16 || i < 16 { return .indexed(n >= 16 ? i : i % 8) }
-        return .indexed(i % 8)
+        let target = n >= 16 ? 16 : 8
+        if i < 16 { return .indexed(i - 8) }               // bright → base (8-colour terminals only get here)
+        let (r, g, b) = Color.rgb(i)
+        var best = 0, bestDistance = Int.max
+        for c in 0..<target {
+            let (cr, cg, cb) = Color.ansiRGB[c]
+            let d = (r - cr) * (r - cr) + (g - cg) * (g - cg) + (b - cb) * (b - cb)
+            if d < bestDistance { best = c; bestDistance = d }
+        }
+        return .indexed(UInt8(best))
+    }
+
+    /// The usual xterm RGB of the 16 ANSI colours.
+    static let ansiRGB: [(Int, Int, Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    ]
+
+    /// The RGB of a 256-colour index (16–231 the 6×6×6 cube, 232–255 the grey ramp).
+    static func rgb(_ i: UInt8) -> (Int, Int, Int) {
+        if i < 16 { return ansiRGB[Int(i)] }
+        if i >= 232 { let v = 8 + Int(i - 232) * 10; return (v, v, v) }
+        let c = Int(i) - 16
+        func level(_ x: Int) -> Int { x == 0 ? 0 : 55 + x * 40 }
+        return (level(c / 36), level((c / 6) % 6), level(c % 6))
+    }
+}
+
+extension Style {
+    /// This style on a terminal with `n` colours, keeping every role visible: a foreground that
+    /// would fall onto its own background (or onto black, the usual background, for the muted
+    /// greys) is replaced by the default colour, dimmed, so the text stays readable.
+    public func degraded(toColors n: Int) -> Style {
+        guard n < 256 else { return self }
+        var out = Style(fg: fg.clamped(toColors: n), bg: bg.clamped(toColors: n), attributes: attributes)
+        // A colour that was not black but became black (greys, dark blues) would vanish on the
+        // usual dark background.
+        let lostGrey: Bool = {
+            guard case .indexed(let i) = fg else { return false }
+            return i != 0
+        }()
+        if out.fg == out.bg && out.fg != .default || (lostGrey && out.fg == .indexed(0)) {
+            out.fg = .default
+            out.attributes.insert(.dim)
+        }
+        return out
     }
 }
 
