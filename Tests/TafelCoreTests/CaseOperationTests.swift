@@ -142,3 +142,44 @@ struct CaseOperationTests {
         }
     }
 }
+
+/// Doorzettingsmacht: only the one an escalation was raised to, or a teamleider, decides it.
+@Suite("Escalation rights")
+struct EscalationRightsTests {
+    let today = Fixture.today
+
+    func file(raisedTo: String, raisedBy: Int64) -> CaseFile {
+        var f = Fixture().file
+        f.escalations = [Escalation(id: 5, householdId: f.id, reason: "Twee jaar geen regie", raisedBy: raisedBy, raisedTo: raisedTo,
+                                    raisedOn: today.adding(days: -3), deadline: today.adding(days: 11))]
+        return f
+    }
+
+    func pro(_ id: Int64, _ name: String, _ login: String, _ role: TafelRole) -> Professional {
+        Professional(id: id, name: name, organisationId: 1, discipline: "", role: role, login: login, team: "Team Zuid")
+    }
+
+    @Test func theOneItWasRaisedToDecidesAndIsRecorded() throws {
+        let manager = pro(40, "Karin Smits", "ksmits", .voorzitter)
+        let f = file(raisedTo: "Karin Smits (manager Wmo)", raisedBy: 1)
+        let changes = try CaseOperation.decideEscalation(5, decision: "Wijkteam neemt de regie").changes(
+            in: f, context: OperationContext(today: today, now: 0, user: manager))
+        guard case .escalation(_, let e) = changes.first else { Issue.record("\(changes)"); return }
+        #expect(e.decision == "Wijkteam neemt de regie" && e.decidedOn == today && e.decidedBy == 40)
+    }
+
+    @Test func aMedewerkerWhoRaisedItOrIsNotNamedMayNot() {
+        let raiser = pro(1, "Sanne de Boer", "sanne", .medewerker)
+        let other = pro(2, "Kees Bakker", "kees", .medewerker)
+        let f = file(raisedTo: "manager Wmo", raisedBy: 1)
+        for user in [raiser, other] {
+            #expect(throws: DomainError.escalationNotYours(raisedTo: "manager Wmo")) {
+                _ = try CaseOperation.decideEscalation(5, decision: "zelf besloten").changes(in: f, context: OperationContext(today: today, now: 0, user: user))
+            }
+        }
+        // Named by login also counts; a teamleider always may.
+        #expect(EscalationRights.mayDecide(other, file(raisedTo: "kees", raisedBy: 1).escalations[0]))
+        #expect(!EscalationRights.mayDecide(other, file(raisedTo: "keesje de vries", raisedBy: 1).escalations[0]))
+        #expect(EscalationRights.mayDecide(pro(3, "Petra van Dijk", "petra", .teamleider), f.escalations[0]))
+    }
+}

@@ -156,6 +156,7 @@ ENTRIES = [
 ("household.escalations-title","Opschalingen","Escalations"),
 ("household.escalation-to","naar {0}, termijn {1}:","to {0}, deadline {1}:"),
 ("household.decided","besloten: {0}","decided: {0}"),
+("household.decided-by","besloten op {1} door {2}: {0}","decided on {1} by {2}: {0}"),
 ("household.undecided","nog geen besluit","no decision yet"),
 ("household.history-title","Geschiedenis","History"),
 ("household.none","Niets vastgelegd.","Nothing recorded."),

@@ -13,6 +13,7 @@ ENTRIES = [
 ("field.blocked","wat de regel blokkeerde","what the rule blocked"),
 ("field.amount","bedrag","amount"),
 ("field.decidedBy","wie besloot","who decided"),
+("error.escalation-not-yours","alleen {0} (aan wie is opgeschaald) of een teamleider besluit hierover","only {0} (to whom it was escalated) or a teamleider decides this"),
 ("error.reference-lacks-set","het bestand mist de leefgebiedenset \"{0}\" die deze database gebruikt: neem die set op (u mag labels wijzigen en sets toevoegen)","the file lacks the domain set \"{0}\" this database uses: keep that set in it (you may change labels and add sets)"),
 ("log.summary.reference-imported","referentiegegevens ingelezen ({0} {0:leefgebiedenset|leefgebiedensets})","reference data imported ({0} domain {0:set|sets})"),
 ("session.error.none","noem minstens één huishouden voor de sessie","name at least one household for the session"),

@@ -248,7 +248,10 @@ enum HouseholdView {
             let late = e.isOpen && e.deadline < v.s.today
             lines.append(Line([Span(v.strings.date(e.raisedOn) + " ", .muted), Span(e.reason)]))
             lines.append(Line([Span("  " + v.t("household.escalation-to", e.raisedTo, v.strings.date(e.deadline)) + " ", late ? .bad : .muted),
-                               Span(e.decision.map { v.t("household.decided", $0) } ?? v.t("household.undecided"), e.isOpen ? .warn : .ok)]))
+                               Span(e.decision.map { d in
+                                   guard let on = e.decidedOn, let by = e.decidedBy.flatMap({ v.s.roster.professionals[$0]?.name }) else { return v.t("household.decided", d) }
+                                   return v.t("household.decided-by", d, v.strings.date(on), by)
+                               } ?? v.t("household.undecided"), e.isOpen ? .warn : .ok)]))
         }
         Paragraph(lines.isEmpty ? [Line(v.t("household.none"), .muted)] : lines).render(bottom.inset(left: 1), into: &b)
     }

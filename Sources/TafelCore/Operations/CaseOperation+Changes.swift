@@ -175,10 +175,12 @@ extension CaseOperation {
             try file.ensureOpen()
             guard let e = file.escalations.first(where: { $0.id == id }) else { throw DomainError.notFound(entity: "escalation", id: id) }
             guard e.isOpen else { throw DomainError.alreadyDecided }
+            guard EscalationRights.mayDecide(context.user, e) else { throw DomainError.escalationNotYours(raisedTo: e.raisedTo) }
             guard !decision.trimmed.isEmpty else { throw DomainError.required(field: "decision") }
             var n = e
             n.decision = decision.trimmed
             n.decidedOn = today
+            n.decidedBy = context.user.id
             return [.escalation(base: e, new: n)]
         case .recordConsent(var c):
             try file.ensureOpen()

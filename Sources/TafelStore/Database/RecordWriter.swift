@@ -144,8 +144,8 @@ enum RecordWriter {
 
     @discardableResult
     static func write(_ e: Escalation, _ db: Database) throws -> Int64 {
-        try upsert(db, "escalation", ["id", "household_id", "reason", "raised_by", "raised_to", "raised_on", "deadline", "decision", "decided_on"],
-                   [e.id, e.householdId, e.reason, e.raisedBy, e.raisedTo, e.raisedOn.iso, e.deadline.iso, e.decision, s(e.decidedOn)])
+        try upsert(db, "escalation", ["id", "household_id", "reason", "raised_by", "raised_to", "raised_on", "deadline", "decision", "decided_on", "decided_by"],
+                   [e.id, e.householdId, e.reason, e.raisedBy, e.raisedTo, e.raisedOn.iso, e.deadline.iso, e.decision, s(e.decidedOn), e.decidedBy])
     }
 
     @discardableResult

@@ -160,7 +160,7 @@ enum RowMapping {
         try r.mapped("escalation") { r -> Escalation in
             Escalation(id: try r.cell("id"), householdId: try r.cell("household_id"), reason: try r.cell("reason"), raisedBy: try r.cell("raised_by"),
                        raisedTo: try r.cell("raised_to"), raisedOn: try requiredDay(r, "raised_on"), deadline: try requiredDay(r, "deadline"),
-                       decision: try r.cell("decision"), decidedOn: try day(r, "decided_on"))
+                       decision: try r.cell("decision"), decidedOn: try day(r, "decided_on"), decidedBy: try r.cell("decided_by"))
         }
     }
 

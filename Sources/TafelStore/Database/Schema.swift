@@ -5,7 +5,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 9
+    static let currentVersion = 10
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -18,6 +18,7 @@ enum Schema {
         m.registerMigration("v7-row-fingerprints", migrate: v7)
         m.registerMigration("v8-conference-sessions", migrate: v8)
         m.registerMigration("v9-reference-kaart-knelpunten", migrate: v9)
+        m.registerMigration("v10-escalation-decider", migrate: v10)
         return m
     }
 
@@ -242,5 +243,10 @@ enum Schema {
             phone TEXT, email TEXT, domains TEXT NOT NULL DEFAULT '', laws TEXT NOT NULL DEFAULT '', wijk TEXT NOT NULL DEFAULT '',
             waiting_weeks INTEGER);
         """)
+    }
+
+    /// Who decided an escalation.
+    static func v10(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE escalation ADD COLUMN decided_by INTEGER REFERENCES professional(id)")
     }
 }

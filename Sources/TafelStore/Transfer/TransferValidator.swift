@@ -191,6 +191,7 @@ public enum TransferValidator {
                 try unique(&seen.escalations, existing.escalations, e.id, "\(hp).escalations[\(i)].id", "escalation")
                 try belongs(e.householdId, "\(hp).escalations[\(i)].householdId")
                 if let p = e.raisedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).escalations[\(i)].raisedBy", "professional", p) }
+                if let p = e.decidedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).escalations[\(i)].decidedBy", "professional", p) }
             }
             for (i, c) in f.contacts.enumerated() {
                 try unique(&seen.contacts, existing.contacts, c.id, "\(hp).contacts[\(i)].id", "contact")
