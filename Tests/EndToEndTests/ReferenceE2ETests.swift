@@ -123,4 +123,21 @@ struct ReferenceE2ETests {
         #expect(try NamedCSV(string: try E2E.run(["knelpunten", "--format", "csv", "--db", dir.file("copy.sqlite"), "--user", "petra"]).stdout,
                              delimiter: .comma).rows == f)
     }
+
+    /// An organisation's extract holds only what the consent register allows (the personas).
+    @Test func theConsentRegisterDecidesWhatAnExtractHolds() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        // Willem Bos has no consent for Woonstad: no name, no actions, and it says why.
+        let none = try E2E.run(["minutes", "Willem", "--for", "org:Woonstad", "--db", db, "--user", "fatima"])
+        #expect(none.status == 0, "\(none.stderr)")
+        #expect(none.stdout.contains("geen geldige grondslag") && !none.stdout.contains("Willem") && !none.stdout.contains("Bos"), "\(none.stdout)")
+        // Storm: a legal ground for Woonstad, so its own action is there.
+        let storm = try E2E.run(["minutes", "Storm", "--for", "org:Woonstad", "--db", db, "--user", "sanne"]).stdout
+        #expect(storm.contains("Betalingsregeling huurachterstand met Woonstad") && storm.contains("Storm Visser"))
+        // Withdrawn or expired consent is no basis either: expire Storm's with the sqlite3 shell's help.
+        _ = try Shell.run("/usr/bin/env", ["sqlite3", db, "UPDATE consent SET expires_on = '2020-01-01' WHERE household_id = (SELECT id FROM household WHERE name = 'Storm Visser')"])
+        let expired = try E2E.run(["minutes", "Storm", "--for", "org:Woonstad", "--db", db, "--user", "sanne"]).stdout
+        #expect(!expired.contains("Betalingsregeling") && !expired.contains("Storm"), "\(expired)")
+    }
 }

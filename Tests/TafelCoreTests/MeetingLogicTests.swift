@@ -228,6 +228,13 @@ struct MeetingLogicTests {
     @Test func organisationExtractHasOnlyItsOwnActions() throws {
         var (f, mid) = minutesFixture()
         f.action("huisvesting", "Woning aanpassen", owner: .professional(2))
+        let org = f.roster.professionals[2]!.organisationId!
+        // Without a basis in the consent register: nothing about the household at all.
+        let bare = try Minutes.build(f.file, meetingId: mid, roster: f.roster, domainOrder: order)
+        let none = MinutesRenderer(strings: Strings(.nl)).document(bare, audience: .organisation(2), roster: f.roster).markdown()
+        #expect(!none.contains("Woning aanpassen") && !none.contains("Familie Test") && none.contains("geen geldige grondslag"))
+        f.file.consents.append(Consent(id: 9, householdId: f.file.id, organisationId: org, purpose: "woning", basis: .toestemming,
+                                       givenOn: Fixture.today.adding(days: -60)))
         let m = try Minutes.build(f.file, meetingId: mid, roster: f.roster, domainOrder: order)
         let ex = MinutesRenderer(strings: Strings(.nl)).document(m, audience: .organisation(2), roster: f.roster).markdown()
         #expect(ex.contains("Woning aanpassen"))

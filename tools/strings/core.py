@@ -297,6 +297,8 @@ ENTRIES = [
 # extract
 ("extract.title","Uittreksel voor {0} — {1}","Extract for {0} — {1}"),
 ("extract.actions","Afspraken van {0}","Actions of {0}"),
+("extract.title-no-basis","Uittreksel voor {0}","Extract for {0}"),
+("extract.no-basis","In het toestemmingsregister staat geen geldige grondslag (toestemming of wettelijke grondslag) om gegevens van dit huishouden met {0} te delen. Dit uittreksel bevat daarom geen gegevens over het huishouden of de gezinsleden. Leg eerst een grondslag vast en maak het uittreksel dan opnieuw; voor vragen: de regisseur.","The consent register holds no valid basis (consent or legal ground) for sharing this household's data with {0}. This extract therefore contains nothing about the household or its members. Record a basis first and make the extract again; questions: the coordinator."),
 ("extract.none","Geen open afspraken voor deze organisatie.","No open actions for this organisation."),
 ("extract.scope","Dit uittreksel bevat alleen wat deze organisatie nodig heeft voor haar eigen afspraken.","This extract contains only what this organisation needs for its own actions."),
 # store

@@ -83,6 +83,9 @@ public struct Minutes: Sendable, Hashable {
     public var gapsClosedOver: [GapLine] = []
     public var acknowledged: [Message] = []
     public var closed: Bool
+    /// The consent register as it stood on the meeting's day: per organisation, the members it
+    /// covers (nil: the whole household). Decides what an organisation's extract may hold.
+    public var sharing: [Int64: [String?]] = [:]
 
     /// Builds the minutes of a meeting from the household file.
     public static func build(_ f: CaseFile, meetingId: Int64, roster: Roster, domainOrder: [String]) throws -> Minutes {
@@ -142,7 +145,12 @@ public struct Minutes: Sendable, Hashable {
         let declines = f.coordinators.filter { $0.status == .afgewezen && $0.decidedOn == m.date }
             .map { Decline(name: dir.nameWithOrganisation($0.coordinator), reason: $0.declineReason ?? "") }
 
-        return Minutes(householdName: f.household.name, meetingId: m.id, date: m.date,
+        var sharing: [Int64: [String?]] = [:]
+        for c in f.consents where c.isValid(on: m.date) {
+            sharing[c.organisationId, default: []].append(c.memberId.flatMap { f.member($0)?.name })
+        }
+
+        var minutes = Minutes(householdName: f.household.name, meetingId: m.id, date: m.date,
                        chair: m.chairId.flatMap { roster.professionals[$0]?.name },
                        minuteTaker: m.minuteTakerId.flatMap { roster.professionals[$0]?.name },
                        present: names(.aanwezig), online: names(.online), apologies: names(.afwezigMetBericht),
@@ -161,12 +169,23 @@ public struct Minutes: Sendable, Hashable {
                        },
                        acknowledged: m.acknowledged.map { $0 == "not-discussed" ? Message("gap.not-discussed-done") : Message("common.text", .text($0)) },
                        closed: m.status == .closed)
+        minutes.sharing = sharing
+        return minutes
     }
 
-    /// The actions an organisation sees in its extract: those owned by it or by its people.
+    /// The actions an organisation sees in its extract: those owned by it or by its people, and
+    /// only as far as the consent register allows — an action about one member needs consent for
+    /// that member or for the whole household; one about the household needs the whole household.
     public func actions(for organisation: Int64) -> [ActionLine] {
-        actions.filter { $0.ownerOrganisation == organisation }
+        guard let covered = sharing[organisation] else { return [] }
+        let whole = covered.contains { $0 == nil }
+        return actions.filter { a in
+            a.ownerOrganisation == organisation && (whole || (a.member.map { covered.contains($0) } ?? false))
+        }
     }
+
+    /// Whether anything about the household may be shared with this organisation at all.
+    public func mayShare(with organisation: Int64) -> Bool { !(sharing[organisation] ?? []).isEmpty }
 }
 
 /// One gap a meeting was closed over, as the minutes list it.

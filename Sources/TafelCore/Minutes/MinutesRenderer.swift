@@ -158,6 +158,14 @@ public struct MinutesRenderer: Sendable {
     /// An organisation's extract: only its own actions, with the household and the coordinator.
     func extract(_ m: Minutes, organisation: Int64, name: String) -> ReportDocument {
         let s = strings
+        guard m.mayShare(with: organisation) else {
+            // No basis in the consent register: say so, and hold nothing about the household.
+            var d = ReportDocument(title: t("extract.title-no-basis", name), language: s.language)
+            d.blocks.append(.heading(1, t("extract.title-no-basis", name)))
+            d.blocks.append(.paragraph(t("extract.no-basis", name)))
+            if let c = m.coordinator { d.blocks.append(.fields([.init(t("minutes.coordinator-name"), c.name)])) }
+            return d
+        }
         var d = ReportDocument(title: t("extract.title", name, m.householdName), language: s.language)
         d.blocks.append(.heading(1, t("extract.title", name, m.householdName)))
         var fields = [ReportDocument.Field(t("minutes.date"), s.date(m.date))]
