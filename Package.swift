@@ -31,13 +31,13 @@ let package = Package(
         .target(name: "TextSafety", swiftSettings: staticRelease),
         .target(name: "CTerminal"),
         .target(name: "TerminalKit", dependencies: ["CNcursesw", "CTerminal", "TextSafety"], swiftSettings: staticRelease),
-        .target(name: "TafelCore", dependencies: ["TextSafety"], resources: [.copy("Resources")], swiftSettings: staticRelease),
+        .target(name: "TafelCore", dependencies: ["TextSafety"], exclude: ["Resources"], swiftSettings: staticRelease),
         .target(name: "TafelStore", dependencies: [
             "TafelCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: staticRelease),
-        .target(name: "TafelApp", dependencies: ["TafelCore", "TerminalKit"], resources: [.copy("Resources")], swiftSettings: staticRelease),
+        .target(name: "TafelApp", dependencies: ["TafelCore", "TerminalKit"], exclude: ["Resources"], swiftSettings: staticRelease),
         .executableTarget(name: "tafel", dependencies: [
             "TafelApp", "TafelStore", "TafelCore", "TerminalKit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

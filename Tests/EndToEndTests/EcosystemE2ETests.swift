@@ -122,3 +122,42 @@ struct EcosystemE2ETests {
         #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+ \(schema \d+\)\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
     }
 }
+
+/// An installation into a temporary prefix works from any directory: catalogues, reference data,
+/// keymap and themes are compiled in; the manual renders; the bash completion is registered.
+@Suite("End to end: installation")
+struct InstallE2ETests {
+    @Test func anInstalledBinaryIsWholeWithItsManualAndCompletions() throws {
+        let dir = TemporaryDirectory()
+        let prefix = dir.file("prefix")
+        guard let gm = BuildProducts.executable("generate-manual") else {
+            Issue.record("generate-manual is not built: run `swift build --product generate-manual` (the CI does)"); return
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let install = try Shell.run("/bin/sh", ["\(root)/tools/install.sh", prefix], environment: ProcessInfo.processInfo.environment.merging(
+            ["BIN": E2E.tafel, "GM": gm], uniquingKeysWith: { $1 }))
+        #expect(install.status == 0, "\(install.stderr)")
+        let tafel = "\(prefix)/bin/tafel"
+        // From another directory, with no source tree or resource bundle beside it.
+        let elsewhere = dir.file("elders")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let db = "\(elsewhere)/d.sqlite"
+        let run = try Shell.run("/bin/sh", ["-c", "cd '\(elsewhere)' && '\(tafel)' demo --db d.sqlite --no-open && '\(tafel)' caseload --db d.sqlite --user sanne"])
+        #expect(run.status == 0 && run.stdout.contains("Te laat") && run.stdout.contains("Sociaal netwerk"), "\(run.stdout) \(run.stderr)")
+        // A shipped theme other than the default opens (the launcher refuses a theme it cannot find).
+        let t = try Tmux("cd '\(elsewhere)' && TERM=xterm-256color '\(tafel)' --db '\(db)' --user sanne --theme kleurenblind")
+        #expect(t.waitFor("Mijn caseload"), "\(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        // The manual renders in both languages.
+        let man = try Shell.run("/bin/sh", ["-c", "LANG=C.UTF-8 MANWIDTH=80 man -l '\(prefix)/share/man/man1/tafel.1' | col -b"])
+        #expect(man.status == 0 && man.stdout.contains("tafel") && man.stdout.contains("Casusoverleg"), "\(man.stderr)")
+        let manEN = try Shell.run("/bin/sh", ["-c", "LANG=C.UTF-8 MANWIDTH=80 man -l '\(prefix)/share/man/en/man1/tafel.1' | col -b"])
+        #expect(manEN.stdout.contains("Case conferences"))
+        // The bash completion registers itself and completes subcommands.
+        let complete = try Shell.run("/bin/bash", ["-c", "source '\(prefix)/share/bash-completion/completions/tafel' && complete -p tafel"])
+        #expect(complete.stdout.contains("-F _tafel tafel"), "\(complete.stdout) \(complete.stderr)")
+        #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/zsh/site-functions/_tafel"))
+        #expect(FileManager.default.fileExists(atPath: "\(prefix)/share/fish/vendor_completions.d/tafel.fish"))
+    }
+}

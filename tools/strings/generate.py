@@ -32,3 +32,6 @@ for idx, lang in ((1, "nl"), (2, "en")):
             text = e[idx].replace("\n", "\\n")
             f.write(f"{e[0]} = {text}\n")
 print(f"{len(entries)} keys written")
+# The catalogues are compiled into the binary too (tools/embed.py).
+import subprocess
+subprocess.run([sys.executable, os.path.join(root, "tools", "embed.py")], check=True)

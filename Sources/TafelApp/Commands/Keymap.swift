@@ -87,10 +87,8 @@ public struct Keymap: Sendable {
     /// The defaults shipped with tafel.
     public static let defaults: Keymap = {
         var k = Keymap()
-        if let url = Bundle.module.url(forResource: "keys", withExtension: "default", subdirectory: "Resources"),
-           let text = try? String(contentsOf: url, encoding: .utf8) {
-            k.load(text, path: "keys.default")
-        }
+        // Compiled in (tools/embed.py): an installed binary needs no files beside it.
+        k.load(EmbeddedApp.keys, path: "keys.default")
         return k
     }()
 }

@@ -1,8 +1,9 @@
 import Foundation
 import TerminalKit
 
-/// Finds theme files: `$TAFEL_THEMES`, then `$XDG_CONFIG_HOME/tafel/themes`, then the
-/// `Themes/` folder of the source tree the binary was built from.
+/// Finds themes: files in `$TAFEL_THEMES`, then `$XDG_CONFIG_HOME/tafel/themes`, then the five
+/// shipped themes compiled into the binary (from `Themes/`, by tools/embed.py), so an installed
+/// binary has them all wherever it is copied.
 public struct ThemeLibrary: Sendable {
     public var directories: [URL]
 
@@ -12,19 +13,12 @@ public struct ThemeLibrary: Sendable {
         let home = environment["HOME"] ?? NSHomeDirectory()
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.config"
         dirs.append(URL(fileURLWithPath: "\(config)/tafel/themes"))
-        dirs.append(ThemeLibrary.sourceThemes)
         directories = dirs
-    }
-
-    /// `Themes/` at the root of the source tree (this file is Sources/TafelApp/Runtime/ThemeLibrary.swift).
-    public static var sourceThemes: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
     }
 
     /// Theme names found, in a friendly order (default first, mono last).
     public var names: [String] {
-        var found = Set<String>()
+        var found = Set(EmbeddedApp.themes.keys)
         for d in directories {
             for f in (try? FileManager.default.contentsOfDirectory(atPath: d.path)) ?? [] where f.hasSuffix(".theme") {
                 found.insert(String(f.dropLast(6)))
@@ -37,10 +31,12 @@ public struct ThemeLibrary: Sendable {
     /// Loads a theme by name; problems in the file are returned (the rest still loads).
     public func load(_ name: String) -> (theme: Theme, problems: [String])? {
         for d in directories where FileManager.default.fileExists(atPath: d.appendingPathComponent("\(name).theme").path) {
-            if let (theme, problems) = try? ThemeParser.load(name: name, directory: d, displayDirectory: d == ThemeLibrary.sourceThemes ? "Themes" : d.path) {
+            if let (theme, problems) = try? ThemeParser.load(name: name, directory: d, displayDirectory: d.path) {
                 return (theme, problems.map(\.description))
             }
         }
-        return nil
+        guard let text = EmbeddedApp.themes[name] else { return nil }
+        let (theme, problems) = ThemeParser.parse(text, name: name, path: "Themes/\(name).theme")
+        return (theme, problems.map(\.description))
     }
 }

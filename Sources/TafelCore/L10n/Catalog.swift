@@ -133,11 +133,8 @@ public struct Catalog: Sendable {
     private static let bundledEN = loadBundled(.en)
 
     static func loadBundled(_ language: Language) -> Catalog {
+        // Compiled in (tools/embed.py): an installed binary needs no files beside it.
         let name = "strings-\(language.rawValue)"
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return Catalog(language: language, entries: [:])
-        }
-        return parse(text, language: language, path: "Resources/\(name).txt").0
+        return parse(language == .nl ? Embedded.stringsNL : Embedded.stringsEN, language: language, path: "Resources/\(name).txt").0
     }
 }

@@ -146,10 +146,8 @@ public struct ReferenceData: Codable, Sendable {
 
     /// The reference data shipped with tafel.
     public static let bundled: ReferenceData = {
-        guard let url = Bundle.module.url(forResource: "reference", withExtension: "json", subdirectory: "Resources"),
-              let data = try? Data(contentsOf: url) else {
-            fatalError("tafel is installed without its reference data (Resources/reference.json)")
-        }
+        // Compiled in (tools/embed.py): an installed binary needs no files beside it.
+        let data = Data(Embedded.reference.utf8)
         do { return try load(from: data, path: "Resources/reference.json") } catch {
             fatalError("the shipped reference data is invalid: \(error)")
         }
