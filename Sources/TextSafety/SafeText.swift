@@ -5,7 +5,7 @@
 /// become visible placeholders (`␛`, `␇`, `�` …). The escape byte therefore never
 /// reaches the terminal from user text, whatever the source (typed, imported, stored).
 public enum SafeText {
-    /// The placeholder for C1 controls, bidi overrides and line/paragraph separators.
+    /// The placeholder for C1 controls, bidi overrides, invisible characters and line/paragraph separators.
     public static let replacement: Character = "\u{FFFD}"
 
     /// True when the scalar must never be written to a terminal as-is.
@@ -16,6 +16,11 @@ public enum SafeText {
         if v < 0xA0 { return v >= 0x80 }
         switch v {
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0xFFF9...0xFFFB:
+            return true
+        // Invisible characters that terminals draw inconsistently (a soft hyphen as "-" or
+        // nothing, a zero-width space as nothing or a box): shown as a marker, so what the
+        // layout counts is what is drawn. (The joiner U+200D stays: emoji sequences need it.)
+        case 0x00AD, 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF:
             return true
         default:
             return false

@@ -61,7 +61,24 @@ struct ThemeAndKeyTests {
         #expect(DisplayWidth.of("👍") == 2)
         #expect(DisplayWidth.of("👍🏽") == 2)
         #expect(DisplayWidth.of("Financiën") == 9)
-        #expect(DisplayWidth.of("\u{1B}") == 0)
+        // What cannot be drawn as it is counts as its one-column placeholder (␛, �).
+        #expect(DisplayWidth.of("\u{1B}") == 1)
+        for invisible in ["\u{200B}", "\u{FEFF}", "\u{2060}", "\u{00AD}"] {
+            #expect(DisplayWidth.of(invisible) == 1, "\(invisible.unicodeScalars.first!.value)")
+            #expect(SafeText.neutralise("Jan\(invisible)sen") == "Jan\u{FFFD}sen")
+        }
+        // An emoji family keeps its joiners and its width.
+        #expect(DisplayWidth.of("👨\u{200D}👩\u{200D}👧") == 2)
+        #expect(SafeText.isClean("👨\u{200D}👩\u{200D}👧"))
+    }
+
+    @Test func invisibleCharactersNeverShiftABorder() {
+        var b = CellBuffer(size: Size(width: 12, height: 1))
+        let name = "Ja\u{200B}n\u{00AD}s\u{FEFF}e\u{2060}n"
+        let used = b.put(name, x: 0, y: 0, role: .normal)
+        #expect(used == DisplayWidth.of(name), "drawn width and counted width differ")
+        b.put("│", x: 11, y: 0, role: .border)
+        #expect(b.line(0).hasSuffix("│"))
     }
 
     @Test func safeTextNeutralisesEveryControlClass() {

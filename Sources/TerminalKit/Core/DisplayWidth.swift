@@ -1,3 +1,5 @@
+import TextSafety
+
 /// How many terminal columns a grapheme cluster occupies.
 ///
 /// We compute widths ourselves rather than calling `wcwidth`, because `wcwidth`
@@ -6,8 +8,12 @@
 /// The table covers East Asian Wide/Fullwidth ranges and emoji presentation;
 /// combining marks are part of the cluster and add nothing.
 public enum DisplayWidth {
-    /// Width of one grapheme cluster: 0 (control), 1 or 2.
+    /// Width of one grapheme cluster as it is drawn: 1 or 2 (0 only for marks on their own).
+    /// What cannot be drawn as it is counts as its placeholder (`SafeText.cell`), so a layout
+    /// never disagrees with the screen about a control or invisible character.
     public static func of(_ c: Character) -> Int {
+        if c.isASCII { return 1 }  // printable, or a control drawn as its one-column placeholder
+        let c = SafeText.cell(c)
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let v = first.value
@@ -20,7 +26,7 @@ public enum DisplayWidth {
         if isWide(v) { return 2 }
         if first.properties.generalCategory == .nonspacingMark
             || first.properties.generalCategory == .enclosingMark
-            || first.properties.generalCategory == .format { return scalars.count > 1 ? 1 : 0 }
+            || first.properties.generalCategory == .format { return 1 }  // drawn in a cell of its own (CellBuffer)
         return 1
     }
 
