@@ -54,12 +54,18 @@ struct Import: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.import-file")) var file: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.merge")) var merge = false
+    @Option(name: .long, help: CLIText.help("clihelp.opt.max-field")) var maxField: Int = 20_000
+    @Option(name: .long, help: CLIText.help("clihelp.opt.max-size")) var maxSize: Int = 1024
 
     func run() throws {
         let s = global.strings
+        // The size first, from the file system: a huge file is refused before it is read.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maxSize * 1_048_576 {
+            throw CLIError(s.t("import.file-too-large", String(size / 1_048_576), String(maxSize)))
+        }
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(s.t("cli.cannot-read", file)) }
         // Decode and check the whole file before the database is touched.
-        let doc = try TransferValidator.decode(data)
+        let doc = try TransferValidator.decode(data, maxField: maxField)
         let store = try global.openStore()
         let (actor, pro) = try global.actor(store)
         if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }

@@ -78,6 +78,8 @@ ENTRIES = [
 ("clihelp.opt.knel-exception","Uitzondering: geen, maatwerk, doorbraakbudget of hardheidsclausule.","Exception: geen, maatwerk, doorbraakbudget or hardheidsclausule."),
 ("clihelp.opt.knel-amount","Bedrag van het doorbraakbudget in euro.","Amount of the breakthrough budget in euros."),
 ("clihelp.opt.knel-decided-by","Wie de uitzondering besloot.","Who decided the exception."),
+("clihelp.opt.max-field","Langste tekst per veld bij het inlezen, in tekens (standaard 20000).","Longest text per field when importing, in characters (default 20000)."),
+("clihelp.opt.max-size","Grootste importbestand in MB (standaard 1024).","Largest import file in MB (default 1024)."),
 ("clihelp.config","Instellingen in config.toml bekijken en wijzigen.","Show and change the settings in config.toml."),
 ("clihelp.config-get","Toon de waarde van één instelling.","Show the value of one setting."),
 ("clihelp.config-set","Zet een instelling in uw eigen config.toml (opmerkingen blijven staan).","Set a setting in your own config.toml (comments are kept)."),

@@ -23,7 +23,10 @@ public struct ImportError: Error, CustomStringConvertible, Sendable, Equatable {
 /// duplicate ids, references to records that do not exist, and the core's rules.
 public enum TransferValidator {
     /// Decodes a document, turning every decoding failure into a one-line `ImportError`.
-    public static func decode(_ data: Data) throws -> TransferDocument {
+    public static func decode(_ data: Data, maxField: Int = JSONStructureCheck.defaultMaxField) throws -> TransferDocument {
+        do { try JSONStructureCheck.check(data, maxField: maxField) } catch let p as JSONStructureCheck.Problem {
+            throw ImportError(p.path, p.message)
+        }
         struct Header: Decodable { var format: String?; var version: Int? }
         let header: Header
         do { header = try JSONDecoder().decode(Header.self, from: data) } catch let e as DecodingError {
