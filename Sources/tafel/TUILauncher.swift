@@ -64,7 +64,7 @@ enum TUILauncher {
             state.modal = .notice(title: "keys.problems-title", lines: keyProblems.prefix(8).map { Message("common.text", .text($0.description)) })
         }
         let session = EffectInterpreter.Session(user: user, signalConfig: state.signalConfig, strings: strings, domainOrder: state.domainOrder,
-                                                exportDirectory: FileManager.default.currentDirectoryPath,
+                                                exportDirectory: g.settings.exportFolder ?? FileManager.default.currentDirectoryPath,
                                                 drafts: DraftStore(directory: DraftStore.directory(for: store.location, environment: g.environment)))
         let runtime = AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
                                  clock: clock, themes: themes, monochrome: noColor)

@@ -150,3 +150,44 @@ struct SessionE2ETests {
         #expect(try E2E.run(["log", "--db", db, "--user", "petra", "--limit", "3"]).stdout.contains("samenvatting van sessie 1 geëxporteerd (html)"))
     }
 }
+
+/// `x` in the meeting: a chooser of documents, written into the configured folder under names in
+/// the user's language, never over an existing file.
+@Suite("End to end: exports from the meeting room", .serialized, .enabled(if: Tmux.available, "tmux is not installed: install tmux to run the end-to-end tests"))
+struct MeetingExportE2ETests {
+    @Test func xWritesTheHouseholdPlanWithoutOverwriting() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let out = dir.file("uitvoer")
+        try FileManager.default.createDirectory(atPath: dir.file("cfg/tafel"), withIntermediateDirectories: true)
+        try "export-folder = \"\(out)\"\n".write(toFile: dir.file("cfg/tafel/config.toml"), atomically: true, encoding: .utf8)
+        let t = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"], env: "TERM=xterm-256color XDG_CONFIG_HOME='\(dir.file("cfg"))'"))
+        #expect(t.waitFor("Opening"), "\(t.screen)")
+        t.send("x")
+        #expect(t.waitFor("Wat wilt u schrijven"), "no chooser: \(t.screen)")
+        t.send("Right"); t.send("Right")
+        #expect(t.waitFor("Ons plan, voor het gezin"))
+        t.send("Enter")
+        #expect(t.waitFor("Geschreven"), "\(t.screen)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        #expect(files.count == 1 && files[0].hasPrefix("ons-plan-storm-visser-") && files[0].hasSuffix(".md"), "\(files)")
+        let first = try String(contentsOfFile: "\(out)/\(files[0])", encoding: .utf8)
+        #expect(first.hasPrefix("# Ons plan — Storm Visser"))
+        // The same again: a second file, the first untouched.
+        t.send("x"); t.send("Right"); t.send("Right"); t.send("Enter")
+        #expect(t.waitFor("Geschreven.*-2\\.md|Geschreven.*…"), "\(t.screen)")
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        let both = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(both.count == 2 && both.contains { $0.hasSuffix("-2.md") }, "\(both)")
+        #expect(try String(contentsOfFile: "\(out)/\(files[0])", encoding: .utf8) == first)
+        // In English the names are English.
+        let en = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne", "--lang", "en"], env: "TERM=xterm-256color XDG_CONFIG_HOME='\(dir.file("cfg"))'"))
+        #expect(en.waitFor("Opening"), "\(en.screen)")
+        en.send("x"); en.send("Enter")
+        #expect(en.waitFor("Written"), "\(en.screen)")
+        en.send("q")
+        #expect(en.waitFor("EXIT=0"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).contains { $0.hasPrefix("minutes-storm-visser-") })
+    }
+}

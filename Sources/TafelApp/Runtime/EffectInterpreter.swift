@@ -55,6 +55,8 @@ public final class EffectInterpreter: @unchecked Sendable {
                 return .performed(try store.perform(op, householdId: hid, by: user))
             case .exportMinutes(let hid, let mid):
                 return .exported(path: try exportMinutes(hid, mid))
+            case .exportDocument(let hid, let mid, let kind):
+                return .exported(path: try exportDocument(hid, mid, kind))
             case .saveDraft(let d):
                 try session.drafts.save(d)
                 return .done
@@ -82,6 +84,32 @@ public final class EffectInterpreter: @unchecked Sendable {
         } catch {
             return .failed(.io(String(describing: error)))
         }
+    }
+
+    /// Writes one of a meeting's documents into the export folder under a name in the user's
+    /// language; an existing file is never replaced (a number is added). Logs the export.
+    func exportDocument(_ hid: Int64, _ mid: Int64, _ kind: ExportKind) throws -> String {
+        let user = session.user
+        let file = try store.reload(hid, for: user)
+        let roster = try store.roster()
+        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: session.domainOrder)
+        let s = session.strings
+        let renderer = MinutesRenderer(strings: s)
+        let doc: ReportDocument, stem: String, html: Bool, what: String
+        switch kind {
+        case .team(let h):
+            doc = renderer.document(minutes, audience: .team, roster: roster); stem = s.t("export.file-team"); html = h; what = "team"
+        case .plan:
+            doc = renderer.document(minutes, audience: .household, roster: roster); stem = s.t("export.file-plan"); html = false; what = "household"
+        case .extract(let org):
+            doc = renderer.document(minutes, audience: .organisation(org), roster: roster)
+            stem = s.t("export.file-extract") + "-" + ExportNames.slug(roster.organisations[org]?.name ?? String(org)); html = false; what = "organisation \(org)"
+        }
+        let name = "\(stem)-\(ExportNames.slug(file.household.name))-\(minutes.date.iso)"
+        let path = try ExportNames.write(Data((html ? doc.html() : doc.markdown()).utf8), folder: session.exportDirectory, name: name,
+                                         ext: html ? "html" : "md")
+        try store.logExport(householdId: hid, what: "minutes (\(what), \(html ? "html" : "md"))", by: user)
+        return path
     }
 
     /// Writes the team minutes of a meeting as Markdown into the export folder; logs the export.

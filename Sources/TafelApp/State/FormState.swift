@@ -78,6 +78,8 @@ public enum FormPurpose: Sendable, Hashable {
     case endMember(Member)
     /// A new action outside the meeting: the domain is chosen in the form.
     case newActionAnyDomain(householdId: Int64)
+    /// `x` in the meeting: which document to write.
+    case export(householdId: Int64, meetingId: Int64)
 }
 
 /// A modal form: labelled fields, one focused, with an error line.

@@ -55,6 +55,7 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
         /// One intent in one transaction (nil household: an intent that creates one).
         case perform(CaseOperation, householdId: Int64?)
         case exportMinutes(householdId: Int64, meetingId: Int64)
+        case exportDocument(householdId: Int64, meetingId: Int64, ExportKind)
         /// Keeps text that could not be saved in a private file, so even a crash loses nothing.
         case saveDraft(Draft)
         case discardDraft(householdId: Int64, target: TextTarget)
@@ -80,7 +81,7 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
     /// Intents that change data; they run one after another, in the order they were asked.
     public var isWrite: Bool {
         switch intent {
-        case .perform, .exportMinutes, .saveDraft, .discardDraft: return true
+        case .perform, .exportMinutes, .exportDocument, .saveDraft, .discardDraft: return true
         default: return false
         }
     }
@@ -126,4 +127,11 @@ public enum Failure: Sendable, Hashable, Error {
         case .io(let what): return Message("error.unexpected", .text(what))
         }
     }
+}
+
+/// Which document `x` writes from the meeting.
+public enum ExportKind: Sendable, Hashable {
+    case team(html: Bool)
+    case plan
+    case extract(organisation: Int64)
 }

@@ -199,6 +199,22 @@ enum Forms {
     }
 
     /// Intake: a signal and what the reporter knows; tafel searches for a known household first.
+    /// The documents of a meeting: the team minutes, the household's own plan, and an extract for
+    /// each organisation at the table (what the consent register allows).
+    static func export(_ state: AppState, file: CaseFile, meetingId: Int64) -> FormState {
+        var options = [ChoiceOption(Message("export.team-md"), .code("team-md")), ChoiceOption(Message("export.team-html"), .code("team-html")),
+                       ChoiceOption(Message("export.plan"), .code("plan-md"))]
+        var seen: Set<Int64> = []
+        for a in file.attendees(of: meetingId) where a.presence != .afwezigMetBericht {
+            guard let org = a.organisationId ?? a.party.flatMap({ state.roster.organisationId(of: $0) }), seen.insert(org).inserted,
+                  let name = state.roster.organisations[org]?.name else { continue }
+            options.append(ChoiceOption(Message("export.extract", .text(name)), .id(org)))
+        }
+        return FormState(purpose: .export(householdId: file.id, meetingId: meetingId), title: "form.export", fields: [
+            FormField("field.document", .choice(options, 0)),
+        ])
+    }
+
     static func intake(_ state: AppState) -> FormState {
         let sources = state.strings.reference.vocabularies["signalSource"] ?? []
         return FormState(purpose: .intake, title: "form.intake", fields: [

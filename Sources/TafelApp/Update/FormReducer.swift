@@ -157,6 +157,15 @@ enum FormReducer {
             let signal = Signal(id: 0, householdId: hid, source: source, date: try date(state, form, 1) ?? state.today,
                                 text: form.text(2).trimmed, alreadyKnown: known)
             return [state.perform(.addSignal(signal), on: hid)]
+        case .export(let hid, let mid):
+            let kind: ExportKind
+            switch form.value(0) {
+            case .code("team-html"): kind = .team(html: true)
+            case .code("plan-md"): kind = .plan
+            case .id(let org): kind = .extract(organisation: org)
+            default: kind = .team(html: false)
+            }
+            return [state.request(.exportDocument(householdId: hid, meetingId: mid, kind), for: .export)]
         case .escalation(let hid):
             let escalation = Escalation(id: 0, householdId: hid, reason: form.text(0).trimmed, raisedBy: state.user.id, raisedTo: form.text(1).trimmed,
                                         raisedOn: state.today, deadline: try date(state, form, 2) ?? state.today.adding(weeks: 2))

@@ -25,7 +25,9 @@ enum MeetingReducer {
         case .screenCaseload, .screenHouseholds, .screenAudit:
             return MeetingEditor.flush(&state) + Reducer.command(&state, command)
         case .exportMinutes:
-            return MeetingEditor.flush(&state) + [state.request(.exportMinutes(householdId: hid, meetingId: mid), for: .export)]
+            // A chooser: team minutes (md or html), Ons plan, or one attending organisation's extract.
+            state.modal = .form(Forms.export(state, file: room.file, meetingId: mid))
+            return MeetingEditor.flush(&state)
         default:
             break
         }
