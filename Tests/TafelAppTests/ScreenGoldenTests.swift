@@ -73,7 +73,9 @@ struct ScreenGoldenTests {
         }
     }
 
-    @Test(arguments: sizes)
+    /// The meeting at the sizes of a laptop (80×24), a meeting-room screen (100×30) and a wide
+    /// projector window (120×35), with the household of five: every member visible, no label cut.
+    @Test(arguments: sizes + [Size(width: 120, height: 35)])
     func meetingStepsInDefaultAndMono(size: Size) throws {
         let tag = "\(size.width)x\(size.height)"
         for theme in ["default", "mono"] {

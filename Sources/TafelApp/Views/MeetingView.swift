@@ -227,27 +227,49 @@ enum MeetingView {
         }
         y += 1
         // Scores per member, the selected member marked; sparkline of earlier scores.
-        b.putTruncated(v.t("meeting.scores-title"), x: area.x, y: y, role: .muted, maxWidth: area.width)
+        // Labels are never cut mid-word: a shorter wording is chosen when the long one does not fit.
+        func fitting(_ texts: [String]) -> String { texts.first { DisplayWidth.of($0) <= area.width } ?? texts.last! }
+        b.putTruncated(fitting([v.t("meeting.scores-title"), v.t("meeting.scores-title-short")]), x: area.x, y: y, role: .muted, maxWidth: area.width)
         y += 1
         for (i, member) in f.currentMembers(on: v.s.today).enumerated() where y < area.bottom - 4 {
             let hist = f.history(member: member.id, domain: code)
             let last = hist.last
             let selected = i == m.memberIndex
+            // Names give way to the own score (the family's view) before anything else is dropped.
+            let anyOwn = f.currentMembers(on: v.s.today).contains { f.history(member: $0.id, domain: code).last?.ownScore != nil }
+            let nameWidth = min(18, max(8, area.width - 4 - (anyOwn ? 9 : 2)))
+            // A name that does not fit is shown by its first name, not cut in the middle of a word.
+            let firstName = member.name.split(separator: " ").first.map(String.init) ?? member.name
+            let shownName = DisplayWidth.of(member.name) <= nameWidth ? member.name
+                : DisplayWidth.of(firstName) <= nameWidth ? firstName : TextLayout.prefix(member.name, width: nameWidth - 1) + "…"
             var spans: [Span] = [Span(selected ? "\(b.glyphs.selectionMark) " : "  ", .selection),
-                                 Span(TextLayout.pad(member.name, width: 18), selected ? .strong : .normal),
+                                 Span(TextLayout.pad(shownName, width: nameWidth) + " ", selected ? .strong : .normal),
                                  ViewContext.scoreSpan(last?.score)]
-            if let label = last.map({ v.strings.label("score", String($0.score)) }) { spans.append(Span(" " + label, .muted)) }
-            if let own = last?.ownScore { spans.append(Span("  " + v.t("meeting.own", String(own)), .info)) }
+            var used = 2 + nameWidth + 2
+            // The score's words and the own score only when they fit whole; the own score first.
+            let ownText = last?.ownScore.map { "  " + v.t("meeting.own", String($0)) } ?? ""
+            if let label = last.map({ v.strings.label("score", String($0.score)) }),
+               used + 1 + DisplayWidth.of(label) + DisplayWidth.of(ownText) <= area.width {
+                spans.append(Span(" " + label, .muted)); used += 1 + DisplayWidth.of(label)
+            }
+            if !ownText.isEmpty, used + DisplayWidth.of(ownText) <= area.width { spans.append(Span(ownText, .info)); used += DisplayWidth.of(ownText) }
             if hist.count > 1 {
+                if used + 10 <= area.width {
                 spans.append(Span("  " + Sparkline(hist.map(\.score), minimum: 1, maximum: 5).glyphs(width: 8, using: b.glyphs), .sparkline))
+            }
             }
             Line(spans).render(x: area.x, y: y, width: area.width, into: &b)
             y += 1
         }
         if !st.organisations.isEmpty && y < area.bottom - 3 {
             let orgs = st.organisations.compactMap { v.s.roster.organisations[$0]?.name }.joined(separator: ", ")
-            Line([Span(v.label("field.organisations") + ": ", .muted), Span(orgs)]).render(x: area.x, y: y, width: area.width, into: &b)
-            y += 1
+            // Wrapped over two lines rather than cut.
+            let lines = TextLayout.wrap(v.label("field.organisations") + ": " + orgs, width: area.width)
+            for (k, line) in lines.prefix(2).enumerated() where y < area.bottom - 3 {
+                let shown = k == 1 && lines.count > 2 ? TextLayout.prefix(line, width: area.width - 1) + "…" : line
+                b.put(shown, x: area.x, y: y, role: k == 0 ? .muted : .normal, maxWidth: area.width)
+                y += 1
+            }
         }
         if let reason = st.noActionReason, !reason.isEmpty, y < area.bottom - 3 {
             Line([Span(v.t("minutes.no-action-reason") + ": ", .muted), Span(reason)]).render(x: area.x, y: y, width: area.width, into: &b)
@@ -257,7 +279,9 @@ enum MeetingView {
         // The domain's actions, with the SMART check.
         let actions = f.actions.filter { $0.domain == code && ($0.isOpen || $0.meetingId == m.meetingId) }
         guard y < area.bottom else { return }
-        b.putTruncated(v.t("meeting.domain-actions", String(actions.count)), x: area.x, y: y, role: m.actionsFocused ? .borderFocus : .muted, maxWidth: area.width)
+        b.putTruncated(fitting([v.t("meeting.domain-actions", String(actions.count)), v.t("meeting.domain-actions-short", String(actions.count)),
+                                v.t("meeting.domain-actions-shortest", String(actions.count))]),
+                       x: area.x, y: y, role: m.actionsFocused ? .borderFocus : .muted, maxWidth: area.width)
         y += 1
         var rows: [ListItem] = []
         for a in actions {
