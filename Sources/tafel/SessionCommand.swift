@@ -111,7 +111,7 @@ struct SessionCommand: ParsableCommand {
 
         func run() throws {
             let s = global.strings
-            let store = try global.openStore()
+            let store = try global.openStore(create: false)
             let user = try global.signedIn(store)
             let session = try SessionCommand.find(id, in: store, strings: s)
             let today = AppClock.current.today

@@ -168,7 +168,7 @@ struct StoreTests {
         let other = try DatabaseQueue(path: dir.file("other.sqlite"))
         try other.write { try $0.execute(sql: "CREATE TABLE notes (x TEXT)") }
         #expect(throws: CaseStoreError.notATafelDatabase(path: dir.file("other.sqlite"))) { _ = try SQLiteCaseStore(path: dir.file("other.sqlite")) }
-        #expect(throws: CaseStoreError.unreadable(path: dir.file("missing.sqlite"), reason: "the file does not exist")) {
+        #expect(throws: CaseStoreError.unreadable(path: dir.file("missing.sqlite"), reason: "store.reason.missing")) {
             _ = try SQLiteCaseStore(path: dir.file("missing.sqlite"), create: false)
         }
     }

@@ -40,7 +40,9 @@ public enum CaseStoreError: Error, Hashable, Sendable {
         case .diskFull(let p): return Message("store.disk-full", .text(p))
         case .notATafelDatabase(let p): return Message("store.not-tafel", .text(p))
         case .newerSchema(let p, let f, let s): return Message("store.newer-schema", .text(p), .number(f), .number(s))
-        case .unreadable(let p, let r): return Message("store.unreadable", .text(p), .text(r))
+        case .unreadable(let p, let r):
+            // The reason is a catalogue key (store.reason.*), worded in the reader's language.
+            return Message("store.unreadable", .text(p), r.hasPrefix("store.reason.") ? .key(r) : .text(r))
         case .notAllowed(let what): return Message("store.not-allowed", .key(what))
         case .editConflict(let c): return Message("store.edit-conflict", .key("entity.\(c.entity)"), .keys(c.fields.map { "field.\($0.field)" }))
         }

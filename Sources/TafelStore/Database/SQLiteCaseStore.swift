@@ -45,17 +45,17 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         let fm = FileManager.default
         var exists = fm.fileExists(atPath: path)
         if exists, let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > 0 {
-            guard fm.isReadableFile(atPath: path) else { throw CaseStoreError.unreadable(path: path, reason: "no permission to read") }
-            guard let h = FileHandle(forReadingAtPath: path) else { throw CaseStoreError.unreadable(path: path, reason: "cannot open") }
+            guard fm.isReadableFile(atPath: path) else { throw CaseStoreError.unreadable(path: path, reason: "store.reason.no-permission") }
+            guard let h = FileHandle(forReadingAtPath: path) else { throw CaseStoreError.unreadable(path: path, reason: "store.reason.cannot-open") }
             let header = h.readData(ofLength: 16)
             try? h.close()
             guard header == Data("SQLite format 3\0".utf8) else { throw CaseStoreError.notATafelDatabase(path: path) }
         } else if !exists {
-            guard create && !readOnly else { throw CaseStoreError.unreadable(path: path, reason: "the file does not exist") }
+            guard create && !readOnly else { throw CaseStoreError.unreadable(path: path, reason: "store.reason.missing") }
             do {
                 try StoreLocation.prepareDirectory(for: path)
             } catch {
-                throw CaseStoreError.unreadable(path: path, reason: "cannot create its folder")
+                throw CaseStoreError.unreadable(path: path, reason: "store.reason.no-folder")
             }
             guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw CaseStoreError.readOnly(path: path)
