@@ -52,7 +52,7 @@ struct SessionCommand: ParsableCommand {
             }
             let session = try store.planSession(date: day, title: title, slots: slots, by: user)
             Out.line(s.t("session.planned", String(session.id), s.date(day), String(slots.count)))
-            try Show.print(session, store: store, user: user, strings: s)
+            try Show.agenda(session, store: store, user: user, strings: s)
             Out.line(s.t("session.open-hint", String(session.id)))
         }
     }
@@ -86,11 +86,11 @@ struct SessionCommand: ParsableCommand {
             let s = global.strings
             let store = try global.openStore(create: false)
             let user = try global.signedIn(store)
-            try Show.print(try SessionCommand.find(id, in: store, strings: s), store: store, user: user, strings: s)
+            try Show.agenda(try SessionCommand.find(id, in: store, strings: s), store: store, user: user, strings: s)
         }
 
         /// The agenda: time, household and how far its meeting is.
-        static func print(_ session: ConferenceSession, store: SQLiteCaseStore, user: Professional, strings s: Strings) throws {
+        static func agenda(_ session: ConferenceSession, store: SQLiteCaseStore, user: Professional, strings s: Strings) throws {
             let outcomes = try SessionCommand.outcomes(session, store: store, user: user)
             let report = Report(headers: [s.t("session.col-time"), s.t("session.col-household"), s.t("session.col-status")],
                                 keys: ["time", "household", "status"],
