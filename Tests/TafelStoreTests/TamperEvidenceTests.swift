@@ -146,3 +146,38 @@ struct TamperEvidenceTests {
         }
     }
 }
+
+/// An upgrade that adds a column to a fingerprinted table keeps `check` clean.
+@Suite("Fingerprints across upgrades")
+struct FingerprintUpgradeTests {
+    @Test func aDatabaseFromSchema9ChecksCleanAfterTheUpgrade() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("old.sqlite")
+        // A schema-9 database with data and fingerprints, as tafel 9 left it.
+        let q = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(q, upTo: "v9-reference-kaart-knelpunten")
+        let demo = DemoScenario.build(today: Fixture.today)
+        try q.write { db in
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('app', 'tafel'), ('domain_set', 'zrm-2017')")
+            for o in demo.organisations { try db.execute(sql: "INSERT INTO organisation (id, name, kind) VALUES (?, ?, ?)", arguments: [o.id, o.name, o.kind]) }
+            for p in demo.professionals {
+                try db.execute(sql: "INSERT INTO professional (id, name, organisation_id, discipline, role, login, team) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [p.id, p.name, p.organisationId, p.discipline, p.role.rawValue, p.login, p.team])
+            }
+            let f = demo.households.first { !$0.escalations.isEmpty }!
+            try RecordWriter.write(f.household, db)
+            for e in f.escalations {
+                try db.execute(sql: "INSERT INTO escalation (id, household_id, reason, raised_by, raised_to, raised_on, deadline) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               arguments: [e.id, e.householdId, e.reason, e.raisedBy, e.raisedTo, e.raisedOn.iso, e.deadline.iso])
+            }
+            let state = try RowFingerprints.recordAll(db)
+            try AuditChain.append(db, at: Date(), actor: "system", householdId: nil, kind: .system, entity: "database", entityId: nil,
+                                  summary: "row fingerprints recorded", reason: nil, state: state)
+        }
+        try q.close()
+        let store = try SQLiteCaseStore(path: path, clock: FixedClock(Fixture.today), create: false)
+        let report = try store.check()
+        #expect(report.dataProblems.isEmpty, "\(report.dataProblems)")
+        #expect(report.brokenEvent == nil)
+    }
+}

@@ -245,8 +245,21 @@ enum Schema {
         """)
     }
 
-    /// Who decided an escalation.
+    /// Who decided an escalation. A new column changes every escalation row's fingerprint, so the
+    /// fingerprints are recorded again, vouched for by a system event (run `tafel check` before an
+    /// upgrade: changes made outside tafel before it are not told apart afterwards).
     static func v10(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE escalation ADD COLUMN decided_by INTEGER REFERENCES professional(id)")
+        try refingerprint(db)
+    }
+
+    /// Records every row's fingerprint again after a migration changed a fingerprinted table's
+    /// columns, with a system event carrying the new state (only when there is data).
+    static func refingerprint(_ db: Database) throws {
+        let state = try RowFingerprints.recordAll(db)
+        if state != .zero {
+            try AuditChain.append(db, at: Date(), actor: "system", householdId: nil, kind: .system, entity: "database", entityId: nil,
+                                  summary: "row fingerprints recorded", reason: nil, state: state)
+        }
     }
 }
