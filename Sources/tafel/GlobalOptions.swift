@@ -57,8 +57,13 @@ struct GlobalOptions: ParsableArguments {
         ConfigFile.reportOnce(strings)
         let path = databasePath
         let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly)
-        // The municipality's own reference data, when the database holds it, names everything.
-        if let own = try store.storedReference() { ReferenceData.current = own }
+        // The municipality's own reference data, when the database holds it, names everything. A
+        // damaged copy is said once and the shipped reference used, rather than no command working.
+        do {
+            if let own = try store.storedReference() { ReferenceData.current = own }
+        } catch {
+            Out.warn(strings.t("reference.stored-damaged", String(describing: error)))
+        }
         if StoreLocation.isReadableByOthers(path) {
             Out.warn(strings.t("cli.world-readable", path))
         }

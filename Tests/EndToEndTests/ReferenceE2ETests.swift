@@ -61,6 +61,10 @@ struct ReferenceE2ETests {
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: bad))
         let r2 = try E2E.run(["reference", "import", bad, "--db", db, "--user", "beheer"])
         #expect(r2.status == 1 && r2.stderr.contains("zrm-2017"), "\(r2.stderr)")
+        // A damaged stored reference is said, and the shipped one keeps every command working.
+        _ = try Shell.run("/usr/bin/env", ["sqlite3", db, "INSERT INTO meta (key, value) VALUES ('reference', '{kapot')"])
+        let c = try E2E.run(["caseload", "--db", db, "--user", "sanne"])
+        #expect(c.status == 0 && c.stdout.contains("Te laat") && c.stderr.contains("beschadigd"), "\(c.stderr)")
     }
 
     @Test func theSocialeKaartIsImportedFromCSVAndFiltered() throws {

@@ -313,6 +313,7 @@ ENTRIES = [
 ("export.file-plan","ons-plan","our-plan"),
 ("export.file-extract","uittreksel","extract"),
 ("cli.bad-value","{0} {1} bestaat niet; kies uit {2}","{0} {1} does not exist; choose from {2}"),
+("reference.stored-damaged","waarschuwing: de eigen referentiegegevens in de database zijn beschadigd ({0}); de meegeleverde worden gebruikt. Lees ze opnieuw in met 'tafel reference import'","warning: the database's own reference data is damaged ({0}); the shipped set is used. Read it again with 'tafel reference import'"),
 ("reference.refused","referentiebestand geweigerd, niets gewijzigd: {0}","reference file refused, nothing changed: {0}"),
 ("reference.imported","{0} ingelezen: {1} {1:leefgebiedenset|leefgebiedensets}; actief blijft {2}","{0} read: {1} domain {1:set|sets}; {2} stays active"),
 ("kaart.col-name","Dienst","Service"),
