@@ -112,8 +112,19 @@ struct EcosystemE2ETests {
         #expect(Set(ua).isDisjoint(with: ub), "two databases share calendar UIDs")
         #expect(try uids(a) == ua, "UIDs change between runs")
         #expect(ua.allSatisfy { $0.range(of: #"^UID:(action|review)-\d+\.[0-9a-f]{16}@tafel$"#, options: .regularExpression) != nil }, "\(ua)")
-        let ics = try E2E.run(["ics", "--db", a, "--user", "sanne"]).stdout
-        #expect(ics.components(separatedBy: "BEGIN:VTODO").count - 1 == ics.components(separatedBy: "SEQUENCE:").count - 1 - (ics.components(separatedBy: "BEGIN:VEVENT").count - 1))
+        // A moved due date updates the same item: same UID, a higher SEQUENCE.
+        func item(_ id: Int, in text: String) -> (uid: String, sequence: Int)? {
+            let lines = text.split(separator: "\r\n").map(String.init)
+            guard let i = lines.firstIndex(where: { $0.hasPrefix("UID:action-\(id).") }),
+                  let seq = lines[i...].first(where: { $0.hasPrefix("SEQUENCE:") }).flatMap({ Int($0.dropFirst(9)) }) else { return nil }
+            return (lines[i], seq)
+        }
+        let before = try #require(item(9, in: try E2E.run(["ics", "--db", a, "--user", "sanne"]).stdout))
+        let moved = try E2E.run(["action", "edit", "9", "--due", "+10d", "--db", a, "--user", "sanne"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        let after = try #require(item(9, in: try E2E.run(["ics", "--db", a, "--user", "sanne"]).stdout))
+        #expect(after.uid == before.uid)
+        #expect(after.sequence > before.sequence)
     }
 
     @Test func versionNamesTheSchema() throws {
@@ -133,7 +144,7 @@ struct InstallE2ETests {
         guard let gm = BuildProducts.executable("generate-manual") else {
             Issue.record("generate-manual is not built: run `swift build --product generate-manual` (the CI does)"); return
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let root = SourceTree.root.path
         let install = try Shell.run("/bin/sh", ["\(root)/tools/install.sh", prefix], environment: ProcessInfo.processInfo.environment.merging(
             ["BIN": E2E.tafel, "GM": gm], uniquingKeysWith: { $1 }))
         #expect(install.status == 0, "\(install.stderr)")
