@@ -53,10 +53,11 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the store (creating it when asked). Warns on stderr when the file is readable by others.
-    func openStore(create: Bool = true) throws -> SQLiteCaseStore {
+    /// `listing`: a command that only lists (one connection is enough and starts faster).
+    func openStore(create: Bool = true, listing: Bool = false) throws -> SQLiteCaseStore {
         ConfigFile.reportOnce(strings)
         let path = databasePath
-        let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly)
+        let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly, singleConnection: listing)
         // The municipality's own reference data, when the database holds it, names everything. A
         // damaged copy is said once and the shipped reference used, rather than no command working.
         do {

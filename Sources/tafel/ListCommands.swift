@@ -11,7 +11,7 @@ struct CaseloadCommand: ParsableCommand {
 
     func run() throws {
         let s = global.strings
-        let store = try global.openStore(create: false)
+        let store = try global.openStore(create: false, listing: true)
         let user = try global.signedIn(store)
         let today = AppClock.current.today
         let c = try store.caseload(for: user, today: today)
@@ -61,7 +61,7 @@ struct HouseholdsCommand: ParsableCommand {
 
     func run() throws {
         let s = global.strings
-        let store = try global.openStore(create: false)
+        let store = try global.openStore(create: false, listing: true)
         let user = try global.signedIn(store)
         let list = try store.households(for: user, today: AppClock.current.today)
         if format == .json { Out.raw(JSONOutput.encode(list)); return }
@@ -85,7 +85,7 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let s = global.strings
-        let store = try global.openStore(create: false)
+        let store = try global.openStore(create: false, listing: true)
         let user = try global.signedIn(store)
         let today = AppClock.current.today
         var filter = AuditFilter(team: team, wijk: wijk)
@@ -115,11 +115,14 @@ struct AuditCommand: ParsableCommand {
             // Streamed: one household per line, keys in sorted order (as the encoder wrote them before).
             var opened = false, first = true
             var tail = ""
-            // The constant parts of a finding's JSON, made once per rule and severity.
-            let titles = Dictionary(uniqueKeysWithValues: StallRuleID.allCases.map { ($0, "\",\"title\":" + JSONText.string(s.t($0.titleKey)) + "}") })
-            let tails = Dictionary(uniqueKeysWithValues: StallRuleID.allCases.map { rule in
-                (rule, Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, ",\"rule\":\"\(rule.rawValue)\",\"severity\":\"\($0.rawValue)\",\"since\":\"") }))
-            })
+            // The constant parts of a finding's JSON as bytes, made once per rule and severity and
+            // indexed by position: a finding is written without hashing or a String.
+            let rules = StallRuleID.allCases
+            let titles = rules.map { Array(("\",\"title\":" + JSONText.string(s.t($0.titleKey)) + "}").utf8) }
+            let tails = rules.map { rule in Severity.allCases.map { Array(",\"rule\":\"\(rule.rawValue)\",\"severity\":\"\($0.rawValue)\",\"since\":\"".utf8) } }
+            let severities = Severity.allCases
+            let openFirst = Array("{\"daysStalled\":".utf8), openNext = Array(",{\"daysStalled\":".utf8), evidenceKey = Array(",\"evidence\":".utf8)
+            var line: [UInt8] = []
             Out.raw("{\"households\":[")
             try store.streamAudit(for: user, config: config, today: today, filter: filter, household: { h in
                 Out.raw((opened ? "]" + tail + ",\n" : "\n") + "{\"coordinator\":" + JSONText.optional(h.coordinator)
@@ -129,16 +132,18 @@ struct AuditCommand: ParsableCommand {
                 opened = true
                 first = true
             }, finding: { f in
-                Out.raw(first ? "{\"daysStalled\":" : ",{\"daysStalled\":")
+                line.removeAll(keepingCapacity: true)
+                line.append(contentsOf: first ? openFirst : openNext)
                 first = false
-                Out.stdout.decimal(max(0, f.since.days(until: today)))
-                Out.raw(",\"evidence\":")
+                EvidenceWriter.appendDecimal(max(0, f.since.days(until: today)), to: &line)
+                line.append(contentsOf: evidenceKey)
                 scratch.removeAll(keepingCapacity: true)
                 words.append(bytes: f.evidence, to: &scratch)
-                Out.stdout.json(bytes: scratch)
-                Out.raw(tails[f.rule]![f.severity]!)
-                Out.raw(f.since.iso)
-                Out.raw(titles[f.rule]!)
+                scratch.withUnsafeBufferPointer { JSONText.appendEscaped($0, to: &line) }
+                line.append(contentsOf: tails[f.order][severities.firstIndex(of: f.severity) ?? 0])
+                f.since.appendISO(to: &line)
+                line.append(contentsOf: titles[f.order])
+                Out.stdout.write(bytes: line)
             })
             if opened { Out.raw("]" + tail) }
             Out.raw("\n],\"today\":\"\(today.iso)\"}\n")

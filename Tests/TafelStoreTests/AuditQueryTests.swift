@@ -145,6 +145,52 @@ struct AuditQueryTests {
         #expect(script.contains("'actie-verlopen'") && !script.contains("'score-daling'"))
     }
 
+    /// The streamed listing (what `tafel audit` prints) lists the same households in the same order
+    /// with the same findings as `audit(for:)`, whether its findings are held in one pass or read
+    /// household by household (the path of a city too large to hold), for every rule, a wijk and a
+    /// medewerker's need-to-know.
+    @Test func theStreamedListingEqualsTheAuditWhetherHeldOrNot() throws {
+        let dir = TemporaryDirectory()
+        let store = try generatedStore(dir, households: 150, seed: 5)
+        let roster = try store.roster()
+        let staff = roster.professionals.values.sorted { $0.id < $1.id }
+        let lead = try #require(staff.first { $0.role == .teamleider })
+        let worker = try #require(staff.first { $0.role == .medewerker })
+        typealias Line = (household: Int64, days: Int, rule: StallRuleID, severity: Severity, since: Day, evidence: String)
+        func stream(_ user: Professional, _ filter: AuditFilter, holdAtMost: Int) throws -> [Line] {
+            var lines: [Line] = []
+            var current: AuditHousehold?
+            try store.streamAudit(for: user, config: SignalConfig(), today: today, filter: filter, holdAtMost: holdAtMost,
+                                  household: { current = $0 }, finding: { f in
+                let h = current!
+                lines.append((h.id, h.daysStalled, f.rule, f.severity, f.since, String(decoding: f.evidence, as: UTF8.self)))
+            })
+            return lines
+        }
+        var filters = StallRuleID.allCases.map { AuditFilter(rule: $0) }
+        filters.append(AuditFilter())
+        var wijk = AuditFilter(); wijk.wijk = try #require(try store.audit(for: lead, config: SignalConfig(), today: today, filter: AuditFilter()).first?.wijk)
+        filters.append(wijk)
+        filters.append(AuditFilter(since: today.adding(days: -60)))
+        var listed = 0
+        for user in [lead, worker] {
+            for filter in filters {
+                let held = try stream(user, filter, holdAtMost: 100_000)
+                let oneByOne = try stream(user, filter, holdAtMost: 0)
+                let context = Comment(rawValue: user.login + " " + String(describing: filter))
+                func text(_ l: Line) -> String { "\(l.household) \(l.days) \(l.rule) \(l.severity) \(l.since) \(l.evidence)" }
+                #expect(held.map(text) == oneByOne.map(text), context)
+                let rows = try store.audit(for: user, config: SignalConfig(), today: today, filter: filter)
+                let expected = rows.flatMap { r in r.findings.map { (r.householdId, r.daysStalled, $0.rule, $0.severity, $0.since) } }
+                let got: [String] = held.map { "\($0.household) \($0.days) \($0.rule) \($0.severity) \($0.since)" }
+                let want: [String] = expected.map { "\($0.0) \($0.1) \($0.2) \($0.3) \($0.4)" }
+                #expect(got == want, context)
+                listed += held.count
+            }
+        }
+        #expect(listed > 100)
+    }
+
     @Test func theShellScriptIsTheSameQuery() throws {
         let script = SQLiteCaseStore.auditShellScript(today: today)
         #expect(!script.contains(":t"))

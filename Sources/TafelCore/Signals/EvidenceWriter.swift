@@ -8,7 +8,10 @@ public struct EvidenceWriter {
     /// The templates by their key's bytes: a listing has a handful of keys, compared byte by byte
     /// rather than made into a String for every row.
     private var recent: [(key: [UInt8], pieces: [Piece])] = []
-    private var labels: [String: [UInt8]] = [:]
+    /// Labels of domain codes and catalogue keys, by the stored field's bytes (kind letter and code).
+    private var labels: [(field: [UInt8], text: [UInt8])] = []
+    /// Dates worded for the reader, by day ordinal (an audit repeats the same due dates).
+    private var dates: [Int: [UInt8]] = [:]
 
     enum Piece {
         case bytes([UInt8])
@@ -84,16 +87,24 @@ public struct EvidenceWriter {
         switch bytes[field.lowerBound] {
         case 0x74: out.append(contentsOf: bytes[value])                                       // t: text
         case 0x6E: EvidenceWriter.appendDecimal(number(), to: &out)                              // n: number
-        case 0x64: out.append(contentsOf: Array(strings.date(Day(ordinal: number())).utf8))     // d: day
+        case 0x64:                                                                               // d: day
+            let day = number()
+            if let cached = dates[day] { out.append(contentsOf: cached); break }
+            let text = Array(strings.date(Day(ordinal: day)).utf8)
+            dates[day] = text
+            out.append(contentsOf: text)
         case 0x65: EvidenceWriter.appendDecimal(Day(ordinal: number()).days(until: today), to: &out) // e: elapsed
         case 0x6F, 0x6B:                                                                         // o: domain, k: key
+            let whole = UnsafeBufferPointer(rebasing: bytes[field])
+            if let cached = labels.first(where: { $0.field.count == whole.count && $0.field.elementsEqual(whole) }) {
+                out.append(contentsOf: cached.text)
+                break
+            }
             let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
-            let cacheKey = (bytes[field.lowerBound] == 0x6F ? "o:" : "k:") + code
-            if let cached = labels[cacheKey] { out.append(contentsOf: cached); break }
-            let text = bytes[field.lowerBound] == 0x6F ? strings.domain(code) : strings.render(.key(code))
-            let utf8 = Array(text.utf8)
-            labels[cacheKey] = utf8
-            out.append(contentsOf: utf8)
+            let text = Array((bytes[field.lowerBound] == 0x6F ? strings.domain(code) : strings.render(.key(code))).utf8)
+            // A listing words a few dozen codes; past that, look-ups stop being worth a linear search.
+            if labels.count < 64 { labels.append((Array(whole), text)) }
+            out.append(contentsOf: text)
         case 0x4B:                                                                               // K: keys
             let list = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
             let keys = list.isEmpty ? [] : list.split(separator: ",").map(String.init)

@@ -86,15 +86,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// `2026-11-23` (digits written by hand: listings format a date per row, and
     /// `String(format:)` went through Foundation's varargs for each).
     public var iso: String {
-        let c = components
-        var bytes = [UInt8](repeating: 0x30, count: 10)
-        var y = max(0, min(9999, c.year))
-        for i in stride(from: 3, through: 0, by: -1) { bytes[i] = UInt8(0x30 + y % 10); y /= 10 }
-        bytes[4] = 0x2D
-        bytes[5] = UInt8(0x30 + c.month / 10); bytes[6] = UInt8(0x30 + c.month % 10)
-        bytes[7] = 0x2D
-        bytes[8] = UInt8(0x30 + c.day / 10); bytes[9] = UInt8(0x30 + c.day % 10)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `2026-11-23` to a byte buffer (listings that stream rows write no String per date).
+    public func appendISO(to out: inout [UInt8]) {
+        let c = components
+        var y = max(0, min(9999, c.year))
+        let start = out.count
+        out.append(contentsOf: [0x30, 0x30, 0x30, 0x30, 0x2D,
+                                UInt8(0x30 + c.month / 10), UInt8(0x30 + c.month % 10), 0x2D,
+                                UInt8(0x30 + c.day / 10), UInt8(0x30 + c.day % 10)])
+        for i in stride(from: start + 3, through: start, by: -1) { out[i] = UInt8(0x30 + y % 10); y /= 10 }
     }
 
     public var description: String { iso }

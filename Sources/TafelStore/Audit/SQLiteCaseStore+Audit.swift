@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TafelCore
 
 extension SQLiteCaseStore {
@@ -134,6 +135,11 @@ extension JSONEncoder {
     }
 }
 
+/// The arguments of `holdsSQL` and the filter's rule and day (the count before an audit listing).
+private func findingCountArguments(_ all: [String: (any DatabaseValueConvertible)?]) -> [String: (any DatabaseValueConvertible)?] {
+    all.filter { ["t", "rule", "since"].contains($0.key) }
+}
+
 /// A household of the audit listing, as the listing streams it.
 public struct AuditHousehold: Sendable {
     public var id: Int64
@@ -149,6 +155,8 @@ public struct AuditHousehold: Sendable {
 /// compact form, day counts unresolved), valid only during the call: no String per row.
 public struct AuditLine {
     public var rule: StallRuleID
+    /// The rule's position in `StallRuleID.allCases` (for tables indexed by rule without hashing).
+    public var order: Int
     public var severity: Severity
     public var since: Day
     public var evidence: UnsafeBufferPointer<UInt8>
@@ -158,7 +166,8 @@ extension SQLiteCaseStore {
     /// The audit listing for `today`, most stalled household first, each household's findings most
     /// serious first, streamed row by row from one query (no result held in memory), within the
     /// user's need-to-know and the filter. `household` is called before each household's findings.
-    public func streamAudit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter,
+    /// Up to `holdAtMost` findings are read in one pass and held; beyond that, household by household.
+    public func streamAudit(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter, holdAtMost: Int = 100_000,
                             household: (AuditHousehold) throws -> Void, finding: (AuditLine) throws -> Void) throws {
         try ensureFindingIndex(config)
         try read { db in
@@ -179,11 +188,43 @@ extension SQLiteCaseStore {
             if let team = filter.team { scope += " AND lower(h.team) = lower(:fteam)"; arguments["fteam"] = team }
             if let wijk = filter.wijk { scope += " AND lower(h.wijk) = lower(:fwijk)"; arguments["fwijk"] = wijk }
             let holds = conditions.joined(separator: " AND ")
-            // First the households that hold a finding (from a covering index), their names and
-            // coordinator, most stalled first; then each one's findings, which sit together in the
-            // table (a small sort per household instead of one big sort of every finding row).
+            // Each household's findings, which sit together in the table (a small sort per
+            // household instead of one big sort of every finding row). "+" keeps SQLite on the
+            // primary key rather than the rule index. Stepped through SQLite's C interface: GRDB's
+            // row cursor and named arguments cost more than these rows (Docs/PERFORMANCE.md).
+            let unindexed = holds.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
+                .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+                .replacingOccurrences(of: ":t", with: String(today.ordinal))
+                .replacingOccurrences(of: ":rule", with: "?2").replacingOccurrences(of: ":since", with: "?3")
+            let statement = try db.cachedStatement(sql: """
+                SELECT f.rule, f.severity, f.middel_on, f.hoog_on, f.since, f.evidence
+                FROM finding f WHERE f.household_id = ?1 AND \(unindexed)
+                """)
+            let coordinatorFilter = filter.coordinator?.lowercased()
+            var reader = HouseholdFindingReader(statement: statement.sqliteStatement, today: today)
+            if let rule = filter.rule { reader.bind(2, text: rule.rawValue) }
+            if let since = filter.since { reader.bind(3, int: since.ordinal) }
+            // Up to this many findings are read in one pass and held (about 15 MB), and the
+            // households' oldest days come from that pass; a larger listing groups them in SQL and
+            // reads household by household, so memory stays bounded at any size.
+            var stalled = "SELECT f.household_id AS hid, min(f.since) AS oldest FROM finding f WHERE \(holds) GROUP BY f.household_id"
+            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f WHERE \(holds)", arguments: StatementArguments(findingCountArguments(arguments))) ?? 0
+            if held == 0 { return }
+            if held <= holdAtMost {
+                let all = try db.makeStatement(sql: """
+                    SELECT f.household_id, f.rule, f.severity, f.middel_on, f.hoog_on, f.since, f.evidence
+                    FROM finding f WHERE \(unindexed) ORDER BY f.household_id
+                    """)
+                if let rule = filter.rule { sqlite3_bind_text(all.sqliteStatement, 2, rule.rawValue, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
+                if let since = filter.since { sqlite3_bind_int64(all.sqliteStatement, 3, Int64(since.ordinal)) }
+                let oldest = try reader.preload(all.sqliteStatement)
+                if oldest.isEmpty { return }
+                stalled = "SELECT CAST(key AS INTEGER) AS hid, value AS oldest FROM json_each(:oldest)"
+                arguments["oldest"] = "{" + oldest.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
+            }
+            // The households that hold a finding, their names and coordinator, most stalled first.
             let heads = """
-                WITH stalled AS MATERIALIZED (SELECT f.household_id AS hid, min(f.since) AS oldest FROM finding f WHERE \(holds) GROUP BY f.household_id)
+                WITH stalled AS MATERIALIZED (\(stalled))
                 SELECT s.hid, h.name, h.wijk, h.team, coalesce(cp.name, co.name, cm.name, ci.name), s.oldest
                 FROM stalled s JOIN household h ON h.id = s.hid
                 LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
@@ -194,41 +235,19 @@ extension SQLiteCaseStore {
                 WHERE 1 \(scope)
                 ORDER BY s.oldest, h.name, s.hid
                 """
-            // "+" keeps SQLite on the primary key (the household's rows) rather than the rule index.
-            let unindexed = holds.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
-                .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
-            let findingsSQL = """
-                SELECT \(FindingIndex.ruleOrderSQL) AS rule_index, \(FindingIndex.severitySQL) AS sev, f.since, f.evidence
-                FROM finding f WHERE f.household_id = :h AND \(unindexed)
-                ORDER BY sev DESC, f.since, rule_index
-                """
-            let statement = try db.cachedStatement(sql: findingsSQL)
-            let coordinatorFilter = filter.coordinator?.lowercased()
-            let rules = StallRuleID.allCases
+            if arguments["oldest"] != nil {
+                // The grouped scan's arguments are not in this form of the query.
+                arguments.removeValue(forKey: "t"); arguments.removeValue(forKey: "rule"); arguments.removeValue(forKey: "since")
+            }
             let cursor = try Row.fetchCursor(db, sql: heads, arguments: StatementArguments(arguments))
-            var findingArguments = arguments
-            findingArguments.removeValue(forKey: "involved")
-            findingArguments.removeValue(forKey: "team")
-            findingArguments.removeValue(forKey: "fteam")
-            findingArguments.removeValue(forKey: "fwijk")
             while let r = try cursor.next() {
                 let hid: Int64 = r[0]
                 let coordinator: String? = r[4]
                 if let c = coordinatorFilter, !(coordinator ?? "").lowercased().contains(c) { continue }
                 try household(AuditHousehold(id: hid, name: r[1], wijk: r[2], team: r[3], coordinator: coordinator,
                                              daysStalled: max(0, Day(ordinal: r[5]).days(until: today))))
-                findingArguments["h"] = hid
-                let rows = try Row.fetchCursor(statement, arguments: StatementArguments(findingArguments))
-                while let f = try rows.next() {
-                    let index: Int = f[0]
-                    guard rules.indices.contains(index) else { continue }
-                    let line = (rules[index], FindingIndex.severity(f[1]), Day(ordinal: f[2]))
-                    try f.withUnsafeData(atIndex: 3) { data in
-                        try (data ?? Data()).withUnsafeBytes { raw in
-                            try finding(AuditLine(rule: line.0, severity: line.1, since: line.2, evidence: raw.bindMemory(to: UInt8.self)))
-                        }
-                    }
-                }
+                try reader.read(household: hid)
+                try reader.forEach(finding)
             }
         }
     }

@@ -36,8 +36,10 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     ///   a file the user cannot write is opened read-only anyway.
     /// - Parameter busyTimeout: how long a write waits for another process's lock before it is
     ///   reported as locked (tests shorten it).
+    /// - Parameter singleConnection: one connection for reads and writes (a command-line listing)
+    ///   instead of a pool with concurrent readers (the TUI, which reads while it writes).
     public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, readOnly: Bool = false,
-                reference: ReferenceData? = nil, busyTimeout: TimeInterval = 3) throws {
+                reference: ReferenceData? = nil, busyTimeout: TimeInterval = 3, singleConnection: Bool = false) throws {
         self.path = path
         self.clock = clock
         self.givenReference = reference
@@ -76,10 +78,16 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         // of 20 MB cost +12 %.
         config.maximumReaderCount = 2
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -1024; PRAGMA temp_store = FILE; PRAGMA soft_heap_limit = 28000000")
+            try db.execute(sql: "PRAGMA cache_size = -1024; PRAGMA temp_store = FILE; PRAGMA soft_heap_limit = 28000000; PRAGMA mmap_size = 1073741824")
         }
         do {
-            if writable {
+            if writable && singleConnection {
+                // One connection for a command that reads and maybe writes once (a listing): a
+                // pool opens a second connection and parses the schema twice (Docs/PERFORMANCE.md).
+                let queue = try DatabaseQueue(path: path, configuration: config)
+                reader = queue
+                writer = queue
+            } else if writable {
                 let pool = try DatabasePool(path: path, configuration: config)
                 reader = pool
                 writer = pool

@@ -68,6 +68,12 @@ enum Out {
             if buffer.count >= capacity { flush() }
         }
 
+        /// Bytes already in their output form.
+        mutating func write(bytes: [UInt8]) {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= capacity { flush() }
+        }
+
         /// A JSON string literal of `s`, escaped byte by byte into the buffer (see `JSONText`).
         mutating func json(_ s: String) {
             var s = s
