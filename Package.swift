@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", exact: "0.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -37,9 +40,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: staticRelease),
+        .target(name: "TafelPostgres", dependencies: [
+            "TafelCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ], swiftSettings: staticRelease),
         .target(name: "TafelApp", dependencies: ["TafelCore", "TerminalKit"], exclude: ["Resources"], swiftSettings: staticRelease),
         .executableTarget(name: "tafel", dependencies: [
-            "TafelApp", "TafelStore", "TafelCore", "TerminalKit",
+            "TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TafelPostgres",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: staticRelease, linkerSettings: staticReleaseLink),
@@ -51,6 +60,7 @@ let package = Package(
         .testTarget(name: "TafelCoreTests", dependencies: ["TafelCore", "TestSupport"]),
         .testTarget(name: "TafelStoreTests", dependencies: ["TafelStore", "TafelCore", "TestSupport"]),
         .testTarget(name: "TafelAppTests", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PostgresTests", dependencies: ["TafelPostgres", "TafelCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TafelCore
 import TafelStore
+import TafelPostgres
 
 /// Options every command understands.
 struct GlobalOptions: ParsableArguments {
@@ -57,6 +58,10 @@ struct GlobalOptions: ParsableArguments {
     func openStore(create: Bool = true, listing: Bool = false) throws -> SQLiteCaseStore {
         ConfigFile.reportOnce(strings)
         let path = databasePath
+        // A PostgreSQL address: there the server says who you are, and only `tafel db` speaks to it so far.
+        if PostgresLocation.isAddress(path) {
+            throw CLIError(strings.t(user != nil ? "cli.postgres-user-refused" : "cli.postgres-not-yet"))
+        }
         let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly, singleConnection: listing)
         // The municipality's own reference data, when the database holds it, names everything. A
         // damaged copy is said once and the shipped reference used, rather than no command working.
@@ -90,14 +95,23 @@ struct GlobalOptions: ParsableArguments {
         if let p = try store.professional(login: login) { return p }
         let explicit = user != nil || environment["TAFEL_USER"] != nil
         if !explicit, let demo = try store.demoLogin(), let p = try store.professional(login: demo) { return p }
-        let known = try store.professionals().map(\.login).prefix(12).joined(separator: ", ")
-        throw CLIError(strings.t(known.isEmpty ? "cli.unknown-user-empty" : "cli.unknown-user", login, known))
+        throw try notOnRoster(store)
     }
 
-    /// For database administration (export, import, check): a roster user when known, else the OS account.
+    /// For database administration (export, import, retention): the signed-in roster user. Fail
+    /// closed: a login that is not on the roster has no rights at all. Only a database without any
+    /// professional yet (a new file being set up) may be filled by the operating-system account.
     func actor(_ store: SQLiteCaseStore) throws -> (login: String, professional: Professional?) {
-        if let p = try store.professional(login: login) { return (p.login, p) }
-        return ("os:\(login)", nil)
+        if try store.professionals().isEmpty { return ("os:\(login)", nil) }
+        let p = try signedIn(store)
+        return (p.login, p)
+    }
+
+    /// One line for a login that is not on the roster: it has no rights here, and who can add it.
+    func notOnRoster(_ store: SQLiteCaseStore) throws -> CLIError {
+        let admins = try store.professionals().filter { $0.role == .beheerder }.map { "\($0.name) (\($0.login))" }.prefix(5)
+        if try store.professionals().isEmpty { return CLIError(strings.t("cli.unknown-user-empty", login)) }
+        return CLIError(strings.t(admins.isEmpty ? "cli.not-on-roster-nobody" : "cli.not-on-roster", login, admins.joined(separator: ", ")))
     }
 }
 

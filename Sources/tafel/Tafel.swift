@@ -15,7 +15,8 @@ struct Tafel: ParsableCommand {
                       AuditCommand.self, MinutesCommand.self, ICSCommand.self, Export.self, Import.self, Generate.self,
                       Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self,
                       SignalCommand.self, HouseholdCommand.self, MemberCommand.self, ActionCommand.self, ContactCommand.self,
-                      SessionCommand.self, ReferenceCommand.self, KaartCommand.self, KnelpuntenCommand.self, ConfigCommand.self])
+                      SessionCommand.self, ReferenceCommand.self, KaartCommand.self, KnelpuntenCommand.self, ConfigCommand.self,
+                      DatabaseCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

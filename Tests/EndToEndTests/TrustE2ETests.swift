@@ -8,7 +8,7 @@ struct TrustE2ETests {
     /// An export whose household note carries terminal escape sequences, imported into a fresh database.
     func injectedDatabase(_ dir: TemporaryDirectory) throws -> String {
         let demo = try E2E.demo(dir, "source.sqlite")
-        let export = try E2E.run(["export", "--db", demo]).stdout
+        let export = try E2E.run(["export", "--db", demo, "--user", "beheer"]).stdout
         var json = try JSONSerialization.jsonObject(with: Data(export.utf8)) as! [String: Any]
         var hs = json["households"] as! [[String: Any]]
         let i = hs.firstIndex { (($0["household"] as! [String: Any])["name"] as! String).contains("Maaike") }!
@@ -161,26 +161,26 @@ struct TrustE2ETests {
     @Test func aReadOnlyDatabaseShowsButSavesNothing() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)
-        let before = try E2E.run(["export", "--db", db]).stdout
+        let before = try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout
         let t = try Tmux(E2E.command(["--db", db, "--user", "sanne", "--read-only"]))
         #expect(t.waitFor("Te laat \\(1\\)"))
         t.send("s"); t.send("g")
         #expect(t.waitFor("alleen-lezen"), "no read-only message: \(t.screen)")
         t.send("q")
         #expect(t.waitFor("EXIT=0"))
-        #expect(try E2E.run(["export", "--db", db]).stdout == before)
+        #expect(try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout == before)
     }
 
     @Test func aFullDiskGivesAClearMessageAndKeepsWhatWasSaved() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)
-        let before = try E2E.run(["export", "--db", db]).stdout
+        let before = try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout
         // A file size limit of one block stands in for a full disk: every write fails, reads still work.
         let r = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; '\(E2E.tafel)' user add nieuw --name Nieuw --role medewerker --db '\(db)' --user beheer"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("schijf is vol"), "no disk-full message: \(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
-        #expect(try E2E.run(["export", "--db", db]).stdout == before, "data saved earlier changed")
+        #expect(try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout == before, "data saved earlier changed")
         #expect(try E2E.run(["check", "--db", db]).status == 0)
         // A generation that runs out of room stops cleanly; what it wrote is whole.
         let g = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 2000; '\(E2E.tafel)' generate --households 3000 --db '\(dir.file("tiny.sqlite"))'"])
@@ -204,13 +204,17 @@ struct TrustE2ETests {
         let db = dir.file("g.sqlite")
         #expect(try E2E.run(["generate", "--households", "300", "--seed", "3", "--db", db]).status == 0)
         let aggregateBefore = try E2E.run(["aggregate", "--db", db, "--format", "json"]).stdout
-        let households = try E2E.run(["export", "--db", db]).stdout
-        let dry = try E2E.run(["retention", "--older-than", "30d", "--db", db])
+        let households = try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout
+        #expect(households.contains("\"households\""))
+        let dry = try E2E.run(["retention", "--older-than", "30d", "--db", db, "--user", "beheer"])
         #expect(dry.status == 0 && dry.stdout.contains("proefdraai"))
-        #expect(try E2E.run(["export", "--db", db]).stdout == households, "a dry run changed data")
-        let apply = try E2E.run(["retention", "--older-than", "30d", "--apply", "--db", db])
+        #expect(try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout == households, "a dry run changed data")
+        // Fail closed: a login that is not on the roster may not apply retention.
+        let ghost = try E2E.run(["retention", "--older-than", "30d", "--apply", "--db", db, "--user", "ghost"])
+        #expect(ghost.status == 1 && ghost.stderr.contains("\"ghost\" staat niet in het rooster") && ghost.stderr.contains("beheer"), "\(ghost.stderr)")
+        let apply = try E2E.run(["retention", "--older-than", "30d", "--apply", "--db", db, "--user", "beheer"])
         #expect(apply.status == 0, "\(apply.stderr)")
-        let after = try E2E.run(["export", "--db", db]).stdout
+        let after = try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout
         let doc = try JSONSerialization.jsonObject(with: Data(after.utf8)) as! [String: Any]
         var anonymised = 0
         for f in doc["households"] as! [[String: Any]] {

@@ -31,6 +31,12 @@ ENTRIES = [
 ("clihelp.user-list","Toon de medewerkers.","List the roster."),
 ("clihelp.aggregate","Geanonimiseerde aantallen per wijk, leefgebied en signaal voor de leercyclus van de gemeente.","Anonymised counts per wijk, domain and signal for the municipality's learning cycle."),
 ("clihelp.retention","Anonimiseer afgesloten huishoudens na de bewaartermijn (proefdraai tenzij --apply).","Anonymise closed households past the retention term (dry run unless --apply)."),
+("clihelp.db","Richt een PostgreSQL-database in en controleer die (één gemeente op meerdere computers).","Set up and check a PostgreSQL database (one municipality on several computers)."),
+("clihelp.db-init","Richt een lege PostgreSQL-database in: schema, rollen, rijbeveiliging en een logboek met sleutelketen.","Set up an empty PostgreSQL database: schema, roles, row-level security and a keyed log chain."),
+("clihelp.db-migrate","Werk het schema van een PostgreSQL-database bij naar deze versie van tafel.","Upgrade a PostgreSQL database's schema to this version of tafel."),
+("clihelp.db-whoami","Zeg als wie de PostgreSQL-database u kent (uw databaselogin en uw plek in het rooster).","Say who the PostgreSQL database knows you as (your database login and your place on the roster)."),
+("clihelp.db-check","Controleer de auditketen van een PostgreSQL-database (teamleider of beheerder).","Check the audit chain of a PostgreSQL database (teamleider or beheerder)."),
+("clihelp.opt.pg-address","Adres van de database, bijvoorbeeld postgresql:///tafel (deze computer) of postgresql://fatima@db.gemeente.nl/tafel.","The database's address, e.g. postgresql:///tafel (this computer) or postgresql://fatima@db.gemeente.nl/tafel."),
 # --help: options
 ("clihelp.opt.db","Databasebestand (standaard: $TAFEL_DB, anders $XDG_DATA_HOME/tafel/tafel.sqlite).","Database file (default: $TAFEL_DB, else $XDG_DATA_HOME/tafel/tafel.sqlite)."),
 ("clihelp.opt.user","Aanmelden met deze login (standaard: $TAFEL_USER, anders de loginnaam van het systeem).","Sign in as this login (default: $TAFEL_USER, else the OS login name)."),

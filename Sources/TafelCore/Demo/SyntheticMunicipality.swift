@@ -86,6 +86,10 @@ public struct SyntheticMunicipality: Sendable {
                 pid += 1
             }
         }
+        // The municipality's application manager (beheerder): the one who may export, import and
+        // apply retention, now that a login outside the roster has no rights. Not on any household.
+        pros.append(Professional(id: pid, name: "Functioneel beheer", organisationId: nil, discipline: "beheerder", role: .beheerder,
+                                 login: "beheer", team: ""))
         professionals = pros
     }
 

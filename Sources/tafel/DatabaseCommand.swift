@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TafelPostgres
+
+/// `tafel db …`: a PostgreSQL database for a municipality on several computers (Docs/DEPLOYMENT.md).
+/// The address names the login; on PostgreSQL the server decides who you are, so `--user` is refused.
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "db", abstract: CLIText.t("clihelp.db"),
+                                                    subcommands: [Init.self, Migrate.self, WhoAmI.self, CheckChain.self])
+
+    /// What every `db` subcommand shares: the address and the signed-in connection.
+    struct Target: ParsableArguments {
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: CLIText.help("clihelp.opt.pg-address")) var address: String
+
+        func connect() throws -> PostgresClient {
+            let s = global.strings
+            if global.user != nil { throw CLIError(s.t("cli.postgres-user-refused")) }
+            guard let location = PostgresLocation(address) else { throw CLIError(s.t("db.not-an-address", address)) }
+            do {
+                return try PostgresClient.connect(location)
+            } catch let f as PostgresFailure {
+                throw CLIError(f.unreachable ? s.t("db.unreachable", f.message) : s.t("db.refused", f.description))
+            }
+        }
+
+        /// Runs `body`, wording a refusal of the server in one line.
+        func run(_ body: (PostgresClient) throws -> Void) throws {
+            let client = try connect()
+            defer { client.close() }
+            do {
+                try body(client)
+            } catch let f as PostgresFailure {
+                throw CLIError(global.strings.t("db.refused", f.description))
+            }
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "init", abstract: CLIText.t("clihelp.db-init"))
+        @OptionGroup var target: Target
+
+        func run() throws {
+            let s = target.global.strings
+            try target.run { client in
+                switch try PostgresAdmin.initialise(client) {
+                case .created(let v): Out.line(s.t("db.created", client.location.display, String(v)))
+                case .alreadyThere(let v): Out.line(s.t("db.already", client.location.display, String(v)))
+                }
+            }
+        }
+    }
+
+    struct Migrate: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "migrate", abstract: CLIText.t("clihelp.db-migrate"))
+        @OptionGroup var target: Target
+
+        func run() throws {
+            let s = target.global.strings
+            try target.run { client in
+                guard let m = try PostgresAdmin.migrate(client) else { throw CLIError(s.t("db.not-initialised", client.location.display)) }
+                Out.line(m.from == m.to ? s.t("db.up-to-date", client.location.display, String(m.to))
+                                        : s.t("db.migrated", client.location.display, String(m.from), String(m.to)))
+            }
+        }
+    }
+
+    struct WhoAmI: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "whoami", abstract: CLIText.t("clihelp.db-whoami"))
+        @OptionGroup var target: Target
+
+        func run() throws {
+            let s = target.global.strings
+            try target.run { client in
+                guard try PostgresAdmin.version(client) != nil else { throw CLIError(s.t("db.not-initialised", client.location.display)) }
+                let me = try PostgresAdmin.identity(client)
+                guard let name = me.name, let role = me.role else {
+                    // Fail closed, and say who can add the login.
+                    let admins = try PostgresAdmin.administrators(client)
+                    throw CLIError(admins.isEmpty ? s.t("db.not-on-roster-nobody", me.login) : s.t("db.not-on-roster", me.login, admins.joined(separator: ", ")))
+                }
+                let team = (me.team ?? "").isEmpty ? "" : s.t("db.whoami-team", me.team!)
+                Out.line(s.t("db.whoami", me.login, name, TafelRole(rawValue: role).map { s.label($0) } ?? role, team))
+            }
+        }
+    }
+
+    struct CheckChain: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: CLIText.t("clihelp.db-check"))
+        @OptionGroup var target: Target
+
+        func run() throws {
+            let s = target.global.strings
+            try target.run { client in
+                let r = try PostgresAdmin.verifyChain(client)
+                if let broken = r.broken { throw CLIError(s.t("db.chain-broken", String(broken))) }
+                Out.line(s.t("db.chain-ok", String(r.events)))
+            }
+        }
+    }
+}
