@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "TafelCoreTests", dependencies: ["TafelCore", "TestSupport"]),
         .testTarget(name: "TafelStoreTests", dependencies: ["TafelStore", "TafelCore", "TestSupport"]),
         .testTarget(name: "TafelAppTests", dependencies: ["TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "PostgresTests", dependencies: ["TafelPostgres", "TafelCore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .testTarget(name: "PostgresTests", dependencies: ["TafelPostgres", "TafelCore", "TafelStore", "TestSupport", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")]),
     ],
     swiftLanguageModes: [.v6]

@@ -14,7 +14,38 @@ import GRDBSQLite
 
 let args = CommandLine.arguments
 func option(_ name: String) -> String? { args.firstIndex(of: name).flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil } }
-let today = Day(iso: option("--today") ?? "2026-11-23")!
+/// What the benchmark understands; anything else is refused before any work starts.
+let usage = """
+    tafel-bench: times tafel at city scale (Docs/PERFORMANCE.md explains the figures).
+
+    USAGE: tafel-bench [--sizes N,N,…] [--dir DIR] [--today YYYY-MM-DD] [--keys N] [--no-taskwarrior]
+           tafel-bench --audit-only DB | --summary-only DB [--rule RULE] | --child-rss DB | --child DB [--keys N]
+
+      --sizes N,N,…      households per generated city (default 1000,10000,100000)
+      --dir DIR          where the cities are generated and kept (default $TMPDIR/tafel-bench)
+      --today DAY        the day the audit is computed for (default 2026-11-23)
+      --keys N           key presses per screen in the pty measurement (default 1000)
+      --no-taskwarrior   skip the taskwarrior comparison
+      --audit-only DB    time the full audit of one database and stop
+      --summary-only DB  time the audit screen's query of one database (optionally one --rule)
+      --child-rss DB     print the peak memory per step of opening one database
+      -h, --help         this text
+
+    """
+let known: Set<String> = ["--sizes", "--dir", "--today", "--keys", "--no-taskwarrior", "--audit-only", "--summary-only", "--rule",
+                          "--child-rss", "--child", "-h", "--help"]
+if args.contains("-h") || args.contains("--help") {
+    FileHandle.standardOutput.write(Data(usage.utf8))
+    exit(0)
+}
+if let unknown = args.dropFirst().first(where: { $0.hasPrefix("-") && !known.contains($0) }) {
+    FileHandle.standardError.write(Data("tafel-bench: unknown option \(unknown)\n\n\(usage)".utf8))
+    exit(2)
+}
+guard let today = Day(iso: option("--today") ?? "2026-11-23") else {
+    FileHandle.standardError.write(Data("tafel-bench: --today needs a day as YYYY-MM-DD\n".utf8))
+    exit(2)
+}
 
 /// Monotonic seconds.
 func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

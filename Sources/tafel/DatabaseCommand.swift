@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import TafelCore
 import TafelPostgres
+import TafelStore
 
 /// `tafel db …`: a PostgreSQL database for a municipality on several computers (Docs/DEPLOYMENT.md).
 /// The address names the login; on PostgreSQL the server decides who you are, so `--user` is refused.
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "db", abstract: CLIText.t("clihelp.db"),
-                                                    subcommands: [Init.self, Migrate.self, WhoAmI.self, CheckChain.self])
+                                                    subcommands: [Init.self, Migrate.self, WhoAmI.self, CheckChain.self, Load.self])
 
     /// What every `db` subcommand shares: the address and the signed-in connection.
     struct Target: ParsableArguments {
@@ -96,6 +97,27 @@ struct DatabaseCommand: ParsableCommand {
                 let r = try PostgresAdmin.verifyChain(client)
                 if let broken = r.broken { throw CLIError(s.t("db.chain-broken", String(broken))) }
                 Out.line(s.t("db.chain-ok", String(r.events)))
+            }
+        }
+    }
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: CLIText.t("clihelp.db-import"))
+        @OptionGroup var target: Target
+        @Argument(help: CLIText.help("clihelp.opt.import-file")) var file: String
+        @Flag(name: .long, help: CLIText.help("clihelp.opt.create-logins")) var createLogins = false
+        @Option(name: .long, help: CLIText.help("clihelp.opt.max-field")) var maxField: Int = 20_000
+
+        func run() throws {
+            let s = target.global.strings
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(s.t("cli.cannot-read", file)) }
+            // Decoded and checked whole before the database is touched, as for a SQLite import.
+            let doc = try TransferValidator.decode(data, maxField: maxField)
+            try target.run { client in
+                guard try PostgresAdmin.version(client) != nil else { throw CLIError(s.t("db.not-initialised", client.location.display)) }
+                let r = try PostgresLoader.load(organisations: doc.organisations, professionals: doc.professionals, households: doc.households,
+                                                createLogins: createLogins, into: client)
+                Out.line(s.t("db.loaded", client.location.display, String(r.households), String(r.professionals), String(r.loginsCreated)))
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TafelPostgres
+import TafelStore
 import TestSupport
 
 /// `tafel db …` through the real binary against the throwaway cluster: set up a fresh database,
@@ -60,5 +61,57 @@ struct DatabaseCommandE2ETests {
         #expect(down.status == 1 && down.stderr.hasPrefix("tafel: PostgreSQL is niet bereikbaar (") && down.stderr.split(separator: "\n").count == 1, "\(down.stderr)")
         let bad = try tafel(["db", "init", "tafel.sqlite"])
         #expect(bad.status == 1 && bad.stderr == "tafel: 'tafel.sqlite' is geen PostgreSQL-adres: gebruik postgresql://[login@][host][:poort]/database\n", "\(bad.stderr)")
+    }
+}
+
+/// The demo, exported from SQLite and loaded into PostgreSQL with `tafel db import --create-logins`:
+/// for every login on the roster, what the server lets it see equals what need-to-know says.
+@Suite("PostgreSQL: the demo behind the wall", .serialized)
+struct DemoOnPostgresTests {
+    @Test func everyLoginSeesWhatNeedToKnowAllows() throws {
+        let cluster = try SharedCluster.get()
+        let dir = TemporaryDirectory()
+        guard let bin = BuildProducts.executable("tafel") else { throw ThrowawayCluster.Failure.failed("tafel was not built") }
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "TAFEL_USER")
+        func tafel(_ args: [String]) throws -> CommandResult { try Shell.run(bin, args, environment: env) }
+        #expect(try tafel(["demo", "--db", dir.file("demo.sqlite"), "--no-open"]).status == 0)
+        let export = try tafel(["export", "--db", dir.file("demo.sqlite"), "--user", "beheer", "-o", dir.file("demo.json")])
+        #expect(export.status == 0, "\(export.stderr)")
+        let name = "demo_" + UUID().uuidString.prefix(8).lowercased()
+        try cluster.createDatabase(name)
+        #expect(try tafel(["db", "init", cluster.address(database: name)]).status == 0)
+        let load = try tafel(["db", "import", cluster.address(database: name), dir.file("demo.json"), "--create-logins"])
+        let doc = try TransferValidator.decode(try Data(contentsOf: URL(fileURLWithPath: dir.file("demo.json"))), maxField: 20_000)
+        #expect(load.status == 0 && load.stdout.contains("\(doc.households.count) huishoudens en \(doc.professionals.count) medewerkers geladen"),
+                "\(load.stdout)\(load.stderr)")
+        var checked = 0
+        for p in doc.professionals {
+            let expected: Set<Int64> = Set(doc.households.filter { f in
+                switch p.role {
+                case .medewerker: f.involvedProfessionals.contains(p.id)
+                case .voorzitter: f.involvedProfessionals.contains(p.id) || (!p.team.isEmpty && p.team == f.household.team)
+                case .teamleider: f.involvedProfessionals.contains(p.id) || f.household.team == p.team
+                case .beheerder: true
+                }
+            }.map(\.id))
+            let c = try PostgresClient.connect(cluster.location(database: name, user: p.login))
+            let seen = Set(try c.rows("SELECT id::text FROM tafel.household").compactMap { $0[0].flatMap { Int64($0) } })
+            c.close()
+            #expect(seen == expected, "\(p.login) (\(p.role.rawValue)): sees \(seen.sorted()), need-to-know \(expected.sorted())")
+            checked += 1
+        }
+        #expect(checked == doc.professionals.count && checked > 5)
+        // The same through psql, as a person would: a medewerker's list holds only her households.
+        if let psql = ["/usr/bin/psql", "/usr/local/bin/psql"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }),
+           let sanne = doc.professionals.first(where: { $0.login == "sanne" }) {
+            let r = try Shell.run(psql, ["-h", cluster.folder, "-p", String(cluster.port), "-U", "sanne", "-d", name, "-qAtc",
+                                         "SELECT name FROM tafel.household ORDER BY name"])
+            let mine = doc.households.filter { $0.involvedProfessionals.contains(sanne.id) }.map(\.household.name).sorted()
+            #expect(r.status == 0 && r.stdout.split(separator: "\n").map(String.init) == mine, "\(r.stdout)\(r.stderr)")
+            let update = try Shell.run(psql, ["-h", cluster.folder, "-p", String(cluster.port), "-U", "sanne", "-d", name, "-qAtc",
+                                              "UPDATE tafel.action SET status = 'afgerond' WHERE household_id NOT IN (SELECT id FROM tafel.household) RETURNING id"])
+            #expect(update.status == 0 && update.stdout.isEmpty, "\(update.stdout)\(update.stderr)")
+        }
     }
 }

@@ -351,6 +351,7 @@ ENTRIES = [
 ("db.whoami-team",", {0}",", {0}"),
 ("db.not-on-roster","databaselogin \"{0}\" staat niet in het rooster en heeft hier geen rechten; een beheerder ({1}) voegt u toe","database login \"{0}\" is not on the roster and has no rights here; an administrator ({1}) adds you"),
 ("db.not-on-roster-nobody","databaselogin \"{0}\" staat niet in het rooster en heeft hier geen rechten; er is nog geen beheerder: zie Docs/DEPLOYMENT.md","database login \"{0}\" is not on the roster and has no rights here; there is no administrator yet: see Docs/DEPLOYMENT.md"),
+("db.loaded","{0}: {1} huishoudens en {2} medewerkers geladen, {3} databaselogins aangemaakt; elke login meldt zich aan met de eigen naam","{0}: {1} households and {2} professionals loaded, {3} database logins created; each login signs in under its own name"),
 ("db.chain-ok","auditketen in orde: {0} gebeurtenissen","audit chain intact: {0} events"),
 ("db.chain-broken","auditketen gebroken bij gebeurtenis {0}: die is na het schrijven gewijzigd","audit chain broken at event {0}: it was changed after it was written"),
 ("db.unreachable","PostgreSQL is niet bereikbaar ({0}); controleer het adres en of de server draait","PostgreSQL cannot be reached ({0}); check the address and that the server runs"),
