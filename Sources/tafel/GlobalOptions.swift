@@ -39,6 +39,12 @@ struct GlobalOptions: ParsableArguments {
     var strings: Strings { Strings(language) }
 
     /// `--db`, else `TAFEL_DB`, else `db` in config.toml, else the default place.
+    /// True when the database was named (`--db`, `TAFEL_DB`, `db` in config.toml) rather than the
+    /// default place: a named file that is missing is a typo until `--create` says otherwise.
+    var databaseWasNamed: Bool {
+        db != nil || !(environment["TAFEL_DB"] ?? "").isEmpty || settings.db != nil
+    }
+
     var databasePath: String {
         StoreLocation.resolve(flag: db ?? (environment["TAFEL_DB"].map { $0.isEmpty } ?? true ? settings.db : nil), environment: environment)
     }

@@ -25,9 +25,13 @@ enum TUILauncher {
     /// the next household (N).
     @discardableResult
     static func launch(_ g: GlobalOptions, projector: Bool, target: Target, store existing: SQLiteCaseStore? = nil, loginOverride: String? = nil,
-                       session sessionContext: SessionContext? = nil) throws -> Bool {
+                       session sessionContext: SessionContext? = nil, create: Bool = false) throws -> Bool {
         if let e = CursesBackend.preflight() { throw CLIError(e.message(english: g.language == .en), code: 2) }
-        let store = try existing ?? g.openStore()
+        // A new, empty database only at the default place (the first start) or when asked for with
+        // --create: a mistyped --db is said, not silently made into an empty database.
+        var mayCreate = create || !g.databaseWasNamed
+        if case .home = target {} else { mayCreate = false }
+        let store = try existing ?? g.openStore(create: mayCreate)
         var user = try g.signedIn(store)
         if let l = loginOverride, let p = try store.professional(login: l) { user = p }
         let strings = g.strings

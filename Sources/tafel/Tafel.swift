@@ -23,8 +23,11 @@ struct Tafel: ParsableCommand {
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector"))
     var projector = false
 
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.create"))
+    var create = false
+
     func run() throws {
-        try TUILauncher.launch(global, projector: projector, target: .home)
+        try TUILauncher.launch(global, projector: projector, target: .home, create: create)
     }
 
     /// Runs the command line; errors become one line on stderr and a non-zero exit code.

@@ -199,6 +199,22 @@ struct TrustE2ETests {
         #expect(r.stderr.contains("chmod 600"))
     }
 
+    /// A mistyped --db is said in one line and no file appears; --create makes the new database.
+    @Test func aMistypedDatabaseIsSaidNotCreated() throws {
+        let dir = TemporaryDirectory()
+        let typo = dir.file("tpyo.sqlite")
+        let t = try Tmux(E2E.command(["--db", typo]) + "; echo EXIT=$?; sleep 5")
+        #expect(t.waitFor("EXIT=1"), "\(t.screen)")
+        #expect(t.screen.contains("bestaat niet") && t.screen.contains("--create"), "\(t.screen)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let meeting = try E2E.run(["show", "Bos", "--db", typo])
+        #expect(meeting.status == 1 && !FileManager.default.fileExists(atPath: typo))
+        let made = dir.file("nieuw.sqlite")
+        let u = try Tmux(E2E.command(["--db", made, "--create"]) + "; echo EXIT=$?; sleep 5")
+        #expect(u.waitFor("EXIT="), "\(u.screen)")
+        #expect(FileManager.default.fileExists(atPath: made))
+    }
+
     @Test func retentionAnonymisesOldClosedHouseholdsAndKeepsTheFigures() throws {
         let dir = TemporaryDirectory()
         let db = dir.file("g.sqlite")

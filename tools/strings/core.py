@@ -315,7 +315,7 @@ ENTRIES = [
 ("store.newer-schema","{0} heeft schemaversie {1}, deze tafel kent tot {2}: werk tafel bij","{0} has schema version {1}, this tafel knows up to {2}: update tafel"),
 ("store.reason.no-permission","u hebt geen leesrechten op het bestand","you have no permission to read the file"),
 ("store.reason.cannot-open","het bestand laat zich niet openen","the file cannot be opened"),
-("store.reason.missing","het bestand bestaat niet; controleer het pad, of maak een nieuwe database met 'tafel demo --db PAD' of 'tafel user add … --db PAD'","the file does not exist; check the path, or make a new database with 'tafel demo --db PATH' or 'tafel user add … --db PATH'"),
+("store.reason.missing","het bestand bestaat niet; controleer het pad, of maak een nieuwe database met 'tafel --db PAD --create' (leeg) of 'tafel demo --db PAD' (de demo)","the file does not exist; check the path, or make a new database with 'tafel --db PATH --create' (empty) or 'tafel demo --db PATH' (the demo)"),
 ("store.reason.no-folder","de map ervoor kan niet worden gemaakt","its folder cannot be created"),
 ("store.unreadable","{0} kan niet worden geopend: {1}","{0} cannot be opened: {1}"),
 ("store.not-allowed","dat mag alleen een {0}","only a {0} may do that"),
