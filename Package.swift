@@ -49,6 +49,7 @@ let package = Package(
         .target(name: "TafelApp", dependencies: ["TafelCore", "TerminalKit"], exclude: ["Resources"], swiftSettings: staticRelease),
         .executableTarget(name: "tafel", dependencies: [
             "TafelApp", "TafelStore", "TafelCore", "TerminalKit", "TafelPostgres",
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: staticRelease, linkerSettings: staticReleaseLink),

@@ -20,7 +20,9 @@ struct DatabaseCommand: ParsableCommand {
             if global.user != nil { throw CLIError(s.t("cli.postgres-user-refused")) }
             guard let location = PostgresLocation(address) else { throw CLIError(s.t("db.not-an-address", address)) }
             do {
-                return try PostgresClient.connect(location)
+                let client = try PostgresClient.connect(location)
+                Diagnostics.logger.debug("\(Diagnostics.text("log.connected", location.display, Diagnostics.elapsed))")
+                return client
             } catch let f as PostgresFailure {
                 throw CLIError(f.unreachable ? s.t("db.unreachable", f.message) : s.t("db.refused", f.description))
             }

@@ -9,7 +9,7 @@ import ArgumentParser
 /// the error as always.
 enum FastPath {
     static let globalOptions: Set<String> = ["db", "user", "lang", "theme", "config"]
-    static let globalFlags: Set<String> = ["no-color", "read-only"]
+    static let globalFlags: Set<String> = ["no-color", "read-only", "verbose"]
 
     static func run(_ arguments: [String]) throws -> Bool {
         guard arguments.count >= 2 else { return false }
@@ -34,6 +34,7 @@ enum FastPath {
         global.config = options["config"]
         global.noColor = flags.contains("no-color")
         global.readOnly = flags.contains("read-only")
+        global.verbose = flags.contains("verbose")
         let format = options["format"].flatMap(ListFormat.init(rawValue:)) ?? .table
         switch command {
         case "caseload":

@@ -27,6 +27,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: CLIText.help("clihelp.opt.read-only"))
     var readOnly = false
 
+    /// Read by `Diagnostics` before parsing; declared here so that every command accepts it.
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.verbose"))
+    var verbose = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// The configuration files (config.toml), read once per process.
@@ -68,7 +72,9 @@ struct GlobalOptions: ParsableArguments {
         if PostgresLocation.isAddress(path) {
             throw CLIError(strings.t(user != nil ? "cli.postgres-user-refused" : "cli.postgres-not-yet"))
         }
+        let opening = Date()
         let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly, singleConnection: listing)
+        Diagnostics.logger.debug("\(Diagnostics.text("log.opened", path, String(Int(Date().timeIntervalSince(opening) * 1000))))")
         // The municipality's own reference data, when the database holds it, names everything. A
         // damaged copy is said once and the shipped reference used, rather than no command working.
         do {

@@ -32,30 +32,39 @@ struct Tafel: ParsableCommand {
 
     /// Runs the command line; errors become one line on stderr and a non-zero exit code.
     static func main() {
+        Diagnostics.start(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment, configured: nil)
+        let status = runCommand()
+        Diagnostics.finished(status: status)
+        Out.flush()
+        if status != 0 { Foundation.exit(status) }
+    }
+
+    /// The command's exit status (0 when it succeeded).
+    static func runCommand() -> Int32 {
         do {
-            if try FastPath.run(CommandLine.arguments) { Out.flush(); return }
+            if try FastPath.run(CommandLine.arguments) { return 0 }
             var command = try parseAsRoot()
             try command.run()
-            Out.flush()
+            return 0
         } catch let e as CLIError {
             Out.warn(e.message)
-            Out.flush(); Foundation.exit(e.code)
+            return e.code
         } catch let e as CaseStoreError {
             Out.warn(Strings(currentLanguage()).render(e.message))
-            Out.flush(); Foundation.exit(1)
+            return 1
         } catch let e as DomainError {
             Out.warn(Strings(currentLanguage()).render(e.message))
-            Out.flush(); Foundation.exit(1)
+            return 1
         } catch let e as ImportError {
             let s = Strings(currentLanguage())
             Out.warn(s.t("cli.import-refused", e.path.isEmpty ? "$" : e.path, s.render(e.message)))
-            Out.flush(); Foundation.exit(1)
+            return 1
         } catch {
             // --help and --version print as the parser does; every other parser error is one line.
             let code = exitCode(for: error)
-            if code == .success { Out.flush(); exit(withError: error) }
+            if code == .success { Diagnostics.finished(status: 0); Out.flush(); exit(withError: error) }
             Out.warn(ParseErrorText.line(fullMessage(for: error), strings: Strings(currentLanguage())))
-            Out.flush(); Foundation.exit(code.rawValue)
+            return code.rawValue
         }
     }
 

@@ -132,6 +132,28 @@ struct EcosystemE2ETests {
         #expect(r.status == 0)
         #expect(r.stdout.range(of: #"^\d+\.\d+\.\d+ \(schema \d+\)\n$"#, options: .regularExpression) != nil, "\(r.stdout)")
     }
+
+    /// --verbose says on stderr what ran, what was opened and how it ended; TAFEL_LOG appends the
+    /// same to a private file. Neither holds case content, and standard output is unchanged.
+    @Test func verboseAndTheLogFileSayWhatRanWithoutCaseContent() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let plain = try E2E.run(["caseload", "--db", db, "--user", "sanne", "--format", "json"])
+        let verbose = try E2E.run(["caseload", "--db", db, "--user", "sanne", "--format", "json", "--verbose"])
+        #expect(verbose.stdout == plain.stdout)
+        let lines = verbose.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(verbose.stderr)")
+        #expect(lines.first?.contains("opdracht caseload gestart") == true && lines.last?.contains("klaar met status 0 na ") == true, "\(lines)")
+        #expect(lines.contains { $0.contains("database \(db) geopend in ") })
+        let log = dir.file("tafel.log")
+        let failed = try E2E.run(["show", "Maaike", "--db", db, "--user", "jan"], env: ["TAFEL_LOG": log])
+        _ = try E2E.run(["show", "Maaike", "--db", db, "--user", "sanne"], env: ["TAFEL_LOG": log])
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(text.contains("opdracht show gestart") && text.contains("klaar met status \(failed.status) na ") && text.contains("klaar met status 0 na "), "\(text)")
+        #expect(!text.contains("Maaike") && !text.contains("jan") && !text.contains("sanne"), "\(text)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        #expect(mode & 0o077 == 0, "mode \(String(mode, radix: 8))")
+    }
 }
 
 /// An installation into a temporary prefix works from any directory: catalogues, reference data,
