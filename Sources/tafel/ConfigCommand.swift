@@ -15,6 +15,7 @@ struct ConfigCommand: ParsableCommand {
         case "theme": return c.theme
         case "export-folder": return c.exportFolder
         case "spreadsheet": return c.spreadsheet
+        case "log": return c.log
         default: return nil
         }
     }

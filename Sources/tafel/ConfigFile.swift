@@ -14,6 +14,8 @@ struct ConfigFile {
     var theme: String?
     var exportFolder: String?
     var spreadsheet: String?
+    /// A file for diagnostics (`Diagnostics`; `TAFEL_LOG` wins).
+    var log: String?
     /// The `[signalen]` tables as thresholds (nil when no file has one).
     var signals: SignalConfig?
     /// What was wrong, in the order found (worded when printed: the language may come from this file).
@@ -24,7 +26,7 @@ struct ConfigFile {
     /// The keys a config file may hold, with what each accepts (for errors and `tafel config list`).
     static let keys: [(key: String, values: [String]?)] = [
         ("db", nil), ("lang", ["nl", "en"]), ("theme", ["default", "projector", "licht", "kleurenblind", "mono"]),
-        ("export-folder", nil), ("spreadsheet", ["csv", "excel"]),
+        ("export-folder", nil), ("spreadsheet", ["csv", "excel"]), ("log", nil),
     ]
 
     // MARK: Locations
@@ -93,6 +95,7 @@ struct ConfigFile {
     mutating func merge(_ other: ConfigFile) {
         db = other.db ?? db; lang = other.lang ?? lang; theme = other.theme ?? theme
         exportFolder = other.exportFolder ?? exportFolder; spreadsheet = other.spreadsheet ?? spreadsheet
+        log = other.log ?? log
         signals = other.signals ?? signals
         problems += other.problems
     }
@@ -140,6 +143,7 @@ struct ConfigFile {
             case "theme": c.theme = string
             case "export-folder": c.exportFolder = expandHome(string)
             case "spreadsheet": c.spreadsheet = string
+            case "log": c.log = expandHome(string)
             default: break
             }
         }

@@ -111,10 +111,16 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// For database administration (export, import, retention): the signed-in roster user. Fail
-    /// closed: a login that is not on the roster has no rights at all. Only a database without any
+    /// closed: a claimed login (`--user`, `TAFEL_USER`) that is not on the roster has no rights at all.
+    /// Without a claim, the operating-system account that owns the SQLite file administers it (it
+    /// can change the file anyway; on PostgreSQL there is no such owner), and a database without any
     /// professional yet (a new file being set up) may be filled by the operating-system account.
     func actor(_ store: SQLiteCaseStore) throws -> (login: String, professional: Professional?) {
-        if try store.professionals().isEmpty { return ("os:\(login)", nil) }
+        if try store.professionals().isEmpty { return ("os:\(PostgresLocation.operatingSystemUser)", nil) }
+        let claimed = user != nil || environment["TAFEL_USER"] != nil
+        if !claimed, StoreLocation.isOwnedByCurrentUser(store.path) {
+            return ("os:\(PostgresLocation.operatingSystemUser)", nil)
+        }
         let p = try signedIn(store)
         return (p.login, p)
     }

@@ -32,7 +32,7 @@ struct Tafel: ParsableCommand {
 
     /// Runs the command line; errors become one line on stderr and a non-zero exit code.
     static func main() {
-        Diagnostics.start(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment, configured: nil)
+        Diagnostics.start(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment, configured: ConfigFile.current.log)
         let status = runCommand()
         Diagnostics.finished(status: status)
         Out.flush()

@@ -153,6 +153,13 @@ struct EcosystemE2ETests {
         #expect(!text.contains("Maaike") && !text.contains("jan") && !text.contains("sanne"), "\(text)")
         let mode = (try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? NSNumber)?.intValue ?? 0
         #expect(mode & 0o077 == 0, "mode \(String(mode, radix: 8))")
+        // The same from `log` in config.toml.
+        let configured = dir.file("uit-config.log")
+        try FileManager.default.createDirectory(atPath: dir.file("cfg/tafel"), withIntermediateDirectories: true)
+        try "log = \"\(configured)\"\n".write(toFile: dir.file("cfg/tafel/config.toml"), atomically: true, encoding: .utf8)
+        _ = try E2E.run(["households", "--db", db, "--user", "sanne"], env: ["XDG_CONFIG_HOME": dir.file("cfg")])
+        #expect((try? String(contentsOfFile: configured, encoding: .utf8))?.contains("opdracht households gestart") == true)
+        #expect(try E2E.run(["config", "get", "log"], env: ["XDG_CONFIG_HOME": dir.file("cfg")]).stdout == configured + "\n")
     }
 }
 

@@ -31,4 +31,11 @@ public enum StoreLocation {
         guard stat(path, &st) == 0 else { return false }
         return st.st_mode & 0o077 != 0
     }
+
+    /// True when the file belongs to the operating-system account running tafel.
+    public static func isOwnedByCurrentUser(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return st.st_uid == geteuid()
+    }
 }
