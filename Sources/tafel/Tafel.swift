@@ -62,7 +62,18 @@ struct Tafel: ParsableCommand {
         } catch {
             // --help and --version print as the parser does; every other parser error is one line.
             let code = exitCode(for: error)
-            if code == .success { Diagnostics.finished(status: 0); Out.flush(); exit(withError: error) }
+            if code == .success {
+                let text = fullMessage(for: error)
+                Diagnostics.finished(status: 0)
+                // Help in the reader's language, headings included; a version or a completion script as it is.
+                if HelpText.isHelp(text) {
+                    Out.raw(HelpText.localise(text, strings: Strings(currentLanguage())) + "\n")
+                    Out.flush()
+                    Foundation.exit(0)
+                }
+                Out.flush()
+                exit(withError: error)
+            }
             Out.warn(ParseErrorText.line(fullMessage(for: error), strings: Strings(currentLanguage())))
             return code.rawValue
         }

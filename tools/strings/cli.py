@@ -41,6 +41,18 @@ ENTRIES = [
 ("clihelp.opt.create","Maak de database aan als het bestand van --db nog niet bestaat (anders is een tikfout een foutmelding, geen nieuwe lege database).","Create the database when the --db file does not exist yet (otherwise a typo is an error, not a new empty database)."),
 ("clihelp.opt.verbose","Schrijf op stderr wat tafel doet en hoe lang elke stap duurt (nooit inhoud van dossiers); TAFEL_LOG=BESTAND schrijft hetzelfde in een bestand.","Write to stderr what tafel does and how long each step takes (never case content); TAFEL_LOG=FILE writes the same to a file."),
 ("clihelp.opt.pg-address","Adres van de database, bijvoorbeeld postgresql:///tafel (deze computer) of postgresql://fatima@db.gemeente.nl/tafel.","The database's address, e.g. postgresql:///tafel (this computer) or postgresql://fatima@db.gemeente.nl/tafel."),
+# --help: the parser's own words (swift-argument-parser writes them in English)
+("help.overview","OVERZICHT:","OVERVIEW:"),
+("help.usage","GEBRUIK:","USAGE:"),
+("help.arguments","ARGUMENTEN:","ARGUMENTS:"),
+("help.options","OPTIES:","OPTIONS:"),
+("help.subcommands","SUBOPDRACHTEN:","SUBCOMMANDS:"),
+("help.show-help","Toon deze hulp.","Show help information."),
+("help.show-version","Toon de versie.","Show the version."),
+("help.see-subcommand","Zie 'tafel help <subopdracht>' voor uitgebreide hulp.","See 'tafel help <subcommand>' for detailed help."),
+("help.values","(waarden:","(values:"),
+("help.default-after-values","; standaard:","; default:"),
+("help.default","(standaard:","(default:"),
 # --help: options
 ("clihelp.opt.db","Databasebestand (standaard: $TAFEL_DB, anders $XDG_DATA_HOME/tafel/tafel.sqlite).","Database file (default: $TAFEL_DB, else $XDG_DATA_HOME/tafel/tafel.sqlite)."),
 ("clihelp.opt.user","Aanmelden met deze login (standaard: $TAFEL_USER, anders de loginnaam van het systeem).","Sign in as this login (default: $TAFEL_USER, else the OS login name)."),
