@@ -16,6 +16,7 @@ struct ConfigCommand: ParsableCommand {
         case "export-folder": return c.exportFolder
         case "spreadsheet": return c.spreadsheet
         case "log": return c.log
+        case "aggregate-k": return c.aggregateK
         default: return nil
         }
     }
@@ -51,6 +52,9 @@ struct ConfigCommand: ParsableCommand {
             try ConfigCommand.checkKey(key, s)
             if let allowed = ConfigFile.keys.first(where: { $0.key == key })?.values, !allowed.contains(value) {
                 throw CLIError(s.render(Message("config.bad-value", .text(key), .text(value), .text(allowed.joined(separator: ", ")))))
+            }
+            if key == "aggregate-k", !(Int(value).map(SmallCellSuppression.allowedK.contains) ?? false) {
+                throw CLIError(s.t("cli.bad-k", value))
             }
             let path = global.config ?? ConfigFile.userPath(global.environment)
             do { try ConfigFile.set(key, to: value, in: path) } catch { throw CLIError(s.t("cli.cannot-write", path)) }

@@ -16,6 +16,8 @@ struct ConfigFile {
     var spreadsheet: String?
     /// A file for diagnostics (`Diagnostics`; `TAFEL_LOG` wins).
     var log: String?
+    /// k for the aggregate's small-cell protection, as written (checked where it is used).
+    var aggregateK: String?
     /// The `[signalen]` tables as thresholds (nil when no file has one).
     var signals: SignalConfig?
     /// What was wrong, in the order found (worded when printed: the language may come from this file).
@@ -26,7 +28,7 @@ struct ConfigFile {
     /// The keys a config file may hold, with what each accepts (for errors and `tafel config list`).
     static let keys: [(key: String, values: [String]?)] = [
         ("db", nil), ("lang", ["nl", "en"]), ("theme", ["default", "projector", "licht", "kleurenblind", "mono"]),
-        ("export-folder", nil), ("spreadsheet", ["csv", "excel"]), ("log", nil),
+        ("export-folder", nil), ("spreadsheet", ["csv", "excel"]), ("log", nil), ("aggregate-k", nil),
     ]
 
     // MARK: Locations
@@ -96,6 +98,7 @@ struct ConfigFile {
         db = other.db ?? db; lang = other.lang ?? lang; theme = other.theme ?? theme
         exportFolder = other.exportFolder ?? exportFolder; spreadsheet = other.spreadsheet ?? spreadsheet
         log = other.log ?? log
+        aggregateK = other.aggregateK ?? aggregateK
         signals = other.signals ?? signals
         problems += other.problems
     }
@@ -127,6 +130,15 @@ struct ConfigFile {
             }
             guard let spec = keys.first(where: { $0.key == key }) else {
                 problem(Message("config.unknown-key", .text(key), .text(keys.map(\.key).joined(separator: ", ") + ", [signalen]")))
+                continue
+            }
+            if key == "aggregate-k" {
+                // A number in TOML (aggregate-k = 10); a quoted number is accepted too.
+                guard let n = value.int ?? value.string.flatMap({ Int($0) }), SmallCellSuppression.allowedK.contains(n) else {
+                    problem(Message("cli.bad-k", .text(value.debugDescription)))
+                    continue
+                }
+                c.aggregateK = String(n)
                 continue
             }
             guard let string = value.string else {

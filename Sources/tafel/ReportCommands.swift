@@ -7,27 +7,38 @@ struct Aggregate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.aggregate"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
+    @Option(name: .customLong("k"), help: CLIText.help("clihelp.opt.k")) var k: String?
 
     func run() throws {
         let s = global.strings
+        // The flag wins over config.toml; either must be a whole number in the allowed range.
+        let chosen = k ?? global.settings.aggregateK
+        let threshold = try chosen.map { text -> Int in
+            guard let n = Int(text), SmallCellSuppression.allowedK.contains(n) else { throw CLIError(s.t("cli.bad-k", text)) }
+            return n
+        } ?? SmallCellSuppression.defaultK
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
         guard AccessPolicy.mayAudit(user) else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.teamleider").message)) }
-        let rows = try store.aggregate(config: global.signalConfig(), today: AppClock.current.today)
+        let rows = try store.aggregate(config: global.signalConfig(), today: AppClock.current.today, k: threshold)
         if format == .json { Out.raw(JSONOutput.encode(rows)); return }
-        func n(_ x: Int?) -> String { x.map(String.init) ?? "<5" }
+        // "x" (as CBS marks a secret figure): a hidden figure; empty: does not apply (signals have no actions).
+        func n(_ x: Int?) -> String { x.map(String.init) ?? "x" }
         let report = Report(headers: [s.t("field.wijk"), s.t("aggregate.col-dimension"), s.t("aggregate.col-code"), s.t("aggregate.col-households"),
                                       s.t("aggregate.col-open"), s.t("aggregate.col-waiting"), s.t("aggregate.col-wait-days")],
                             keys: ["wijk", "dimension", "code", "households", "openActions", "waiting", "averageWaitingDays"],
                             rows: rows.map { r in
-                                let label = r.dimension == "leefgebied" ? s.domain(r.code) : s.t("signal.\(r.code).title")
-                                return [r.wijk, s.t("aggregate.\(r.dimension)"), label, n(r.households),
-                                        r.dimension == "leefgebied" ? n(r.openActions) : "", r.dimension == "leefgebied" ? n(r.waiting) : "",
-                                        r.averageWaitingDays.map(String.init) ?? ""] },
+                                let domain = r.dimension == "leefgebied"
+                                let label = domain ? s.domain(r.code) : s.t("signal.\(r.code).title")
+                                return [r.wijk ?? s.t("aggregate.all-wijken"), s.t("aggregate.\(r.dimension)"), label, n(r.households),
+                                        domain ? n(r.openActions) : "", domain ? n(r.waiting) : "",
+                                        domain && r.wijk != nil ? n(r.averageWaitingDays) : ""] },
                             machine: rows.map { r in
-                                [r.wijk, r.dimension, r.code, r.households.map(String.init) ?? "<5", r.openActions.map(String.init) ?? "",
-                                 r.waiting.map(String.init) ?? "", r.averageWaitingDays.map(String.init) ?? ""] })
+                                let domain = r.dimension == "leefgebied"
+                                return [r.wijk ?? "", r.dimension, r.code, n(r.households), domain ? n(r.openActions) : "",
+                                        domain ? n(r.waiting) : "", domain && r.wijk != nil ? n(r.averageWaitingDays) : ""] })
         Out.raw(report.render(format))
+        if format == .table && !rows.isEmpty { Out.line(s.t("aggregate.note", String(threshold))) }
     }
 }
 

@@ -215,6 +215,26 @@ struct TrustE2ETests {
         #expect(FileManager.default.fileExists(atPath: made))
     }
 
+    @Test func theAggregatesThresholdComesFromTheFlagOrTheConfigAndIsChecked() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("g.sqlite")
+        #expect(try E2E.run(["generate", "--households", "120", "--seed", "4", "--db", db]).status == 0)
+        let plain = try E2E.run(["aggregate", "--db", db])
+        #expect(plain.status == 0 && plain.stdout.contains("Alle wijken") && plain.stdout.contains("(k = 5)"), "\(plain.stderr)")
+        let bad = try E2E.run(["aggregate", "--db", db, "--k", "1"])
+        #expect(bad.status != 0 && bad.stdout.isEmpty && bad.stderr.contains("k \"1\" kan niet: kies een heel getal van 2 tot en met 100"), "\(bad.stderr)")
+        let config = dir.file("config.toml")
+        try "aggregate-k = 10\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let ten = try E2E.run(["aggregate", "--db", db, "--config", config, "--format", "csv"])
+        let five = try E2E.run(["aggregate", "--db", db, "--format", "csv"])
+        func hidden(_ csv: String) -> Int { csv.split(whereSeparator: \.isNewline).filter { $0.split(separator: ",", omittingEmptySubsequences: false)[3] == "x" }.count }
+        #expect(ten.status == 0 && hidden(ten.stdout) > hidden(five.stdout), "k = 10 hides more than k = 5")
+        #expect(try E2E.run(["aggregate", "--db", db, "--config", config, "--k", "5", "--format", "csv"]).stdout == five.stdout, "the flag wins")
+        try "aggregate-k = 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let badConfig = try E2E.run(["aggregate", "--db", db, "--config", config])
+        #expect(badConfig.stderr.contains("config.toml:1: k \"1\" kan niet"), "\(badConfig.stderr)")
+    }
+
     @Test func retentionAnonymisesOldClosedHouseholdsAndKeepsTheFigures() throws {
         let dir = TemporaryDirectory()
         let db = dir.file("g.sqlite")

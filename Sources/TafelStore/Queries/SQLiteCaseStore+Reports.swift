@@ -2,10 +2,11 @@ import Foundation
 import GRDB
 import TafelCore
 
-/// One line of the anonymised aggregate: a count per wijk and domain or signal; counts
-/// below five are suppressed (nil) so no household can be recognised.
+/// One line of the anonymised aggregate: a count per wijk (nil: all wijken together) and domain
+/// or signal. A nil figure is hidden: it, or what could be worked out from it, describes fewer than
+/// k households (`SmallCellSuppression`).
 public struct AggregateRow: Sendable, Hashable, Codable {
-    public var wijk: String
+    public var wijk: String?
     public var dimension: String
     public var code: String
     public var households: Int?
@@ -15,15 +16,14 @@ public struct AggregateRow: Sendable, Hashable, Codable {
 }
 
 extension SQLiteCaseStore {
-    public static let smallCell = 5
-
-    static func suppress(_ n: Int?) -> Int? { n.flatMap { $0 < smallCell ? nil : $0 } }
-
-    /// Counts per wijk × domain (need, actions, waiting lists) and per wijk × signal, without
-    /// names or dates of birth; small cells suppressed.
-    public func aggregate(config: SignalConfig, today: Day) throws -> [AggregateRow] {
-        var rows: [AggregateRow] = try read { db in
-            try Row.fetchAll(db, sql: """
+    /// Counts per wijk × domain (need, actions, waiting lists) and per wijk × signal, each with its
+    /// total over all wijken, without names or dates of birth; protected so that no published figure,
+    /// alone or subtracted from a total, describes fewer than `k` households.
+    public func aggregate(config: SignalConfig, today: Day, k: Int = SmallCellSuppression.defaultK) throws -> [AggregateRow] {
+        struct Raw { var wijk: String; var households: Int; var open: Int; var waiting: Int; var averageWait: Int? }
+        var byDomain: [(domain: String, rows: [Raw])] = []
+        try read { db in
+            for r in try Row.fetchAll(db, sql: """
                 SELECT h.wijk, d.domain, count(DISTINCT d.household_id) AS households,
                        (SELECT count(*) FROM action a JOIN household h2 ON h2.id = a.household_id
                         WHERE h2.wijk = h.wijk AND a.domain = d.domain AND a.status IN ('open', 'bezig', 'wachtlijst')) AS open_actions,
@@ -33,29 +33,60 @@ extension SQLiteCaseStore {
                         WHERE h2.wijk = h.wijk AND a.domain = d.domain AND a.status = 'wachtlijst' AND a.waiting_since IS NOT NULL) AS avg_wait
                 FROM domain_state d JOIN household h ON h.id = d.household_id
                 WHERE d.status IN ('zorg', 'in-behandeling', 'wachtlijst') AND h.status = 'actief'
-                GROUP BY h.wijk, d.domain ORDER BY h.wijk, d.domain
-                """, arguments: ["today": today.iso]).map { r in
-                let waiting: Int = r["waiting"]
-                return AggregateRow(wijk: r["wijk"], dimension: "leefgebied", code: r["domain"], households: Self.suppress(r["households"]),
-                                    openActions: Self.suppress(r["open_actions"]), waiting: Self.suppress(waiting),
-                                    averageWaitingDays: waiting < Self.smallCell ? nil : r["avg_wait"])
+                GROUP BY d.domain, h.wijk ORDER BY d.domain, h.wijk
+                """, arguments: ["today": today.iso]) {
+                let raw = Raw(wijk: r["wijk"], households: r["households"], open: r["open_actions"], waiting: r["waiting"], averageWait: r["avg_wait"])
+                let domain: String = r["domain"]
+                if byDomain.last?.domain == domain { byDomain[byDomain.count - 1].rows.append(raw) } else { byDomain.append((domain, [raw])) }
             }
+        }
+        let protection = SmallCellSuppression(k: k)
+        var domainRows: [AggregateRow] = []
+        for (domain, raws) in byDomain {
+            let households = raws.map(\.households)
+            let people = protection.protect(values: households, households: households)
+            // What is counted in a hidden group is hidden with it, then protected against subtraction in turn.
+            let derivedFromHidden = protection.primary(households: households)
+            let open = protection.protect(values: raws.map(\.open), households: households, hide: derivedFromHidden)
+            let waiting = protection.protect(values: raws.map(\.waiting), households: households, hide: derivedFromHidden)
+            for (i, raw) in raws.enumerated() {
+                // An average of fewer than k waiting actions would say too much about the few behind it.
+                let average = waiting.cells[i].flatMap { $0 >= k ? raw.averageWait : nil }
+                domainRows.append(AggregateRow(wijk: raw.wijk, dimension: "leefgebied", code: domain, households: people.cells[i],
+                                               openActions: open.cells[i], waiting: waiting.cells[i], averageWaitingDays: average))
+            }
+            domainRows.append(AggregateRow(wijk: nil, dimension: "leefgebied", code: domain, households: people.total,
+                                           openActions: open.total, waiting: waiting.total, averageWaitingDays: nil))
         }
         let findings = try auditFindings(config: config, today: today)
         let wijken: [Int64: String] = try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, wijk FROM household").map { ($0["id"] as Int64, $0["wijk"] as String) })
         }
-        var counts: [String: [StallRuleID: Set<Int64>]] = [:]
+        var counts: [StallRuleID: [String: Set<Int64>]] = [:]
         for (hid, fs) in findings {
-            for f in fs { counts[wijken[hid] ?? "?", default: [:]][f.rule, default: []].insert(hid) }
+            for f in fs { counts[f.rule, default: [:]][wijken[hid] ?? "?", default: []].insert(hid) }
         }
-        for wijk in counts.keys.sorted() {
-            for rule in StallRuleID.allCases {
-                guard let set = counts[wijk]?[rule] else { continue }
-                rows.append(AggregateRow(wijk: wijk, dimension: "signaal", code: rule.rawValue, households: Self.suppress(set.count)))
+        var signalRows: [AggregateRow] = []
+        for rule in StallRuleID.allCases {
+            guard let perWijk = counts[rule] else { continue }
+            let names = perWijk.keys.sorted()
+            let households = names.map { perWijk[$0]!.count }
+            let column = protection.protect(values: households, households: households)
+            for (i, wijk) in names.enumerated() {
+                signalRows.append(AggregateRow(wijk: wijk, dimension: "signaal", code: rule.rawValue, households: column.cells[i]))
             }
+            signalRows.append(AggregateRow(wijk: nil, dimension: "signaal", code: rule.rawValue, households: column.total))
         }
-        return rows
+        // Wijk by wijk as before, all wijken last; within a wijk domains, then signals.
+        func order(_ r: AggregateRow) -> (Int, String) { r.wijk.map { (0, $0) } ?? (1, "") }
+        let domainOrder = Dictionary(uniqueKeysWithValues: byDomain.enumerated().map { ($1.domain, $0) })
+        let ruleOrder = Dictionary(uniqueKeysWithValues: StallRuleID.allCases.enumerated().map { ($1.rawValue, $0) })
+        return (domainRows + signalRows).sorted { a, b in
+            let (oa, ob) = (order(a), order(b))
+            if oa != ob { return oa < ob }
+            if a.dimension != b.dimension { return a.dimension == "leefgebied" }
+            return a.dimension == "leefgebied" ? domainOrder[a.code]! < domainOrder[b.code]! : ruleOrder[a.code]! < ruleOrder[b.code]!
+        }
     }
 
     /// Closed households whose closing date lies before `cutoff` and that are not yet anonymised.
