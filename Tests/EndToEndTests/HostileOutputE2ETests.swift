@@ -79,4 +79,52 @@ struct HostileOutputE2ETests {
         let missing = try E2E.run(["show", "Storm", "--db", dir.file("x\(p).sqlite"), "--user", "sanne"])
         #expect(Self.controlBytes(Data((missing.stdout + missing.stderr).utf8)).isEmpty, "\(missing.stderr)")
     }
+
+    /// Sequences that only hostile data could have put in the terminal's input: tafel's screens are
+    /// drawn by curses, which writes CSI sequences of its own but never OSC, BEL, C1, NUL or bidi and
+    /// zero-width characters.
+    static func hostileSequences(_ bytes: [UInt8]) -> [String] {
+        let patterns: [(String, [UInt8])] = [
+            ("OSC (title, clipboard, link)", [0x1B, 0x5D]), ("BEL", [0x07]), ("NUL", [0x00]), ("C1 CSI", [0xC2, 0x9B]),
+("RLO", [0xE2, 0x80, 0xAE]), ("zero-width space", [0xE2, 0x80, 0x8B]),
+        ]
+        var found = patterns.compactMap { name, needle in
+            bytes.indices.contains { i in i + needle.count <= bytes.count && Array(bytes[i..<(i + needle.count)]) == needle } ? name : nil
+        }
+        // 0x9B alone is C1 CSI; after a lead byte it is part of a character (␛ is E2 90 9B).
+        if bytes.indices.contains(where: { bytes[$0] == 0x9B && ($0 == 0 || bytes[$0 - 1] < 0x80) }) { found.append("raw C1 CSI") }
+        return found
+    }
+
+    /// The same fixture through the screens, with every byte tafel writes to the terminal recorded
+    /// by tmux `pipe-pane`: lists, search, a household's tabs, the audit and the meeting.
+    @Test func noHostileSequenceReachesTheTerminalFromTheScreens() throws {
+        let dir = TemporaryDirectory()
+        let db = try hostileDatabase(dir)
+        let record = dir.file("pane.bytes")
+        // The pause lets pipe-pane attach before the first frame is drawn.
+        let t = try Tmux("sleep 1; " + E2E.command(["--db", db, "--user", "petra"]))
+        try t.run(["pipe-pane", "-o", "-t", t.session, "cat >> '\(record)'"], capture: false)
+        #expect(t.waitFor("Mijn caseload|Huishoudens"), "\(t.screen)")
+        t.send("2")
+        #expect(t.waitFor("INJ"), "the hostile households are listed: \(t.screen)")
+        #expect(t.screen.contains("\u{241B}"), "escapes are drawn as a visible ␛: \(t.screen)")
+        t.send("/"); t.send("INJ", literal: true); t.send("Enter")
+        t.send("Enter")
+        // A team leader not involved gives a reason first (break the glass).
+        #expect(t.waitFor("Reden voor inzage"), "\(t.screen)")
+        t.send("controle", literal: true); t.send("Enter")
+        #expect(t.waitFor("Leefgebieden|Gezinsleden"), "\(t.screen)")
+        for _ in 0..<6 { t.send("Tab"); Thread.sleep(forTimeInterval: 0.15) }
+        t.send("Escape"); Thread.sleep(forTimeInterval: 0.3); t.send("3")
+        #expect(t.waitFor("Audit|audit"), "\(t.screen)")
+        for _ in 0..<10 { t.send("j") }
+        Thread.sleep(forTimeInterval: 0.3)
+        t.send("q")
+        #expect(t.waitFor("EXIT=0"), "\(t.screen)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: record)))
+        #expect(bytes.count > 5_000, "the recording holds the session (\(bytes.count) bytes)")
+        let found = Self.hostileSequences(bytes)
+        #expect(found.isEmpty, "hostile sequences in the terminal's input: \(found)")
+    }
 }

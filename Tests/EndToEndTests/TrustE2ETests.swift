@@ -91,8 +91,18 @@ struct TrustE2ETests {
         let t = try Tmux(E2E.command(["--db", db, "--user", "sanne"], env: "LANG=C LC_ALL=C TERM=xterm-256color"))
         #expect(t.waitFor("Mijn caseload"), "\(t.screen)")
         #expect(t.screen.contains("+-"), "no ASCII box drawing: \(t.screen)")
+        // Typography has stand-ins too: "—", "·", "×" and "ë" are never a row of question marks.
+        t.send("Enter")
+        #expect(t.waitFor("Leefgebieden"), "\(t.screen)")
+        #expect(t.screen.contains("Financien") && !t.screen.contains("?"), "\(t.screen)")
         t.send("q")
         #expect(t.waitFor("EXIT=0"))
+        // The command line on a C-locale terminal: the same stand-ins (a pipe keeps UTF-8 for scripts).
+        let cli = try Tmux(E2E.command(["show", "Jolanda", "--db", db, "--user", "sanne"], env: "LANG=C LC_ALL=C TERM=xterm-256color"))
+        #expect(cli.waitFor("EXIT=0"), "\(cli.screen)")
+        #expect(cli.screen.contains("Zorg - Jolanda 2") && !cli.screen.contains("?"), "\(cli.screen)")
+        let piped = try E2E.run(["show", "Jolanda", "--db", db, "--user", "sanne"], env: ["LANG": "C", "LC_ALL": "C"])
+        #expect(piped.stdout.contains("Zorg — Jolanda 2"), "\(piped.stdout)")
     }
 
     @Test func aTerminalResizedEveryFiftyMilliseconds() throws {

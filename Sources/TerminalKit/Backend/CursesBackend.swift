@@ -226,13 +226,8 @@ public final class CursesBackend: TerminalBackend {
         }
     }
 
-    /// ASCII stand-ins for a terminal that cannot show Unicode: diacritics dropped, others "?".
-    static func asciiApproximation(_ c: Character) -> Character {
-        if c.isASCII { return c }
-        let stripped = String(c).applyingTransform(.stripDiacritics, reverse: false) ?? ""
-        if let f = stripped.first, f.isASCII { return f }
-        return "?"
-    }
+    /// ASCII stand-ins for a terminal that cannot show Unicode (see `ASCIIFallback`).
+    static func asciiApproximation(_ c: Character) -> Character { ASCIIFallback.character(c) }
 
     public func present() {
         guard let w = window else { return }

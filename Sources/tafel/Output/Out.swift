@@ -14,9 +14,15 @@ import Glibc
 /// one big string. `Tests/…/OutputDisciplineTests` fails on any other `print` or `FileHandle` write.
 enum Out {
     /// Buffered standard output.
-    nonisolated(unsafe) static var stdout = Sink(fd: 1)
+    nonisolated(unsafe) static var stdout = Sink(fd: 1, ascii: asciiTerminal(1))
     /// Standard error (written at once: messages must not wait behind output).
-    nonisolated(unsafe) static var stderr = Sink(fd: 2, capacity: 0)
+    nonisolated(unsafe) static var stderr = Sink(fd: 2, capacity: 0, ascii: asciiTerminal(2))
+
+    /// A terminal whose locale is not UTF-8 (`LANG=C`) gets ASCII stand-ins ("—" as "-", "×" as
+    /// "x"), as the screens do. Pipes and files keep UTF-8: scripts read names with accents.
+    static func asciiTerminal(_ fd: Int32) -> Bool {
+        isatty(fd) != 0 && !ASCIIFallback.localeIsUTF8(ProcessInfo.processInfo.environment)
+    }
 
     /// One line of text for people on standard output.
     static func line(_ s: String) {
@@ -52,18 +58,21 @@ enum Out {
     struct Sink {
         let fd: Int32
         let capacity: Int
+        /// Text is written as ASCII stand-ins (see `Out.asciiTerminal`).
+        let ascii: Bool
         var buffer: [UInt8] = []
         /// Set when the reader went away (a closed pipe): nothing more is written.
         var closed = false
 
-        init(fd: Int32, capacity: Int = 1 << 16) {
+        init(fd: Int32, capacity: Int = 1 << 16, ascii: Bool = false) {
             self.fd = fd
             self.capacity = capacity
+            self.ascii = ascii
             buffer.reserveCapacity(capacity)
         }
 
         mutating func write(_ s: String) {
-            var s = s
+            var s = ascii ? ASCIIFallback.text(s) : s
             s.withUTF8 { buffer.append(contentsOf: $0) }
             if buffer.count >= capacity { flush() }
         }
