@@ -65,7 +65,8 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the store (creating it when asked). Warns on stderr when the file is readable by others.
     /// `listing`: a command that only lists (one connection is enough and starts faster).
-    func openStore(create: Bool = true, listing: Bool = false) throws -> SQLiteCaseStore {
+    /// `screen`: the TUI (long-lived), which never reads a frozen file on a full disk.
+    func openStore(create: Bool = true, listing: Bool = false, screen: Bool = false) throws -> SQLiteCaseStore {
         ConfigFile.reportOnce(strings)
         let path = databasePath
         // A PostgreSQL address: there the server says who you are, and only `tafel db` speaks to it so far.
@@ -73,7 +74,8 @@ struct GlobalOptions: ParsableArguments {
             throw CLIError(strings.t(user != nil ? "cli.postgres-user-refused" : "cli.postgres-not-yet"))
         }
         let opening = Date()
-        let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly, singleConnection: listing)
+        let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly, singleConnection: listing,
+                                        readableOnFullDisk: !screen)
         Diagnostics.logger.debug("\(Diagnostics.text("log.opened", path, String(Int(Date().timeIntervalSince(opening) * 1000))))")
         // The municipality's own reference data, when the database holds it, names everything. A
         // damaged copy is said once and the shipped reference used, rather than no command working.

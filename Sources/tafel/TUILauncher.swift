@@ -31,7 +31,7 @@ enum TUILauncher {
         // --create: a mistyped --db is said, not silently made into an empty database.
         var mayCreate = create || !g.databaseWasNamed
         if case .home = target {} else { mayCreate = false }
-        let store = try existing ?? g.openStore(create: mayCreate)
+        let store = try existing ?? g.openStore(create: mayCreate, screen: true)
         var user = try g.signedIn(store)
         if let l = loginOverride, let p = try store.professional(login: l) { user = p }
         let strings = g.strings

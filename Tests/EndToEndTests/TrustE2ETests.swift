@@ -192,6 +192,15 @@ struct TrustE2ETests {
         #expect(r.stderr.split(separator: "\n").count == 1)
         #expect(try E2E.run(["export", "--db", db, "--user", "beheer"]).stdout == before, "data saved earlier changed")
         #expect(try E2E.run(["check", "--db", db]).status == 0)
+        // Listings still work on the full disk (the file read as it is); a record, whose view must be
+        // logged, is refused with the same one line.
+        for (args, expected) in [(["households", "--user", "petra"], "Storm Visser"), (["caseload", "--user", "sanne"], "Jolanda Hermans"),
+                                 (["audit", "--user", "petra"], "Storm Visser"), (["ics", "--user", "sanne"], "BEGIN:VCALENDAR")] {
+            let list = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; '\(E2E.tafel)' \(args.joined(separator: " ")) --db '\(db)'"])
+            #expect(list.status == 0 && list.stdout.contains(expected), "\(args[0]) on a full disk: \(list.stderr)")
+        }
+        let show = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; '\(E2E.tafel)' show Storm --user sanne --db '\(db)'"])
+        #expect(show.status == 1 && show.stderr.contains("schijf is vol") && show.stdout.isEmpty, "\(show.stderr)")
         // A generation that runs out of room stops cleanly; what it wrote is whole.
         let g = try Shell.run("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 2000; '\(E2E.tafel)' generate --households 3000 --db '\(dir.file("tiny.sqlite"))'"])
         #expect(g.status == 1)

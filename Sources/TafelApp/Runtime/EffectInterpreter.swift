@@ -53,8 +53,6 @@ public final class EffectInterpreter: @unchecked Sendable {
                 return .opened(try store.reload(id, for: user))
             case .perform(let op, let hid):
                 return .performed(try store.perform(op, householdId: hid, by: user))
-            case .exportMinutes(let hid, let mid):
-                return .exported(path: try exportMinutes(hid, mid))
             case .exportDocument(let hid, let mid, let kind):
                 return .exported(path: try exportDocument(hid, mid, kind))
             case .saveDraft(let d):
@@ -109,22 +107,6 @@ public final class EffectInterpreter: @unchecked Sendable {
         let path = try ExportNames.write(Data((html ? doc.html() : doc.markdown()).utf8), folder: session.exportDirectory, name: name,
                                          ext: html ? "html" : "md")
         try store.logExport(householdId: hid, what: "minutes (\(what), \(html ? "html" : "md"))", by: user)
-        return path
-    }
-
-    /// Writes the team minutes of a meeting as Markdown into the export folder; logs the export.
-    func exportMinutes(_ hid: Int64, _ mid: Int64) throws -> String {
-        let user = session.user
-        let file = try store.reload(hid, for: user)
-        let roster = try store.roster()
-        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: session.domainOrder)
-        let md = MinutesRenderer(strings: session.strings).document(minutes, audience: .team, roster: roster).markdown()
-        let slug = file.household.name.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            .map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        let path = (session.exportDirectory as NSString).appendingPathComponent("verslag-\(slug)-\(minutes.date.iso).md")
-        try Data(md.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        try store.logExport(householdId: hid, what: "minutes (markdown)", by: user)
         return path
     }
 }

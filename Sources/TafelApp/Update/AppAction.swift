@@ -54,7 +54,6 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
         case reload(householdId: Int64)
         /// One intent in one transaction (nil household: an intent that creates one).
         case perform(CaseOperation, householdId: Int64?)
-        case exportMinutes(householdId: Int64, meetingId: Int64)
         case exportDocument(householdId: Int64, meetingId: Int64, ExportKind)
         /// Keeps text that could not be saved in a private file, so even a crash loses nothing.
         case saveDraft(Draft)
@@ -81,7 +80,7 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
     /// Intents that change data; they run one after another, in the order they were asked.
     public var isWrite: Bool {
         switch intent {
-        case .perform, .exportMinutes, .exportDocument, .saveDraft, .discardDraft: return true
+        case .perform, .exportDocument, .saveDraft, .discardDraft: return true
         default: return false
         }
     }

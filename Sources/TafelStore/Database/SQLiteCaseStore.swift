@@ -17,6 +17,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// Opened with `--read-only` on a writable file: data cannot change, but views and exports
     /// are still logged (a read-only session is never an unlogged one; Docs/SECURITY.md).
     let dataReadOnly: Bool
+    /// Opened as it is on a full disk (`readableOnFullDisk`): every write says the disk is full.
+    public let openedOnFullDisk: Bool
     let clock: any Clock
     /// Reference data given at opening; nil means the bundled set, decoded when first needed.
     private let givenReference: ReferenceData?
@@ -38,8 +40,12 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     ///   reported as locked (tests shorten it).
     /// - Parameter singleConnection: one connection for reads and writes (a command-line listing)
     ///   instead of a pool with concurrent readers (the TUI, which reads while it writes).
+    /// - Parameter readableOnFullDisk: on a full disk, read the file as it is (immutable, nothing
+    ///   written) when no change waits in its write-ahead log — for a short command; a long-lived
+    ///   screen must not, as another process may write once room is made.
     public init(path: String, clock: any Clock = SystemClock(), create: Bool = true, readOnly: Bool = false,
-                reference: ReferenceData? = nil, busyTimeout: TimeInterval = 3, singleConnection: Bool = false) throws {
+                reference: ReferenceData? = nil, busyTimeout: TimeInterval = 3, singleConnection: Bool = false,
+                readableOnFullDisk: Bool = false) throws {
         self.path = path
         self.clock = clock
         self.givenReference = reference
@@ -80,27 +86,31 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -1024; PRAGMA temp_store = FILE; PRAGMA soft_heap_limit = 28000000; PRAGMA mmap_size = 1073741824")
         }
+        var ready = false
+        var frozen = false
+        var connections: (any DatabaseReader, (any DatabaseWriter)?)?
         do {
-            if writable && singleConnection {
-                // One connection for a command that reads and maybe writes once (a listing): a
-                // pool opens a second connection and parses the schema twice (Docs/PERFORMANCE.md).
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                reader = queue
-                writer = queue
-            } else if writable {
-                let pool = try DatabasePool(path: path, configuration: config)
-                reader = pool
-                writer = pool
-            } else {
-                config.readonly = true
-                let queue = try DatabaseQueue(path: path, configuration: config)
-                reader = queue
-                writer = nil
-            }
-            // One read decides whether the file is ready: a tafel database at this schema with its
+            let opened = try Self.connect(path: path, config: config, writable: writable, singleConnection: singleConnection)
+            ready = try Self.isReady(opened.0)
+            connections = opened
+        } catch {
+            let mapped = ErrorMapping.map(error, path: path)
+            // A full disk: SQLite cannot even size its shared-memory file to read. A command that
+            // only reads may still read the file as it is, when nothing waits in the write-ahead
+            // log (no other process has it open, so the log was merged on its last close).
+            guard case CaseStoreError.diskFull = mapped, readableOnFullDisk, Self.writeAheadLogIsEmpty(path),
+                  let immutable = try? Self.connectImmutable(path: path, config: config), (try? Self.isReady(immutable)) == true else { throw mapped }
+            connections = (immutable, nil)
+            ready = true
+            frozen = true
+        }
+        (reader, writer) = connections!
+        openedOnFullDisk = frozen
+        do {
+            // One read decided whether the file is ready: a tafel database at this schema with its
             // finding index built (`user_version` is set only then). Everything else is checked only
             // when it is not, so a command starts in milliseconds.
-            if try !isReady() {
+            if !ready {
                 try prepareSchema()
                 // A database from before the finding index (or whose index was dropped) gets it built once.
                 if writer != nil, try reader.read({ try indexedConfig($0) }) == nil { try rebuildFindingIndex(SignalConfig()) }
@@ -111,11 +121,53 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         }
     }
 
-    /// True when the file says it is a tafel database migrated to this schema, index built.
-    private func isReady() throws -> Bool {
-        (try? reader.read { db in
-            try Row.fetchOne(db, sql: "SELECT (SELECT value FROM meta WHERE key = 'app'), (SELECT user_version FROM pragma_user_version())")
-        }).flatMap { row in row.map { ($0[0] as String?) == "tafel" && ($0[1] as Int?) == Schema.currentVersion } } ?? false
+    /// The connections for a file: one queue for a listing, a pool for the screens, a read-only
+    /// queue for a file this user cannot write.
+    private static func connect(path: String, config: Configuration, writable: Bool, singleConnection: Bool) throws
+        -> (any DatabaseReader, (any DatabaseWriter)?) {
+        if writable && singleConnection {
+            // One connection for a command that reads and maybe writes once (a listing): a
+            // pool opens a second connection and parses the schema twice (Docs/PERFORMANCE.md).
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            return (queue, queue)
+        } else if writable {
+            let pool = try DatabasePool(path: path, configuration: config)
+            return (pool, pool)
+        }
+        var config = config
+        config.readonly = true
+        return (try DatabaseQueue(path: path, configuration: config), nil)
+    }
+
+    /// The file opened as immutable (SQLite's URI parameter): no lock, no shared memory, nothing
+    /// written — for reading on a full disk. Only safe when the write-ahead log is empty.
+    private static func connectImmutable(path: String, config: Configuration) throws -> any DatabaseReader {
+        var config = config
+        config.readonly = true
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
+    }
+
+    /// True when no committed change waits in the write-ahead log (absent or empty file).
+    static func writeAheadLogIsEmpty(_ path: String) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int
+        return (size ?? 0) == 0
+    }
+
+    /// True when the file says it is a tafel database migrated to this schema, index built; false
+    /// when it is not (yet). A file that cannot be read at all (a full disk, damage) throws.
+    private static func isReady(_ reader: any DatabaseReader) throws -> Bool {
+        do {
+            let row = try reader.read { db in
+                try Row.fetchOne(db, sql: "SELECT (SELECT value FROM meta WHERE key = 'app'), (SELECT user_version FROM pragma_user_version())")
+            }
+            return row.map { ($0[0] as String?) == "tafel" && ($0[1] as Int?) == Schema.currentVersion } ?? false
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_ERROR {
+            return false // no meta table: a new or foreign file, decided by prepareSchema
+        }
     }
 
     /// Checks that the file is a tafel database of a schema we know, then migrates it.
@@ -166,7 +218,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// `--read-only`; only a file nobody can write refuses it, and then the caller refuses to show.
     @discardableResult
     func writeBookkeeping<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let writer else { throw CaseStoreError.logUnavailable(path: path) }
+        guard let writer else { throw openedOnFullDisk ? CaseStoreError.diskFull(path: path) : CaseStoreError.logUnavailable(path: path) }
         do {
             var result: T?
             try writer.writeWithoutTransaction { db in

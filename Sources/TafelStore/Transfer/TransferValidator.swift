@@ -17,6 +17,12 @@ public struct ImportError: Error, CustomStringConvertible, Sendable, Equatable {
     static func mismatch(_ p: String, _ h: Int64, _ hid: Int64) -> ImportError { ImportError(p, Message("import.mismatch", .number(Int(h)), .number(Int(hid)))) }
     static func unknownDomain(_ p: String, _ d: String) -> ImportError { ImportError(p, Message("import.unknown-domain", .text(d))) }
     static func rule(_ p: String, _ e: DomainError) -> ImportError { ImportError(p, e.message) }
+
+    /// Refuses `later` when it lies before `earlier` (a consent that expires before it was given).
+    static func order(_ record: String, _ earlier: Day?, _ earlierKey: String, _ later: Day?, _ laterKey: String) throws {
+        guard let earlier, let later, later < earlier else { return }
+        throw ImportError("\(record).\(laterKey)", Message("import.date-order", .text(laterKey), .text(later.iso), .text(earlierKey), .text(earlier.iso)))
+    }
 }
 
 /// Reads and checks an export file before anything is written: format and version, types,
@@ -43,13 +49,43 @@ public enum TransferValidator {
         }
     }
 
+    /// The codes of every closed list an export holds, by Swift type name (as the decoder names it).
+    static let codeLists: [String: [String]] = {
+        func codes<T: RawRepresentable & CaseIterable>(_ t: T.Type) -> (String, [String]) where T.RawValue == String {
+            (String(describing: t), t.allCases.map(\.rawValue))
+        }
+        return Dictionary(uniqueKeysWithValues: [
+            codes(HouseholdStatus.self), codes(DomainStatus.self), codes(ActionStatus.self), codes(CloseReason.self),
+            codes(RejectionCode.self), codes(LegalFramework.self), codes(Agreement.self), codes(TafelRole.self),
+            codes(MemberRole.self), codes(InformalKind.self), codes(ContactKind.self), codes(CompulsoryFramework.self),
+            codes(ConsentBasis.self), codes(Presence.self), codes(CoordinatorStatus.self), codes(Severity.self),
+            codes(HouseholdCloseReason.self), codes(MemberEndReason.self), codes(BlockedRuleSource.self),
+            codes(RuleException.self), codes(AgendaStep.self), codes(PartyRef.Kind.self),
+        ])
+    }()
+
+    /// The value and the valid codes when the decoder refused a code of a closed list. The decoder's
+    /// own wording ("Cannot initialize ActionStatus from invalid String value wacht") is Swift's,
+    /// in English, and names no valid code.
+    static func badCode(_ description: String) -> (String, [String])? {
+        let prefix = "Cannot initialize ", middle = " from invalid String value "
+        guard description.hasPrefix(prefix), let m = description.range(of: middle) else { return nil }
+        let type = String(description[description.index(description.startIndex, offsetBy: prefix.count)..<m.lowerBound])
+        guard let codes = codeLists[type] ?? codeLists[String(type.split(separator: ".").last ?? "")] else { return nil }
+        return (String(description[m.upperBound...]), codes)
+    }
+
     static func describe(_ e: DecodingError) -> Message {
         switch e {
         case .dataCorrupted(let c) where c.codingPath.isEmpty:
             let detail = (c.underlyingError.map { String(describing: $0) } ?? c.debugDescription)
             let short = detail.split(separator: "\n").first.map { String($0.prefix(100)) } ?? ""
             return Message("import.not-json", .text(short))
-        case .dataCorrupted(let c): return Message("import.invalid-value", .text(String(c.debugDescription.prefix(100))))
+        case .dataCorrupted(let c):
+            if let (value, codes) = badCode(c.debugDescription) {
+                return Message("import.bad-code", .text(String(value.prefix(60))), .text(codes.joined(separator: ", ")))
+            }
+            return Message("import.invalid-value", .text(String(c.debugDescription.prefix(100))))
         case .typeMismatch(let t, _), .valueNotFound(let t, _): return Message("import.expected", .key("type.\(typeKey(t))"))
         case .keyNotFound(let k, _): return Message("import.missing-key", .text(k.stringValue))
         @unknown default: return Message("import.invalid-value", .text(""))
@@ -101,6 +137,10 @@ public enum TransferValidator {
             }
             try unique(&seen.households, existing.households, hid, "\(hp).household.id", "household")
             do { try Validation.validate(f.household) } catch let e as DomainError { throw ImportError.rule("\(hp).household", e) }
+            // Dates in the order they happen: nothing ends, expires or is decided before it began.
+            let h = f.household
+            try ImportError.order("\(hp).household", h.createdOn, "createdOn", h.activatedOn, "activatedOn")
+            try ImportError.order("\(hp).household", h.createdOn, "createdOn", h.closedOn, "closedOn")
             for (i, p) in f.household.involved.enumerated() where !allPros.contains(p) {
                 throw ImportError.missing("\(hp).household.involved[\(i)]", "professional", p)
             }
@@ -147,6 +187,7 @@ public enum TransferValidator {
                 try belongs(m.householdId, "\(hp).meetings[\(i)].householdId")
                 if let c = m.chairId, !allPros.contains(c) { throw ImportError.missing("\(hp).meetings[\(i)].chairId", "professional", c) }
                 if let c = m.minuteTakerId, !allPros.contains(c) { throw ImportError.missing("\(hp).meetings[\(i)].minuteTakerId", "professional", c) }
+                try ImportError.order("\(hp).meetings[\(i)]", m.date, "date", m.nextReview, "nextReview")
             }
             for (i, a) in f.attendees.enumerated() {
                 try unique(&seen.attendees, existing.attendees, a.id, "\(hp).attendees[\(i)].id", "attendee")
@@ -168,6 +209,8 @@ public enum TransferValidator {
                 try belongs(c.householdId, "\(hp).coordinators[\(i)].householdId")
                 try party(c.coordinator, "\(hp).coordinators[\(i)].coordinator")
                 if let m = c.meetingId, !meetings.contains(m) { throw ImportError.missingHere("\(hp).coordinators[\(i)].meetingId", "meeting", m) }
+                try ImportError.order("\(hp).coordinators[\(i)]", c.proposedOn, "proposedOn", c.decidedOn, "decidedOn")
+                try ImportError.order("\(hp).coordinators[\(i)]", c.proposedOn, "proposedOn", c.endedOn, "endedOn")
             }
             for (i, a) in f.actions.enumerated() {
                 let p = "\(hp).actions[\(i)]"
@@ -182,6 +225,9 @@ public enum TransferValidator {
                     throw ImportError.missingHere("\(p).dependsOn[\(j)]", "action", dep)
                 }
                 if let r = a.replacedBy, !actions.contains(r) { throw ImportError.missingHere("\(p).replacedBy", "action", r) }
+                // Not `due` or `waitingSince`: an action may be recorded after its due day, or after the
+                // household was put on a waiting list (agreed by phone last week, on the list since spring).
+                try ImportError.order(p, a.createdOn, "createdOn", a.closedOn, "closedOn")
             }
             for (i, c) in f.consents.enumerated() {
                 try unique(&seen.consents, existing.consents, c.id, "\(hp).consents[\(i)].id", "consent")
@@ -189,12 +235,15 @@ public enum TransferValidator {
                 if !allOrgs.contains(c.organisationId) { throw ImportError.missing("\(hp).consents[\(i)].organisationId", "organisation", c.organisationId) }
                 if let m = c.memberId, !members.contains(m) { throw ImportError.missingHere("\(hp).consents[\(i)].memberId", "member", m) }
                 if let p = c.recordedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).consents[\(i)].recordedBy", "professional", p) }
+                try ImportError.order("\(hp).consents[\(i)]", c.givenOn, "givenOn", c.expiresOn, "expiresOn")
             }
             for (i, e) in f.escalations.enumerated() {
                 try unique(&seen.escalations, existing.escalations, e.id, "\(hp).escalations[\(i)].id", "escalation")
                 try belongs(e.householdId, "\(hp).escalations[\(i)].householdId")
                 if let p = e.raisedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).escalations[\(i)].raisedBy", "professional", p) }
                 if let p = e.decidedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).escalations[\(i)].decidedBy", "professional", p) }
+                try ImportError.order("\(hp).escalations[\(i)]", e.raisedOn, "raisedOn", e.deadline, "deadline")
+                try ImportError.order("\(hp).escalations[\(i)]", e.raisedOn, "raisedOn", e.decidedOn, "decidedOn")
             }
             for (i, c) in f.contacts.enumerated() {
                 try unique(&seen.contacts, existing.contacts, c.id, "\(hp).contacts[\(i)].id", "contact")
