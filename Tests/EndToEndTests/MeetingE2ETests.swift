@@ -107,6 +107,96 @@ struct MeetingE2ETests {
         expectScreen(t2, "Storm Visser +4", "score lost after SIGKILL")
         t2.send("q"); expectScreen(t2, "EXIT=0", "did not quit")
     }
+
+    /// A first conference for a new family of four, as a chair would run it, counting command keys
+    /// (typed text excluded): five at the table, consent, every domain walked, five actions, a
+    /// declined then an accepted regisseur, close and export. The budget is about 110 keys.
+    @Test func aFullMeetingForANewFamilyOfFourStaysWithinTheKeyBudget() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let made = try E2E.run(["household", "add", "--name", "Familie Bakker", "--wijk", "Bloemhof", "--team", "Team Zuid", "--db", db, "--user", "fatima"])
+        #expect(made.status == 0, "\(made.stderr)")
+        for (name, role, year) in [("Ruud Bakker", "ouder", "1984"), ("Sandra Bakker", "ouder", "1986"), ("Tim Bakker", "kind", "2013"), ("Eva Bakker", "kind", "2017")] {
+            let m = try E2E.run(["member", "add", "Familie Bakker", "--name", name, "--role", role, "--birth-year", year, "--db", db, "--user", "fatima"])
+            #expect(m.status == 0, "\(m.stderr)")
+        }
+        let out = dir.file("uitvoer")
+        try FileManager.default.createDirectory(atPath: dir.file("cfg/tafel"), withIntermediateDirectories: true)
+        try "export-folder = \"\(out)\"\n".write(toFile: dir.file("cfg/tafel/config.toml"), atomically: true, encoding: .utf8)
+        let t = try Tmux(E2E.command(["meeting", "Familie Bakker", "--db", db, "--user", "fatima"], env: "TERM=xterm-256color XDG_CONFIG_HOME='\(dir.file("cfg"))'"),
+                         width: 120, height: 35)
+        var keys = 0
+        func cmd(_ k: String...) { for x in k { t.send(x); keys += 1 } }
+        func type(_ text: String) { t.send(text, literal: true) }
+        // The first screen that does not come stops the test (the rest would only wait in vain).
+        func need(_ pattern: String, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+            try #require(t.waitFor(pattern), "\(what) after \(keys) keys: \(t.screen)", sourceLocation: sourceLocation)
+        }
+        try need("Voorzitter: Fatima", "no opening")
+        // Opening: four more at the table, the family present, consent for every organisation at once.
+        for who in ["sanne", "ahmed", "anouk", "kees"] {
+            cmd("a"); type(who); cmd("Enter")
+        }
+        try need("Kees Mulder", "attendees not added")
+        cmd("h"); try need("Huishouden aanwezig: ja", "family not marked present")
+        cmd("t"); try need("alle 3 aan tafel zonder toestemming|alle 4 aan tafel zonder toestemming", "consent form not preset to all")
+        cmd("Enter"); try need("Toestemming vastgelegd voor", "consent not recorded for all")
+        // What the family wants, in their words.
+        cmd("Tab", "e"); type("We willen weer rust in huis en de rekeningen op orde.")
+        try need("✓ opgeslagen", "own view not saved")
+        // After Escape, wait until the editor is closed: a key right behind Escape would read as Alt+key.
+        cmd("Escape"); try need("e bewerken", "editor not closed")
+        cmd("Tab", "Tab"); try need("Zelfredzaamheid", "not on the domains")
+        // Every domain walked: scores (the selector starts at the first member on each domain), five actions, the rest no need.
+        func action(_ text: String, _ owner: String) throws {
+            cmd("a"); try need("Nieuwe afspraak", "no action form for \(text)")
+            type(text); cmd("Tab"); type(owner); cmd("Enter")
+            try need(text, "action \(text) not saved")
+        }
+        let plan: [[String]] = [
+            ["2", "]", "2", "+Schuldhulptraject starten|ahmed"],   // Financiën: both parents 2
+            ["3", "]", "4"],                                      // Werk & opleiding
+            ["]", "]", "3"],                                      // Tijdsbesteding: Tim
+            ["2", "+Urgentieaanvraag woning indienen|kees"],      // Huisvesting
+            ["2", "+Gezinsgesprek over de taakverdeling|sanne"],  // Huiselijke relaties
+            ["]", "2", "+Intake praktijkondersteuner plannen|anouk"], // Geestelijke gezondheid: Sandra
+        ]
+        for (i, steps) in plan.enumerated() {
+            if i > 0 { cmd("j") }
+            for s in steps {
+                if s.hasPrefix("+") {
+                    let parts = s.dropFirst().split(separator: "|").map(String.init)
+                    try action(parts[0], parts[1])
+                } else { cmd(s) }
+            }
+        }
+        // The remaining domains: no need, one key each, except the last (parenting for Eva).
+        var walked = plan.count
+        while walked < 13 { cmd("j", "z"); walked += 1 }
+        cmd("j", "]", "]", "]", "2"); try action("Opvoedondersteuning voor Eva aanvragen", "sanne")
+        // Regie: Sanne declines, Ahmed accepts.
+        cmd("Tab"); try need("p stelt iemand voor", "not on the coordinator step")
+        cmd("p"); type("sanne"); cmd("Enter"); try need("y: accepteert", "no pending proposal")
+        cmd("n"); type("Geen ruimte in mijn caseload tot februari"); cmd("Enter")
+        try need("afgewezen", "decline not recorded")
+        cmd("p"); type("ahmed"); cmd("Enter"); cmd("y"); try need("Regisseur: Ahmed Yilmaz", "Ahmed not accepted")
+        // Closing: no open points, close, export the team minutes.
+        cmd("Tab"); try need("Geen open punten", "the closing check found gaps")
+        cmd("c"); try need("Verslag \\(voorbeeld\\)", "no minutes preview")
+        cmd("x"); try need("Wat wilt u schrijven", "no export chooser")
+        cmd("Enter"); try need("Geschreven", "minutes not written")
+        cmd("q"); try need("EXIT=0", "did not quit")
+        // The count is reported (closing note) and held to the budget.
+        print("full meeting for a new family of four: \(keys) command keys")
+        #expect(keys <= 110, "the meeting took \(keys) command keys")
+        let md = try E2E.run(["minutes", "Familie Bakker", "--db", db, "--format", "md"]).stdout
+        for text in ["Schuldhulptraject starten", "Urgentieaanvraag woning indienen", "Gezinsgesprek over de taakverdeling",
+                     "Intake praktijkondersteuner plannen", "Opvoedondersteuning voor Eva aanvragen", "**Regisseur:** Ahmed Yilmaz",
+                     "Geen ruimte in mijn caseload tot februari", "rekeningen op orde"] {
+            #expect(md.contains(text), "the minutes lack \(text)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).contains { $0.hasPrefix("verslag-familie-bakker-") })
+    }
 }
 
 /// A conference day: three households planned, opened one after another with N, summarised.

@@ -76,8 +76,19 @@ struct ReducerTests {
         key(&s, "s"); key(&s, "a")
         guard case .picker(let p)? = s.modal else { Issue.record("expected a picker"); return }
         #expect(p.options.count == RejectionCode.allCases.count)
-        let e = key(&s, "Enter")
-        #expect(e == [.perform(.rejectAction(a.id, Rejection(.voorliggend)), householdId: a.householdId)])
+        // "Voorliggende voorziening" asks which law comes first (the signal and the minutes need it).
+        #expect(key(&s, "Enter").isEmpty)
+        guard case .picker(let laws)? = s.modal, laws.purpose == .precedingLaw(actionId: a.id, householdId: a.householdId) else {
+            Issue.record("expected the law picker: \(String(describing: s.modal))"); return
+        }
+        #expect(laws.title == "status.reject-law-title" && laws.options.count == LegalFramework.allCases.count)
+        for c in "wlz" { _ = Reducer.reduce(&s, .key(.char(c))) }
+        #expect(key(&s, "Enter") == [.perform(.rejectAction(a.id, Rejection(.voorliggend, law: .wlz)), householdId: a.householdId)])
+        // Another reason does not ask (a fresh state: keys wait while a write is answered).
+        s = state(login: "sanne")
+        _ = Reducer.reduce(&s, .caseloadLoaded(Caseload(thisWeek: [CaseloadAction(action: a, householdName: "J", ownerName: "S")])))
+        key(&s, "s"); key(&s, "a"); key(&s, "Down")
+        #expect(key(&s, "Enter") == [.perform(.rejectAction(a.id, Rejection(.geenPassendKader)), householdId: a.householdId)])
     }
 
     @Test func screensAreReachableByNumberAndLoadTheirData() {
@@ -154,6 +165,41 @@ struct ReducerTests {
         _ = Reducer.reduce(&s, .result(effects[0].id, .performed(OperationResult(file: f, changes: []))))
         key(&s, "]")
         #expect(key(&s, "5").first == .perform(.setScore(member: f.members[1].id, domain: first, score: 5, meetingId: 9000), householdId: f.id))
+    }
+
+    /// Consent for every organisation at the table in two keys: `t` opens the form preset to all of
+    /// them, Enter records the same basis for each (one intent, so one transaction).
+    @Test func oneFormRecordsConsentForEveryOrganisationAtTheTable() {
+        func atTheTable() -> AppState {
+            var s = meetingState("De Vries")
+            var f = s.meeting!.file
+            for (i, name) in ["Ahmed", "Dennis", "Kees"].enumerated() {
+                let p = demo.professionals.first { $0.name.hasPrefix(name) }!
+                f.attendees.append(Attendee(id: 9100 + Int64(i), meetingId: 9000, party: .professional(p.id), organisationId: p.organisationId, presence: .aanwezig))
+            }
+            _ = Reducer.reduce(&s, .meetingOpened(f, meetingId: 9000))
+            return s
+        }
+        var s = atTheTable()
+        let f = s.meeting!.file
+        let missing = s.meeting!.organisationsWithoutConsent
+        #expect(missing.count >= 2, "the fixture needs several organisations without consent: \(missing)")
+        key(&s, "t")
+        guard case .form(let form)? = s.modal else { Issue.record("expected the consent form"); return }
+        #expect(form.fields.count == 7 && form.value(6) == .code("all"))
+        #expect(form.value(0) == .id(missing[0]), "preset to an organisation that still needs consent")
+        let intents = key(&s, "Enter")
+        guard case .perform(.recordConsent(let c, let others), let hid)? = intents.first else { Issue.record("expected one consent intent: \(intents)"); return }
+        #expect(intents.count == 1 && hid == f.id)
+        #expect(c.organisationId == missing[0] && others == missing && c.basis == ConsentBasis.allCases[0])
+        // "Only this organisation" records one.
+        s = atTheTable()
+        key(&s, "t")
+        key(&s, "Tab"); key(&s, "Tab"); key(&s, "Tab"); key(&s, "Tab"); key(&s, "Tab"); key(&s, "Tab")
+        key(&s, "Right")
+        let second = key(&s, "Enter")
+        guard case .perform(.recordConsent(_, let none), _)? = second.first else { Issue.record("expected a consent intent: \(second) \(String(describing: s.modal))"); return }
+        #expect(none.isEmpty)
     }
 
     @Test func declineNeedsAReason() {

@@ -67,10 +67,12 @@ struct ScreenGoldenTests {
         try h.openHousehold("De Vries")
         check(h, "household-overview-\(tag)")
         #expect(h.contains("geen regisseur"))
-        for tab in ["members", "actions", "contacts", "consents", "history"] {
+        for tab in ["members", "actions", "contacts", "consents", "history", "course"] {
             h.press("Tab")
             check(h, "household-\(tab)-\(tag)")
         }
+        // The course: Financiën's scores over the two earlier meetings, with the actions agreed at each.
+        #expect(h.contains("Verloop per leefgebied") && h.contains("+ Post samen openen en sorteren"))
     }
 
     /// The meeting at the sizes of a laptop (80×24), a meeting-room screen (100×30) and a wide

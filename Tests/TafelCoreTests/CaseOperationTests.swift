@@ -27,6 +27,46 @@ struct CaseOperationTests {
         #expect(a.meetingId == 0 && a.party == .professional(sanne.id) && a.organisationId == 1)
     }
 
+    @Test func aTargetStandsBesideTheLatestScoreAndNeedsOne() throws {
+        var f = Fixture()
+        let member = f.file.members[0].id
+        f.file.assessments.append(Assessment(id: 55, householdId: f.file.id, memberId: member, domain: "financien", date: today.adding(days: -30), score: 2))
+        let scored = ["financien"]
+        let domain = "financien"
+        let latest = f.file.history(member: member, domain: domain).last!
+        // In a new meeting: the latest score is carried in with the target.
+        let changes = try CaseOperation.setTarget(member: member, domain: domain, target: 4, meetingId: 777).changes(in: f.file, context: context())
+        guard case .assessment(let a)? = changes.first else { Issue.record("expected an assessment: \(changes)"); return }
+        #expect(a.target == 4 && a.score == latest.score && a.meetingId == 777 && a.id == 0)
+        // Outside a meeting the latest score gets the target; the same target again changes nothing.
+        let edit = try CaseOperation.setTarget(member: member, domain: domain, target: 3, meetingId: nil).changes(in: f.file, context: context())
+        guard case .assessment(let b)? = edit.first else { Issue.record("expected an assessment"); return }
+        #expect(b.id == latest.id && b.target == 3)
+        var same = f.file
+        same.assessments[same.assessments.firstIndex { $0.id == latest.id }!].target = 3
+        #expect(try CaseOperation.setTarget(member: member, domain: domain, target: 3, meetingId: nil).changes(in: same, context: context()).isEmpty)
+        // A domain never scored for this member has nothing to stand beside; 6 is out of range.
+        let unscored = ReferenceData.bundled.domainSet("zrm-2017")!.codes.first { !scored.contains($0) }!
+        #expect(throws: DomainError.self) { try CaseOperation.setTarget(member: member, domain: unscored, target: 4, meetingId: 777).changes(in: f.file, context: context()) }
+        #expect(throws: DomainError.self) { try CaseOperation.setTarget(member: member, domain: domain, target: 6, meetingId: nil).changes(in: f.file, context: context()) }
+    }
+
+    @Test func oneConsentForSeveralOrganisationsIsOneListOfEqualConsents() throws {
+        let f = Fixture()
+        let c = Consent(id: 0, householdId: f.file.id, memberId: nil, organisationId: 2, purpose: "casusoverleg", basis: .toestemming,
+                        givenOn: today, expiresOn: today.adding(years: 1), recordedBy: nil)
+        let changes = try CaseOperation.recordConsent(c, alsoFor: [3, 2, 4]).changes(in: f.file, context: context())
+        let consents = changes.compactMap { if case .consent(nil, let n) = $0 { return n } else { return nil } }
+        #expect(consents.map(\.organisationId) == [2, 3, 4], "each organisation once, the chosen one first")
+        #expect(Set(consents.map(\.basis)) == [.toestemming] && Set(consents.map(\.expiresOn)) == [today.adding(years: 1)])
+        #expect(consents.allSatisfy { $0.recordedBy == sanne.id && $0.householdId == f.file.id })
+        let s = Strings(.nl)
+        #expect(OperationWording.done(.recordConsent(c, alsoFor: [3, 4]), result: OperationResult(file: f.file, changes: changes), strings: s)
+                == Message("done.consent-all", .number(3)), "the status counts what was written")
+        #expect(OperationWording.done(.recordConsent(c), result: OperationResult(file: f.file, changes: Array(changes.prefix(1))), strings: s)
+                == Message("done.consent"))
+    }
+
     @Test func aMeetingOfTodayIsResumedAndAClosedOneIsNotReplaced() throws {
         var f = Fixture()
         let mid = f.meeting(daysAgo: 0, status: .open)

@@ -64,6 +64,7 @@ CMDS = [
 ("next-member","Volgend gezinslid","Next member","lid","member"),
 ("previous-member","Vorig gezinslid","Previous member","lid","member"),
 ("own-score","Eigen score van het gezin","The household's own score","eigen score","own score"),
+("target-score","Doelscore","Target score","doel","target"),
 ("cycle-domain-status","Status van het leefgebied wisselen","Change the domain's status","status","status"),
 ("mark-no-need","Geen zorg","No need","geen zorg","no need"),
 ("mark-not-discussed","Niet besproken","Not discussed","niet besproken","not discussed"),

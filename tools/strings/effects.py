@@ -40,6 +40,7 @@ ENTRIES = [
 ("done.escalation","✓ Opschaling vastgelegd","✓ Escalation recorded"),
 ("done.escalation-decided","✓ Besluit over de opschaling vastgelegd","✓ Escalation decision recorded"),
 ("done.consent","✓ Toestemming vastgelegd","✓ Consent recorded"),
+("done.consent-all","✓ Toestemming vastgelegd voor {0} organisaties","✓ Consent recorded for {0} organisations"),
 ("done.no-action-reason","✓ Reden zonder afspraak vastgelegd","✓ Reason for no action recorded"),
 ("keys.problems-title","Problemen in uw sneltoetsenbestand","Problems in your key bindings file"),
 ]

@@ -52,6 +52,7 @@ ENTRIES = [
 ("field.basis","grondslag","basis"),
 ("field.givenOn","gegeven op","given on"),
 ("field.expiresOn","verloopt op","expires on"),
+("field.consent-scope","geldt voor","applies to"),
 ("field.recordedBy","vastgelegd door","recorded by"),
 ("field.raisedBy","opgeschaald door","raised by"),
 ("field.raisedOn","opgeschaald op","raised on"),

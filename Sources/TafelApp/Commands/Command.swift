@@ -40,7 +40,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case closeDone = "close-done", closeNotDone = "close-not-done", closeNotPossible = "close-not-possible", closeReplaced = "close-replaced"
     case carryOver = "carry-over"
     case score1 = "score-1", score2 = "score-2", score3 = "score-3", score4 = "score-4", score5 = "score-5"
-    case nextMember = "next-member", previousMember = "previous-member", ownScore = "own-score"
+    case nextMember = "next-member", previousMember = "previous-member", ownScore = "own-score", targetScore = "target-score"
     case cycleDomainStatus = "cycle-domain-status", markNoNeed = "mark-no-need", markNotDiscussed = "mark-not-discussed"
     case addAction = "add-action", editSituation = "edit-situation", noActionReason = "no-action-reason", focusActions = "focus-actions"
     case addDecision = "add-decision"

@@ -143,6 +143,7 @@ bind meeting-domains Right next-member
 bind meeting-domains [ previous-member
 bind meeting-domains Left previous-member
 bind meeting-domains e own-score
+bind meeting-domains d target-score
 bind meeting-domains s cycle-domain-status
 bind meeting-domains z mark-no-need
 bind meeting-domains b mark-not-discussed

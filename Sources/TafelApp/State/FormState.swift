@@ -66,7 +66,8 @@ public enum FormPurpose: Sendable, Hashable {
     case signal(householdId: Int64)
     case escalation(householdId: Int64)
     case decideEscalation(Escalation)
-    case consent(householdId: Int64, organisation: Int64?)
+    /// `atTable`: the attending organisations without a valid consent (the meeting offers them all at once).
+    case consent(householdId: Int64, organisation: Int64?, atTable: [Int64] = [])
     case newHousehold
     /// A signal on its own (intake): searched for a known household before anything is created.
     case intake

@@ -44,6 +44,11 @@ public struct MeetingState: Sendable {
 
     public var meeting: Meeting { file.meetings.first { $0.id == meetingId }! }
 
+    /// The attending organisations without a valid consent, in the closing check's order.
+    public var organisationsWithoutConsent: [Int64] {
+        gaps.compactMap { if case .consentMissing(let org, _) = $0 { return org } else { return nil } }
+    }
+
     /// True while something typed is not confirmed as stored.
     public var hasUnsavedText: Bool { !texts.isEmpty }
 

@@ -9,6 +9,7 @@ public enum PromptPurpose: Sendable, Hashable {
     case closeWithGaps
     case nextReview
     case ownScore(memberId: Int64, domain: String)
+    case targetScore(memberId: Int64, domain: String)
     case guestName
     case noActionReason(domain: String)
     case decision(index: Int?)
@@ -40,6 +41,8 @@ public enum PickerPurpose: Sendable, Hashable {
     case filterWijk
     case filterCoordinator
     case statusChange(actionId: Int64, householdId: Int64)
+    /// After "voorliggende voorziening": which law or provision comes first (for the signal and the minutes).
+    case precedingLaw(actionId: Int64, householdId: Int64)
     /// Attach the intake's signal to a known household, or register a new one.
     case intake(IntakeDraft)
 }

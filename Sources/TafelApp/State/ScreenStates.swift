@@ -112,7 +112,7 @@ public struct AuditState: Sendable {
 
 /// The tabs of the household screen.
 public enum HouseholdTab: Int, CaseIterable, Sendable, Hashable {
-    case overview, members, actions, contacts, consents, history
+    case overview, members, actions, contacts, consents, history, course
     public var titleKey: String { "household.tab.\(self)" }
 }
 

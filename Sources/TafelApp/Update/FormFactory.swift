@@ -184,18 +184,28 @@ enum Forms {
         ])
     }
 
-    static func consent(_ state: AppState, file: CaseFile, organisation: Int64?) -> FormState {
+    /// A consent. In the meeting, `atTable` lists the attending organisations without a valid
+    /// consent; with more than one, a last field (preset to all) records the same consent for each.
+    static func consent(_ state: AppState, file: CaseFile, organisation: Int64?, atTable: [Int64] = []) -> FormState {
         let orgs = state.roster.organisations.values.sorted { $0.name < $1.name }.map { ChoiceOption.text($0.name, .id($0.id)) }
+        // In the meeting: the selected attendee's organisation when it still lacks consent, else the first that does.
+        let organisation = atTable.isEmpty || organisation.map(atTable.contains) == true ? organisation : atTable.first
         let name = organisation.flatMap { state.roster.organisations[$0]?.name } ?? ""
         let members = [ChoiceOption(Message("form.whole-household"), .none)] + file.currentMembers(on: state.today).map { ChoiceOption.text($0.name, .id($0.id)) }
-        return FormState(purpose: .consent(householdId: file.id, organisation: organisation), title: "form.new-consent", fields: [
+        var scope: [FormField] = []
+        if atTable.count > 1 {
+            let names = atTable.compactMap { state.roster.organisations[$0]?.name }.joined(separator: ", ")
+            scope = [FormField("field.consent-scope", .choice([ChoiceOption(Message("form.consent-all", .number(atTable.count), .text(names)), .code("all")),
+                                                               ChoiceOption(Message("form.consent-one"), .code("one"))], 0))]
+        }
+        return FormState(purpose: .consent(householdId: file.id, organisation: organisation, atTable: atTable), title: "form.new-consent", fields: [
             FormField("field.organisationId", .search(TextInput(name, maxLength: 80), orgs, name.isEmpty ? -1 : 0), required: true),
             FormField("field.memberId", .choice(members, 0)),
             FormField("field.basis", .choice(vocab(ConsentBasis.self), 0)),
             FormField("field.purpose", .text(TextInput(state.strings.t("form.default-purpose"), maxLength: 200)), required: true),
             FormField("field.givenOn", .date(TextInput(state.strings.date(state.today), maxLength: 20))),
             FormField("field.expiresOn", .date(TextInput("+1j", maxLength: 20))),
-        ])
+        ] + scope)
     }
 
     /// Intake: a signal and what the reporter knows; tafel searches for a known household first.

@@ -172,7 +172,7 @@ enum FormReducer {
             return [state.perform(.raiseEscalation(escalation), on: hid)]
         case .decideEscalation(let base):
             return [state.perform(.decideEscalation(base.id, decision: form.text(0).trimmed), on: base.householdId)]
-        case .consent(let hid, _):
+        case .consent(let hid, _, let atTable):
             guard case .id(let org) = form.value(0), case .code(let b) = form.value(2), let basis = ConsentBasis(rawValue: b) else {
                 throw Invalid(message: DomainError.required(field: "organisationId").message)
             }
@@ -180,7 +180,9 @@ enum FormReducer {
             if case .id(let m) = form.value(1) { member = m }
             let consent = Consent(id: 0, householdId: hid, memberId: member, organisationId: org, purpose: form.text(3).trimmed, basis: basis,
                                   givenOn: try date(state, form, 4), expiresOn: try date(state, form, 5), recordedBy: state.user.id)
-            return [state.perform(.recordConsent(consent), on: hid)]
+            // The scope field exists only with several organisations at the table; preset to all.
+            let all = atTable.count > 1 && form.value(6) == .code("all")
+            return [state.perform(.recordConsent(consent, alsoFor: all ? atTable : []), on: hid)]
         case .newActionAnyDomain(let hid):
             guard case .code(let domain) = form.value(0) else { return [] }
             let action = try draftAction(state, form, householdId: hid, domain: domain, base: nil, offset: 1)

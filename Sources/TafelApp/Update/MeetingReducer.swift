@@ -132,7 +132,7 @@ enum MeetingReducer {
             return [state.perform(op, on: hid)]
         case .recordConsent:
             let org = selected.flatMap { $0.organisationId ?? $0.party.flatMap { state.roster.organisationId(of: $0) } }
-            state.modal = .form(Forms.consent(state, file: room.file, organisation: org))
+            state.modal = .form(Forms.consent(state, file: room.file, organisation: org, atTable: room.organisationsWithoutConsent))
         case .toggleHouseholdPresent:
             return [state.perform(.setHouseholdPresent(meetingId: mid, !room.meeting.householdPresent), on: hid)]
         default: break
@@ -198,6 +198,11 @@ enum MeetingReducer {
             guard members.indices.contains(room.memberIndex) else { return [] }
             state.modal = .prompt(PromptState(purpose: .ownScore(memberId: members[room.memberIndex].id, domain: code), title: "meeting.own-score-title",
                                               message: [Message("meeting.own-score-explained", .text(members[room.memberIndex].name), .domain(code))],
+                                              input: TextInput(maxLength: 1)))
+        case .targetScore:
+            guard members.indices.contains(room.memberIndex) else { return [] }
+            state.modal = .prompt(PromptState(purpose: .targetScore(memberId: members[room.memberIndex].id, domain: code), title: "meeting.target-title",
+                                              message: [Message("meeting.target-explained", .text(members[room.memberIndex].name), .domain(code))],
                                               input: TextInput(maxLength: 1)))
         case .cycleDomainStatus, .markNoNeed, .markNotDiscussed:
             let current = room.file.domainState(code).status

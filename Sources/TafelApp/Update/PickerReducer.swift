@@ -40,8 +40,21 @@ enum PickerReducer {
             return [state.perform(.registerHousehold(draft.household, members: [], signals: [draft.signal]), on: nil)]
         case .statusChange(let actionId, let householdId):
             guard case .code(let c) = option.value, let code = RejectionCode(rawValue: c) else { return [] }
+            if code == .voorliggend {
+                // Which provision comes first is what the voorliggend signal and the minutes need.
+                let laws = LegalFramework.allCases.filter { $0 != .geen }
+                state.modal = .picker(PickerState(purpose: .precedingLaw(actionId: actionId, householdId: householdId), title: "status.reject-law-title",
+                                                  options: laws.map { ChoiceOption(Message("vocab.framework.\($0.rawValue)"), .code($0.rawValue)) }
+                                                      + [ChoiceOption(Message("status.reject-law-unknown"), .none)]))
+                return []
+            }
             state.status = StatusMessage(Message("status.saving"))
             return [state.perform(.rejectAction(actionId, Rejection(code)), on: householdId)]
+        case .precedingLaw(let actionId, let householdId):
+            var law: LegalFramework?
+            if case .code(let c) = option.value { law = LegalFramework(rawValue: c) }
+            state.status = StatusMessage(Message("status.saving"))
+            return [state.perform(.rejectAction(actionId, Rejection(.voorliggend, law: law)), on: householdId)]
         }
     }
 }

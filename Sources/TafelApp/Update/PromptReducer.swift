@@ -46,6 +46,11 @@ enum PromptReducer {
                 return again(DomainError.outOfRange(field: "ownScore", min: 1, max: 5).message)
             }
             return [state.perform(.setOwnScore(member: member, domain: domain, ownScore: value, meetingId: room.meetingId), on: room.file.id)]
+        case .targetScore(let member, let domain):
+            guard let value = Int(text), (1...5).contains(value), let room else {
+                return again(DomainError.outOfRange(field: "target", min: 1, max: 5).message)
+            }
+            return [state.perform(.setTarget(member: member, domain: domain, target: value, meetingId: room.meetingId), on: room.file.id)]
         case .guestName:
             guard !text.isEmpty, let room else { return again(DomainError.required(field: "name").message) }
             return [state.perform(.addGuest(meetingId: room.meetingId, name: text), on: room.file.id)]

@@ -111,7 +111,7 @@ public enum AppView {
         case .meetingOpening: commands = [.addAttendee, .addGuest, .cyclePresence, .setChair, .recordConsent, .nextStep, .help]
         case .meetingOwnView: commands = [.edit, .nextStep, .previousStep, .help]
         case .meetingPrevious: commands = [.closeDone, .closeNotDone, .closeNotPossible, .carryOver, .nextStep, .help]
-        case .meetingDomains: commands = [.score1, .ownScore, .cycleDomainStatus, .markNoNeed, .addAction, .editSituation, .focusActions, .nextStep, .help]
+        case .meetingDomains: commands = [.score1, .ownScore, .targetScore, .cycleDomainStatus, .markNoNeed, .addAction, .editSituation, .focusActions, .nextStep, .help]
         case .meetingCoordinator: commands = [.propose, .accept, .decline, .nextStep, .help]
         case .meetingClosing: commands = [.jumpToGap, .editNextReview, .addDecision, .closeMeeting, .exportMinutes, .help]
         case .meetingMinutes: commands = [.moveDown, .moveUp, .pageDown, .exportMinutes, .back, .help]

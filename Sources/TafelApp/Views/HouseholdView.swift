@@ -16,6 +16,7 @@ enum HouseholdView {
         case .contacts: contacts(v, h, content, &b)
         case .consents: consents(v, h, content, &b)
         case .history: history(v, h, content, &b)
+        case .course: course(v, h, content, &b)
         }
     }
 
@@ -254,6 +255,37 @@ enum HouseholdView {
                                } ?? v.t("household.undecided"), e.isOpen ? .warn : .ok)]))
         }
         Paragraph(lines.isEmpty ? [Line(v.t("household.none"), .muted)] : lines).render(bottom.inset(left: 1), into: &b)
+    }
+
+    /// The course per domain: each member's scores over the meetings (a sparkline, first → last and
+    /// the target), then per meeting the scores given and the actions agreed there.
+    static func course(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        let f = h.file
+        let inner = Block(title: v.t("household.course-title")).render(r, into: &b)
+        var lines: [Line] = []
+        for course in Trajectory.domains(f, order: v.s.domainOrder) {
+            if !lines.isEmpty { lines.append(Line("")) }
+            lines.append(Line([Span(v.strings.domain(course.domain), .strong)]))
+            for m in course.members {
+                let scores = course.series(m.id).compactMap { $0 }
+                let change = scores.count > 1 ? "\(scores.first!) → \(scores.last!)" : scores.first.map(String.init) ?? "·"
+                var spans = [Span("  " + TextLayout.pad(TextLayout.prefix(m.name, width: 18), width: 19), .normal),
+                             Span(TextLayout.pad(Sparkline(scores, minimum: 1, maximum: 5).glyphs(width: 8, using: b.glyphs), width: 9), .sparkline),
+                             Span(change, .normal)]
+                if let t = course.targets[m.id] { spans.append(Span("  " + v.t("meeting.target", String(t)), .info)) }
+                lines.append(Line(spans))
+            }
+            for p in course.points {
+                let given = course.members.compactMap { m in p.scores[m.id].map { "\(m.name.split(separator: " ").first.map(String.init) ?? m.name) \($0)" } }
+                lines.append(Line([Span("  " + v.strings.date(p.date) + "  ", .muted), Span(given.joined(separator: " \(b.glyphs.separator) "))]))
+                for a in p.actions {
+                    let owner = a.owner.map { " — " + v.name($0, in: f) } ?? ""
+                    lines.append(Line([Span("      + ", .muted), Span(a.description + owner)]))
+                }
+            }
+        }
+        Paragraph(lines.isEmpty ? [Line(v.t("household.course-empty"), .muted)] : lines, wrap: false, scroll: h.scroll.offset)
+            .render(inner.inset(left: 1), into: &b)
     }
 
     /// A chronological history built from the file: meetings, signals, coordinators, actions closed.

@@ -168,7 +168,7 @@ enum MeetingView {
         let lower = Block(title: v.t("meeting.handled-today")).render(split[1], into: &b)
         let lines = handled.map { a in
             Line([Span("\(b.glyphs.check) ", .ok), Span(a.description, .muted),
-                  Span(" — " + (a.closeReason.map { v.strings.label($0) } ?? a.rejection.map { v.strings.label($0.code) } ?? v.strings.label(a.status)), .muted)])
+                  Span(" — " + (a.closeReason.map { v.strings.label($0) } ?? a.rejection.map { r in v.strings.label(r.code) + (r.law.map { " (\(v.strings.label($0)))" } ?? "") } ?? v.strings.label(a.status)), .muted)])
         }
         Paragraph(lines.isEmpty ? [Line(v.t("meeting.handled-none"), .muted)] : lines, wrap: false).render(lower.inset(left: 1), into: &b)
     }
@@ -246,17 +246,23 @@ enum MeetingView {
                                  Span(TextLayout.pad(shownName, width: nameWidth) + " ", selected ? .strong : .normal),
                                  ViewContext.scoreSpan(last?.score)]
             var used = 2 + nameWidth + 2
-            // The score's words and the own score only when they fit whole; the own score first.
+            // Beside the score: its words, the target (doelscore, kept from the meeting that set it) and
+            // the family's own score. When the row is narrow the words go first, then the own score.
             let ownText = last?.ownScore.map { "  " + v.t("meeting.own", String($0)) } ?? ""
-            if let label = last.map({ v.strings.label("score", String($0.score)) }),
-               used + 1 + DisplayWidth.of(label) + DisplayWidth.of(ownText) <= area.width {
-                spans.append(Span(" " + label, .muted)); used += 1 + DisplayWidth.of(label)
-            }
-            if !ownText.isEmpty, used + DisplayWidth.of(ownText) <= area.width { spans.append(Span(ownText, .info)); used += DisplayWidth.of(ownText) }
-            if hist.count > 1 {
-                if used + 10 <= area.width {
+            let targetText = hist.last(where: { $0.target != nil })?.target.map { "  → " + v.t("meeting.target", String($0)) } ?? ""
+            let label = last.map { " " + v.strings.label("score", String($0.score)) } ?? ""
+            var extras: [(text: String, role: StyleRole)] = []
+            var room = area.width - used
+            let showTarget = !targetText.isEmpty && DisplayWidth.of(targetText) <= room
+            if showTarget { room -= DisplayWidth.of(targetText) }
+            let showOwn = !ownText.isEmpty && DisplayWidth.of(ownText) <= room
+            if showOwn { room -= DisplayWidth.of(ownText) }
+            if !label.isEmpty && DisplayWidth.of(label) <= room { extras.append((label, .muted)) }
+            if showTarget { extras.append((targetText, .info)) }
+            if showOwn { extras.append((ownText, .info)) }
+            for e in extras { spans.append(Span(e.text, e.role)); used += DisplayWidth.of(e.text) }
+            if hist.count > 1 && used + 10 <= area.width {
                 spans.append(Span("  " + Sparkline(hist.map(\.score), minimum: 1, maximum: 5).glyphs(width: 8, using: b.glyphs), .sparkline))
-            }
             }
             Line(spans).render(x: area.x, y: y, width: area.width, into: &b)
             y += 1

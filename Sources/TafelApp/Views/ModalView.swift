@@ -101,7 +101,10 @@ enum ModalView {
                 TextField(t, focused: focused).render(fieldRect, into: &b)
             case .choice(let options, let k):
                 let label = options.indices.contains(k) ? v.r(options[k].label) : "—"
-                b.put("‹ \(label) ›", x: fx, y: y, role: focused ? .inputFocus : .input, maxWidth: fieldRect.width)
+                // A long choice is cut with "…" inside its arrows, so "›" still says there is more to choose.
+                let room = max(1, fieldRect.width - 4)
+                let shown = DisplayWidth.of(label) <= room ? label : TextLayout.prefix(label, width: room - 1) + String(b.glyphs.ellipsis)
+                b.put("‹ \(shown) ›", x: fx, y: y, role: focused ? .inputFocus : .input, maxWidth: fieldRect.width)
             case .search(let t, _, let k):
                 TextField(t, focused: focused, placeholder: v.t("picker.placeholder")).render(fieldRect, into: &b)
                 if focused {

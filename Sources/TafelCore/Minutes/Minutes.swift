@@ -86,6 +86,8 @@ public struct Minutes: Sendable, Hashable {
     /// The consent register as it stood on the meeting's day: per organisation, the members it
     /// covers (nil: the whole household). Decides what an organisation's extract may hold.
     public var sharing: [Int64: [String?]] = [:]
+    /// The course of each domain in these minutes up to this meeting (for the chart in the HTML).
+    public var trajectories: [String: Trajectory] = [:]
 
     /// Builds the minutes of a meeting from the household file.
     public static func build(_ f: CaseFile, meetingId: Int64, roster: Roster, domainOrder: [String]) throws -> Minutes {
@@ -117,7 +119,9 @@ public struct Minutes: Sendable, Hashable {
             if a.closedOn == m.date, let r = a.closeReason {
                 previous.append(PreviousAction(description: a.description, owner: owner, outcome: Message("minutes.closed", .key("vocab.closeReason.\(r.rawValue)"))))
             } else if a.closedOn == m.date, a.status == .afgewezen, let code = a.rejection?.code {
-                previous.append(PreviousAction(description: a.description, owner: owner, outcome: Message("minutes.rejected", .key("vocab.rejectionReason.\(code.rawValue)"))))
+                let outcome = a.rejection?.law.map { Message("minutes.rejected-law", .key("vocab.rejectionReason.\(code.rawValue)"), .key("vocab.framework.\($0.rawValue)")) }
+                    ?? Message("minutes.rejected", .key("vocab.rejectionReason.\(code.rawValue)"))
+                previous.append(PreviousAction(description: a.description, owner: owner, outcome: outcome))
             } else if a.isOpen {
                 let key = a.carryOverCount > 0 ? "minutes.carried" : "minutes.continues"
                 previous.append(PreviousAction(description: a.description, owner: owner,
@@ -170,6 +174,10 @@ public struct Minutes: Sendable, Hashable {
                        acknowledged: m.acknowledged.map { $0 == "not-discussed" ? Message("gap.not-discussed-done") : Message("common.text", .text($0)) },
                        closed: m.status == .closed)
         minutes.sharing = sharing
+        for d in domains {
+            let course = Trajectory.build(f, domain: d.code, until: m.date)
+            if course.points.count > 1 { minutes.trajectories[d.code] = course }
+        }
         return minutes
     }
 

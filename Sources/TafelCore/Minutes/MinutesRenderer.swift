@@ -13,6 +13,16 @@ public struct MinutesRenderer: Sendable {
 
     func t(_ k: String, _ a: String...) -> String { strings.t(k, args: a) }
 
+    /// A domain's course as a chart: each member's scores over the meetings, the actions agreed at each.
+    func chart(_ course: Trajectory) -> ScoreChart {
+        let s = strings
+        return ScoreChart(title: t("minutes.course", s.domain(course.domain)),
+                          labels: course.points.map { s.date($0.date) },
+                          series: course.members.map { ScoreChart.Series(name: $0.name, values: course.series($0.id), target: course.targets[$0.id]) },
+                          actions: course.points.map { $0.actions.map(\.description) },
+                          dateHeader: t("minutes.date"), actionsHeader: t("minutes.course-actions"), targetLabel: t("minutes.target"))
+    }
+
     /// The team minutes: attendance, the household's view, domains with score changes,
     /// decisions, the actions table (wie · wat · wanneer · kader), the regisseur, the next review.
     func team(_ m: Minutes) -> ReportDocument {
@@ -64,6 +74,7 @@ public struct MinutesRenderer: Sendable {
             if !dom.ownWords.trimmed.isEmpty { fields.append(.init(t("minutes.own-words"), dom.ownWords)) }
             if let r = dom.noActionReason, !r.trimmed.isEmpty { fields.append(.init(t("minutes.no-action-reason"), r)) }
             if !fields.isEmpty { d.blocks.append(.fields(fields)) }
+            if let course = m.trajectories[dom.code] { d.blocks.append(.chart(chart(course))) }
         }
 
         d.blocks.append(.heading(2, t("minutes.decisions")))

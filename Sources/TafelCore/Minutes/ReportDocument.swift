@@ -11,6 +11,8 @@ public struct ReportDocument: Sendable, Hashable {
         case bullets([String])
         case table(header: [String], rows: [[String]])
         case quote(String)
+        /// Scores over meetings: a chart in HTML (with its table), the table in Markdown.
+        case chart(ScoreChart)
     }
 
     public struct Field: Sendable, Hashable {
@@ -48,6 +50,12 @@ public struct ReportDocument: Sendable, Hashable {
             case .quote(let text):
                 out.append(text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "> " + Escape.markdown(String($0)) }.joined(separator: "\n"))
+            case .chart(let chart):
+                let t = chart.table
+                var lines = ["| " + t.header.map { Escape.markdown($0) }.joined(separator: " | ") + " |",
+                             "|" + t.header.map { _ in " --- " }.joined(separator: "|") + "|"]
+                for r in t.rows { lines.append("| " + r.map { Escape.markdown($0) }.joined(separator: " | ") + " |") }
+                out.append(lines.joined(separator: "\n"))
             }
         }
         return out.joined(separator: "\n\n") + "\n"
@@ -73,6 +81,12 @@ public struct ReportDocument: Sendable, Hashable {
                 body.append("<table>\(head)<tbody>\n\(rowsHTML)\n</tbody></table>")
             case .quote(let text):
                 body.append("<blockquote>\(Escape.html(text))</blockquote>")
+            case .chart(let chart):
+                let t = chart.table
+                let head = "<thead><tr>" + t.header.map { "<th>\(Escape.html($0))</th>" }.joined() + "</tr></thead>"
+                let rowsHTML = t.rows.map { "<tr>" + $0.map { "<td>\(Escape.html($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
+                body.append("<figure class=\"chart\">\(chart.svg())<figcaption>\(Escape.html(chart.title))</figcaption></figure>")
+                body.append("<table class=\"chart-table\">\(head)<tbody>\n\(rowsHTML)\n</tbody></table>")
             }
         }
         return """
@@ -90,6 +104,8 @@ public struct ReportDocument: Sendable, Hashable {
         th, td { border: 1px solid #888; padding: 3pt 5pt; text-align: left; vertical-align: top; } th { background: #eee; }
         dl { display: grid; grid-template-columns: max-content auto; gap: 2pt 10pt; margin: 4pt 0; } dt { font-weight: bold; } dd { margin: 0; }
         blockquote { margin: 4pt 0; padding: 4pt 10pt; border-left: 3pt solid #777; background: #f5f5f5; }
+        figure.chart { margin: 6pt 0 2pt; page-break-inside: avoid; } figure.chart svg { max-width: 100%; height: auto; }
+        figcaption { font-size: 9pt; color: #444; } table.chart-table { font-size: 9.5pt; margin-bottom: 8pt; }
         @media print { h2 { page-break-after: avoid; } }
         </style>
         </head>

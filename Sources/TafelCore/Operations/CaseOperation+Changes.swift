@@ -132,6 +132,19 @@ extension CaseOperation {
             guard let latest else { throw DomainError.required(field: "score") }
             return try file.setScore(member: member, domain: domain, score: latest.score, ownScore: own, on: today,
                                      by: context.user.id, meetingId: m) + file.discussed(domain, in: m)
+        case .setTarget(let member, let domain, let target, let m):
+            let latest = file.history(member: member, domain: domain).last
+            if let latest, latest.meetingId == m || m == nil {
+                guard latest.target != target else { return [] }
+                var a = latest
+                a.target = target
+                try Validation.validate(a)
+                return [.assessment(a)] + file.discussed(domain, in: m)
+            }
+            // A target needs a current score to stand beside; the latest is carried into this meeting.
+            guard let latest else { throw DomainError.required(field: "score") }
+            return try file.setScore(member: member, domain: domain, score: latest.score, ownScore: latest.ownScore, target: target, on: today,
+                                     by: context.user.id, meetingId: m) + file.discussed(domain, in: m)
         case .setDomainStatus(let d, let st, let m):
             let changes = try file.setDomainStatus(d, st, on: today)
             return changes + (st == .nietBesproken ? [] : file.discussed(d, in: m))
@@ -182,13 +195,19 @@ extension CaseOperation {
             n.decidedOn = today
             n.decidedBy = context.user.id
             return [.escalation(base: e, new: n)]
-        case .recordConsent(var c):
+        case .recordConsent(var c, let others):
             try file.ensureOpen()
             c.id = 0
             c.householdId = file.id
             if c.recordedBy == nil { c.recordedBy = context.user.id }
             try Validation.validate(c)
-            return [.consent(base: nil, new: c)]
+            var organisations = [c.organisationId]
+            for o in others where !organisations.contains(o) { organisations.append(o) }
+            return organisations.map { org in
+                var one = c
+                one.organisationId = org
+                return .consent(base: nil, new: one)
+            }
         case .activate:
             return file.household.status == .aangemeld ? try file.activate(on: today) : []
         case .registerHousehold:

@@ -59,6 +59,8 @@ public enum CaseOperation: Sendable, Hashable {
     /// same transaction.
     case setScore(member: Int64, domain: String, score: Int, meetingId: Int64?)
     case setOwnScore(member: Int64, domain: String, ownScore: Int, meetingId: Int64?)
+    /// The score the member and the team aim for in this domain (doelscore); kept until changed.
+    case setTarget(member: Int64, domain: String, target: Int, meetingId: Int64?)
     /// Sets a domain's status; in a meeting (any status but `niet besproken`) it counts as discussed.
     case setDomainStatus(String, DomainStatus, meetingId: Int64?)
     /// Why a domain in need has no action (answers `onvolledig`); nil clears it.
@@ -69,7 +71,9 @@ public enum CaseOperation: Sendable, Hashable {
     case addSignal(Signal)
     case raiseEscalation(Escalation)
     case decideEscalation(Int64, decision: String)
-    case recordConsent(Consent)
+    /// A consent; `alsoFor` records the same basis, member and term for these organisations too,
+    /// in the same transaction (the meeting's "all organisations at the table" in one key).
+    case recordConsent(Consent, alsoFor: [Int64] = [])
     case activate
     /// Registers a new household with its first members and the signals that brought it in view
     /// (no household id yet).

@@ -26,7 +26,10 @@ public enum OperationWording {
         case .addSignal: return Message("done.signal")
         case .raiseEscalation: return Message("done.escalation")
         case .decideEscalation: return Message("done.escalation-decided")
-        case .recordConsent: return Message("done.consent")
+        case .recordConsent:
+            // Counted from what the store wrote, not from what was asked.
+            let count = result.changes.filter { if case .consent(nil, _) = $0 { return true } else { return false } }.count
+            return count == 1 ? Message("done.consent") : Message("done.consent-all", .number(count))
         case .setNoActionReason: return Message("done.no-action-reason")
         case .editHousehold: return Message("done.household-edited")
         case .closeHousehold(let code, _): return Message("done.household-closed", .key("vocab.householdCloseReason.\(code.rawValue)"))
@@ -43,7 +46,7 @@ public enum OperationWording {
         case .registerHousehold(_, _, let signals):
             return Message(signals.isEmpty ? "done.household-registered" : "done.household-registered-signal", .text(result.file.household.name))
         case .addAttendee, .addGuest, .removeAttendee, .setPresence, .setChair, .setMinuteTaker, .setHouseholdPresent,
-             .setScore, .setOwnScore, .setDomainStatus, .setAgenda, .markDiscussed, .setText, .startMeeting, .activate:
+             .setScore, .setOwnScore, .setTarget, .setDomainStatus, .setAgenda, .markDiscussed, .setText, .startMeeting, .activate:
             return nil
         }
     }
