@@ -74,8 +74,10 @@ struct GlobalOptions: ParsableArguments {
             throw CLIError(strings.t(user != nil ? "cli.postgres-user-refused" : "cli.postgres-not-yet"))
         }
         let opening = Date()
-        let store = try SQLiteCaseStore(path: path, create: create && !readOnly, readOnly: readOnly, singleConnection: listing,
-                                        readableOnFullDisk: !screen)
+        // The store's clock is the command's: with TAFEL_TODAY pinned, a meeting started today is dated
+        // the day the screen calls today (it was the system's day, and the meeting never opened).
+        let store = try SQLiteCaseStore(path: path, clock: AppClock.current, create: create && !readOnly, readOnly: readOnly,
+                                        singleConnection: listing, readableOnFullDisk: !screen)
         Diagnostics.logger.debug("\(Diagnostics.text("log.opened", path, String(Int(Date().timeIntervalSince(opening) * 1000))))")
         // The municipality's own reference data, when the database holds it, names everything. A
         // damaged copy is said once and the shipped reference used, rather than no command working.

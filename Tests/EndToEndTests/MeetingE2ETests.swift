@@ -108,6 +108,20 @@ struct MeetingE2ETests {
         t2.send("q"); expectScreen(t2, "EXIT=0", "did not quit")
     }
 
+    /// With the day pinned (TAFEL_TODAY, as demos and captures do), the meeting started from the
+    /// household screen is dated that day and opens (it was dated the system's day and never opened).
+    @Test func aPinnedDayDatesTheMeetingAndItOpens() throws {
+        let dir = TemporaryDirectory()
+        let db = dir.file("pinned.sqlite")
+        #expect(try E2E.run(["demo", "--db", db, "--no-open"], env: ["TAFEL_TODAY": "2026-11-23"]).status == 0)
+        let t = try Tmux(E2E.command(["open", "De Vries", "--db", db, "--user", "fatima"], env: "TERM=xterm-256color TAFEL_TODAY=2026-11-23"))
+        expectScreen(t, "Bereik", "household not opened")
+        t.send("m"); expectScreen(t, "Voorzitter: Fatima", "the meeting did not open on a pinned day")
+        t.send("q"); expectScreen(t, "EXIT=0", "did not quit")
+        let md = try E2E.run(["minutes", "De Vries", "--db", db, "--format", "md"], env: ["TAFEL_TODAY": "2026-11-23"]).stdout
+        #expect(md.contains("(23-11-2026)"), "\(md.prefix(300))")
+    }
+
     /// A first conference for a new family of four, as a chair would run it, counting command keys
     /// (typed text excluded): five at the table, consent, every domain walked, five actions, a
     /// declined then an accepted regisseur, close and export. The budget is about 110 keys.
