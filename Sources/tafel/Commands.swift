@@ -62,9 +62,11 @@ struct MeetingCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
+    /// Without it, a meeting closed today opens as its minutes: a second one is never started by accident.
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.another")) var another = false
     /// `tafel`'s own `--projector` claims the flag wherever it stands on the line, so the value
     /// is read from there too (`tafel meeting X --projector`).
     @ParentCommand var root: Tafel
-    func run() throws { try TUILauncher.launch(global, projector: projector || root.projector, target: .meeting(household)) }
+    func run() throws { try TUILauncher.launch(global, projector: projector || root.projector, target: .meeting(household, another: another)) }
 }
 

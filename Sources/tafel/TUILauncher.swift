@@ -10,7 +10,8 @@ enum TUILauncher {
     enum Target {
         case home
         case household(String)
-        case meeting(String)
+        /// `another`: a second meeting today even when one was closed today (asked for explicitly).
+        case meeting(String, another: Bool = false)
     }
 
     /// Where a meeting stands in a conference session (`tafel session open`).
@@ -38,7 +39,7 @@ enum TUILauncher {
         let clock = AppClock.current
         var targetId: Int64? = nil
         switch target {
-        case .household(let t), .meeting(let t): targetId = try resolveHousehold(t, in: store, for: user, strings: strings)
+        case .household(let t), .meeting(let t, _): targetId = try resolveHousehold(t, in: store, for: user, strings: strings)
         case .home: break
         }
         let themes = ThemeLibrary()
@@ -76,7 +77,7 @@ enum TUILauncher {
         switch target {
         case .home: break
         case .household: initial.append(.openHousehold(targetId!, reason: nil, then: .show))
-        case .meeting: initial.append(.openHousehold(targetId!, reason: nil, then: .meeting(anotherToday: false)))
+        case .meeting(_, let another): initial.append(.openHousehold(targetId!, reason: nil, then: .meeting(anotherToday: another)))
         }
         try store.startWatching()
         runtime.run(initial: initial)

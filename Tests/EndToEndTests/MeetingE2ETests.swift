@@ -108,6 +108,39 @@ struct MeetingE2ETests {
         t2.send("q"); expectScreen(t2, "EXIT=0", "did not quit")
     }
 
+    /// After closing: the preview scrolls to its last line; `tafel meeting X` again the same day shows
+    /// the closed meeting's minutes, a second meeting only with `--another`; `--projector` masks.
+    @Test func aClosedMeetingReopensAsItsMinutesAndTheProjectorMasks() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let t = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"]))
+        expectScreen(t, "Opening", "no meeting")
+        t.send("F10"); expectScreen(t, "Open punten", "no closing check")
+        t.send("c"); expectScreen(t, "open punten", "no reason prompt")
+        t.send("Storm was er niet; we bespreken de rest bij het huisbezoek volgende week", literal: true); t.send("Enter")
+        expectScreen(t, "Verslag \\(voorbeeld\\)", "no minutes preview")
+        // The preview reaches the minutes' last line.
+        let md = try E2E.run(["minutes", "Storm", "--db", db, "--format", "md"]).stdout
+        let last = md.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(String.init) ?? ""
+        let fragment = String(last.replacingOccurrences(of: "\\", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "-# ")).prefix(30))
+        #expect(!fragment.isEmpty)
+        #expect(!t.screen.contains(fragment), "the last line is already visible, nothing to scroll: \(fragment)")
+        for _ in 0..<12 { t.send("NPage") }
+        expectScreen(t, NSRegularExpression.escapedPattern(for: fragment), "the preview does not scroll to its last line")
+        t.send("q"); expectScreen(t, "EXIT=0", "did not quit")
+        // The same day again: the closed meeting's minutes, not a new meeting.
+        let again = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"]))
+        #expect(again.waitFor("Verslag \\(voorbeeld\\)"), "a closed meeting did not reopen as its minutes: \(again.screen)")
+        again.send("q"); #expect(again.waitFor("EXIT=0"))
+        #expect(try E2E.run(["minutes", "Storm", "--db", db]).status == 0, "the minutes are still those of the closed meeting")
+        // Explicitly another, on the projector: a new meeting, masked.
+        let wall = try Tmux(E2E.command(["meeting", "Storm", "--another", "--projector", "--db", db, "--user", "sanne"]))
+        #expect(wall.waitFor("Opening"), "--another did not start a second meeting: \(wall.screen)")
+        #expect(wall.waitFor("PRIVACY AAN"), "\(wall.screen)")
+        #expect(!wall.screen.contains("Beijerlandselaan"), "the address is on the wall: \(wall.screen)")
+        wall.send("q"); #expect(wall.waitFor("EXIT=0"))
+    }
+
     /// With the day pinned (TAFEL_TODAY, as demos and captures do), the meeting started from the
     /// household screen is dated that day and opens (it was dated the system's day and never opened).
     @Test func aPinnedDayDatesTheMeetingAndItOpens() throws {

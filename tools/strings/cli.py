@@ -144,5 +144,6 @@ ENTRIES = [
 ("clihelp.opt.output","Naar dit bestand schrijven in plaats van stdout.","Write to this file instead of stdout."),
 ("clihelp.opt.older-than","Termijn sinds afsluiten, bijvoorbeeld 7y, 18m, 400d.","Term since closing, e.g. 7y, 18m, 400d."),
 ("clihelp.opt.k","Kleinste aantal huishoudens dat een getoond getal mag beschrijven (k-anonimiteit, 2–100; standaard 5 of aggregate-k in config.toml).","Smallest number of households a shown figure may describe (k-anonymity, 2–100; default 5 or aggregate-k in config.toml)."),
+("clihelp.opt.another","Nog een overleg vandaag, ook als het overleg van vandaag al is afgesloten (anders toont tafel dat verslag).","Another meeting today, even when today's meeting was closed (otherwise tafel shows its minutes)."),
 ("clihelp.opt.apply","Echt anonimiseren (standaard: alleen tonen wat zou veranderen).","Really anonymise (default: only list what would change)."),
 ]
