@@ -121,7 +121,11 @@ struct ICSCommand: ParsableCommand {
         let user = try global.signedIn(store)
         let clock = AppClock.current
         let c = try store.caseload(for: user, today: clock.today)
-        let cal = ICalendar.build(caseload: c, user: user, strings: global.strings, now: clock.now, databaseId: try store.databaseId())
+        // Finished actions stay in the feed for 30 days, ticked off, then leave it.
+        let closed = try store.recentlyClosedActions(for: user, since: clock.today.adding(days: -30))
+        let ids = (c.overdue + c.thisWeek + c.later + c.waiting + closed).map(\.action.id)
+        let cal = ICalendar.build(caseload: c, closed: closed, modified: try store.lastChanged(actions: ids), user: user,
+                                  strings: global.strings, now: clock.now, databaseId: try store.databaseId())
         Out.raw(cal)
     }
 }

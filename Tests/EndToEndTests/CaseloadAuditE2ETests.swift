@@ -163,6 +163,51 @@ struct CommandE2ETests {
     }
 }
 
+/// The calendar read by a real parser (Debian's python3-icalendar, installed by `.ci/run`): every
+/// to-do has LAST-MODIFIED and a SEQUENCE; a finished action stays as COMPLETED with its time, one
+/// ended otherwise as CANCELLED; a moved date keeps the UID.
+@Suite("End to end: calendar through a real parser", .serialized)
+struct CalendarParserE2ETests {
+    static let parser = """
+    import sys, icalendar
+    cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+    for c in cal.walk():
+        if c.name in ("VTODO", "VEVENT"):
+            print("|".join([c.name, str(c.get("UID")), str(c.get("STATUS", "")), "LM" if c.get("LAST-MODIFIED") else "-",
+                            str(c.get("SEQUENCE", "")), c.decoded("COMPLETED").strftime("%Y%m%d") if c.get("COMPLETED") else "-",
+                            c.get("SUMMARY", "")]))
+    """
+
+    func parsed(_ feed: String) throws -> [[String]] {
+        let r = try Shell.run("/usr/bin/python3", ["-c", Self.parser], stdin: feed)
+        #expect(r.status == 0, "the parser refused the feed: \(r.stderr)")
+        return r.stdout.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func finishedActionsStayAsCompletedOrCancelledAndEveryItemSaysWhenItChanged() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let open = try parsed(try E2E.run(["ics", "--db", db, "--user", "sanne"]).stdout)
+        let todos = open.filter { $0[0] == "VTODO" }
+        #expect(!todos.isEmpty && todos.allSatisfy { $0[3] == "LM" && !$0[4].isEmpty }, "\(todos)")
+        #expect(todos.allSatisfy { ["NEEDS-ACTION", "IN-PROCESS"].contains($0[2]) })
+        // One done, one no longer possible: both stay in the feed, ticked off.
+        let ids = try E2E.run(["caseload", "--db", db, "--user", "sanne", "--format", "json"]).stdout
+        let json = try JSONSerialization.jsonObject(with: Data(ids.utf8)) as! [String: Any]
+        let mine = ((json["overdue"] as! [[String: Any]]) + (json["thisWeek"] as! [[String: Any]]) + (json["later"] as! [[String: Any]])).map { $0["id"] as! Int }
+        #expect(mine.count >= 2)
+        #expect(try E2E.run(["action", "done", String(mine[0]), "--db", db, "--user", "sanne"]).status == 0)
+        #expect(try E2E.run(["action", "done", String(mine[1]), "--reason", "niet-mogelijk", "--db", db, "--user", "sanne"]).status == 0)
+        let after = try parsed(try E2E.run(["ics", "--db", db, "--user", "sanne"]).stdout)
+        func item(_ id: Int) -> [String]? { after.first { $0[1].hasPrefix("action-\(id).") } }
+        let done = try #require(item(mine[0]), "a finished action left the feed")
+        #expect(done[2] == "COMPLETED" && done[5] != "-", "\(done)")
+        let ended = try #require(item(mine[1]), "an ended action left the feed")
+        #expect(ended[2] == "CANCELLED", "\(ended)")
+        #expect(after.filter { $0[0] == "VTODO" }.count == todos.count, "open and finished together: the same items as before")
+    }
+}
+
 /// The rules of RFC 5545 that matter for our output, checked strictly.
 enum ICalendarValidator {
     static func unfold(_ text: String) -> [String] {
