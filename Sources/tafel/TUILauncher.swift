@@ -68,9 +68,15 @@ enum TUILauncher {
         if !keyProblems.isEmpty {
             state.modal = .notice(title: "keys.problems-title", lines: keyProblems.prefix(8).map { Message("common.text", .text($0.description)) })
         }
+        // A theme or language chosen on screen is kept where `tafel config set` writes.
+        let settingsPath = g.config ?? ConfigFile.userPath(g.environment)
         let session = EffectInterpreter.Session(user: user, signalConfig: state.signalConfig, strings: strings, domainOrder: state.domainOrder,
                                                 exportDirectory: g.settings.exportFolder ?? FileManager.default.currentDirectoryPath,
-                                                drafts: DraftStore(directory: DraftStore.directory(for: store.location, environment: g.environment)))
+                                                drafts: DraftStore(directory: DraftStore.directory(for: store.location, environment: g.environment)),
+                                                saveSetting: { key, value in
+                                                    try ConfigFile.set(key, to: value, in: settingsPath)
+                                                    return settingsPath
+                                                })
         let runtime = AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
                                  clock: clock, themes: themes, monochrome: noColor)
         var initial: [AppAction] = empty ? [] : [.command(.screenCaseload)]

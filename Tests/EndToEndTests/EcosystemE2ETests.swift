@@ -127,6 +127,39 @@ struct EcosystemE2ETests {
         #expect(after.sequence > before.sequence)
     }
 
+    /// A theme (T) or language (L) chosen on screen is written to config.toml and used next time;
+    /// the status says where, only once it is written.
+    @Test func aThemeAndLanguageChosenOnScreenAreKept() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let env = "TERM=xterm-256color XDG_CONFIG_HOME='\(dir.file("cfg"))'"
+        let config = dir.file("cfg/tafel/config.toml")
+        let t = try Tmux(E2E.command(["--db", db, "--user", "sanne"], env: env))
+        #expect(t.waitFor("Mijn caseload"), "\(t.screen)")
+        func savedTheme() throws -> String? {
+            try String(contentsOfFile: config, encoding: .utf8).split(separator: "\n").first { $0.hasPrefix("theme = ") }.map { String($0.dropFirst(9).dropLast()) }
+        }
+        t.send("T")
+        #expect(t.waitFor("Thema .* bewaard in .*config\\.toml"), "no saved status: \(t.screen)")
+        let first = try #require(try savedTheme())
+        #expect(t.screen.contains("Thema \(first) bewaard"), "the status names what was written: \(t.screen)")
+        t.send("T")
+        #expect(t.waitFor("Thema (?!\(first))[a-z]+ bewaard"), "\(t.screen)")
+        let theme = try #require(try savedTheme())
+        #expect(theme != first, "a second choice replaces the first")
+        t.send("L")
+        #expect(t.waitFor("My caseload"), "the screen did not switch to English: \(t.screen)")
+        #expect(t.waitFor("Language en saved in"), "\(t.screen)")
+        t.send("q"); #expect(t.waitFor("EXIT=0"))
+        #expect(try String(contentsOfFile: config, encoding: .utf8).contains("lang = \"en\""))
+        // Next time: English, the chosen theme (config list says so too).
+        let again = try Tmux(E2E.command(["--db", db, "--user", "sanne"], env: env))
+        #expect(again.waitFor("My caseload"), "\(again.screen)")
+        again.send("q"); #expect(again.waitFor("EXIT=0"))
+        let listed = try E2E.run(["config", "get", "theme"], env: ["XDG_CONFIG_HOME": dir.file("cfg")])
+        #expect(listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == theme)
+    }
+
     @Test func versionNamesTheSchema() throws {
         let r = try E2E.run(["--version"])
         #expect(r.status == 0)

@@ -130,6 +130,12 @@ ENTRIES = [
 ("audit.filtered","filter: {0}","filter: {0}"),
 ("audit.not-allowed","De audit is voor teamleiders, voorzitters en beheerders.","The audit is for team leaders, chairs and administrators."),
 # household
+("settings.theme-saved","✓ Thema {0} bewaard in {1}","✓ Theme {0} saved in {1}"),
+("settings.lang-saved","✓ Taal {0} bewaard in {1}","✓ Language {0} saved in {1}"),
+("settings.lang-changed","Taal: {0}","Language: {0}"),
+("settings.lang-nl","Nederlands","Nederlands"),
+("settings.lang-en","English","English"),
+("settings.not-saved","De instelling {0} kon niet worden bewaard: controleer of de map ~/.config/tafel beschrijfbaar is","The setting {0} could not be saved: check that the folder ~/.config/tafel is writable"),
 ("household.tab.overview","Overzicht","Overview"),
 ("household.tab.members","Gezinsleden","Members"),
 ("household.tab.actions","Afspraken","Actions"),

@@ -27,6 +27,7 @@ bind global F1 screen-caseload
 bind global F2 screen-households
 bind global F3 screen-audit
 bind global T cycle-theme
+bind global L switch-language
 bind global P privacy-mask
 bind global u undo
 bind global S intake

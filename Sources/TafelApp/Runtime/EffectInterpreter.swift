@@ -16,22 +16,29 @@ public final class EffectInterpreter: @unchecked Sendable {
         /// Where exported minutes are written.
         public var exportDirectory: String
         public var drafts: DraftStore
+        /// Writes a setting to the user's config file and answers its path (nil: settings are not
+        /// saved, as in tests without a config folder).
+        public var saveSetting: (@Sendable (_ key: String, _ value: String) throws -> String)?
 
         public init(user: Professional, signalConfig: SignalConfig, strings: Strings, domainOrder: [String],
-                    exportDirectory: String, drafts: DraftStore) {
+                    exportDirectory: String, drafts: DraftStore, saveSetting: (@Sendable (String, String) throws -> String)? = nil) {
             self.user = user; self.signalConfig = signalConfig; self.strings = strings; self.domainOrder = domainOrder
-            self.exportDirectory = exportDirectory; self.drafts = drafts
+            self.exportDirectory = exportDirectory; self.drafts = drafts; self.saveSetting = saveSetting
         }
     }
 
     let store: any CaseStore
     let clock: any Clock
-    public let session: Session
+    /// The session; its language changes when the user switches it on screen (writes run in order,
+    /// so an export asked after the switch is worded in the new language).
+    public var session: Session { lock.withLock { current } }
+    private var current: Session
+    private let lock = NSLock()
 
     public init(store: any CaseStore, clock: any Clock, session: Session) {
         self.store = store
         self.clock = clock
-        self.session = session
+        self.current = session
     }
 
     /// Performs the intent; every failure becomes a typed `.failed`, never a thrown error.
@@ -67,6 +74,14 @@ public final class EffectInterpreter: @unchecked Sendable {
                 return .intakeMatches(try store.intakeSearch(q, for: user))
             case .pollChanges:
                 return .changes(try store.hasExternalChanges())
+            case .saveSetting(let key, let value):
+                if key == "lang", let language = Language(rawValue: value) {
+                    lock.withLock { current.strings = Strings(language, reference: current.strings.reference) }
+                }
+                guard let save = session.saveSetting else { return .done }
+                do { return .settingSaved(key: key, value: value, path: try save(key, value)) } catch {
+                    return .failed(.settingNotSaved(key: key))
+                }
             case .setTheme, .suspend, .crash:
                 return .done
             }

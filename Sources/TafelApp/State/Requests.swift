@@ -11,6 +11,8 @@ public enum PendingRequest: Sendable, Hashable {
     case export
     case draft
     case terminal
+    /// A setting chosen on screen (theme, language), saved to the user's config file.
+    case setting
     /// An intake search, with the signal and household details to use once the user has chosen.
     case intake(IntakeDraft)
 }

@@ -63,6 +63,9 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
         case intakeSearch(IntakeQuery)
         /// Looks whether another process committed changes.
         case pollChanges
+        /// Saves a setting chosen on screen (`theme`, `lang`) in the user's config.toml; `lang` also
+        /// switches the language of what is written from now on (exported documents).
+        case saveSetting(key: String, value: String)
         // Done by the runtime on the main thread (the terminal's own business):
         case setTheme(String)
         case suspend
@@ -80,7 +83,7 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
     /// Intents that change data; they run one after another, in the order they were asked.
     public var isWrite: Bool {
         switch intent {
-        case .perform, .exportDocument, .saveDraft, .discardDraft: return true
+        case .perform, .exportDocument, .saveDraft, .discardDraft, .saveSetting: return true
         default: return false
         }
     }
@@ -106,6 +109,8 @@ public enum EffectResult: Sendable {
     case intakeMatches(IntakeResult)
     case changes(Bool)
     case themeApplied(String)
+    /// A setting written to this config file.
+    case settingSaved(key: String, value: String, path: String)
     /// Done, with nothing to report (a draft written or removed).
     case done
     case failed(Failure)
@@ -117,6 +122,8 @@ public enum Failure: Sendable, Hashable, Error {
     case rule(DomainError)
     case unknownTheme(String)
     case io(String)
+    /// A setting could not be written (the config file's folder is read-only, the disk full).
+    case settingNotSaved(key: String)
 
     public var message: Message {
         switch self {
@@ -124,6 +131,7 @@ public enum Failure: Sendable, Hashable, Error {
         case .rule(let e): return e.message
         case .unknownTheme(let name): return Message("theme.unknown", .text(name))
         case .io(let what): return Message("error.unexpected", .text(what))
+        case .settingNotSaved(let key): return Message("settings.not-saved", .text(key))
         }
     }
 }

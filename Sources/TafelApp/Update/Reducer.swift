@@ -181,6 +181,12 @@ public enum Reducer {
                 return state.themeNames.first.map { [state.request(.setTheme($0), for: .terminal)] } ?? []
             }
             return [state.request(.setTheme(state.themeNames[(i + 1) % state.themeNames.count]), for: .terminal)]
+        case .switchLanguage:
+            // The screen changes at once; the choice is saved, and exports follow from the next one.
+            let next: Language = state.strings.language == .nl ? .en : .nl
+            state.strings = Strings(next, reference: state.strings.reference)
+            state.status = StatusMessage(Message("settings.lang-changed", .key("settings.lang-\(next.rawValue)")))
+            return [state.request(.saveSetting(key: "lang", value: next.rawValue), for: .setting)]
         case .privacyMask:
             state.privacyMask.toggle()
             state.status = StatusMessage(Message(state.privacyMask ? "mask.on" : "mask.off"))

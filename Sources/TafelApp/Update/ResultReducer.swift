@@ -28,15 +28,27 @@ enum ResultReducer {
             if case .failed(let f) = result { state.status = StatusMessage(Message("draft.failed", .text(state.strings.render(f.message))), .error) }
             effects = []
         case .terminal:
+            var follow: [Effect] = []
             switch result {
             case .themeApplied(let name):
                 state.themeName = name
                 // The projector theme only changes colours; say so, or people think names are hidden.
                 state.status = StatusMessage(name == "projector" && !state.privacyMask ? Message("theme.projector-no-mask") : Message("theme.changed", .text(name)))
+                // Chosen on screen, so kept for next time (the status says where once it is written).
+                follow = [state.request(.saveSetting(key: "theme", value: name), for: .setting)]
             case .failed(let f): state.status = StatusMessage(f.message, .error)
             default: break
             }
+            effects = follow
+        case .setting:
             effects = []
+            switch result {
+            case .settingSaved(let key, let value, let path):
+                // Only what the store of settings confirmed is said as kept.
+                state.status = StatusMessage(Message(key == "lang" ? "settings.lang-saved" : "settings.theme-saved", .text(value), .text(path)), .success)
+            case .failed(let f): state.status = StatusMessage(f.message, .error)
+            default: break
+            }
         }
         return effects + QuitFlow.check(&state) + Reducer.replayTypeAhead(&state)
     }
