@@ -26,6 +26,12 @@ enum HelpText {
             for p in phrases where lines[i].contains(p.english) {
                 lines[i] = lines[i].replacingOccurrences(of: p.english, with: strings.t(p.key))
             }
+            // A command group's own line names the group ("See 'tafel help action <subcommand>' …").
+            let prefix = "See 'tafel help ", suffix = " <subcommand>' for detailed help."
+            if let start = lines[i].range(of: prefix), let end = lines[i].range(of: suffix), start.upperBound <= end.lowerBound {
+                let group = String(lines[i][start.upperBound..<end.lowerBound])
+                lines[i].replaceSubrange(start.lowerBound..<end.upperBound, with: strings.t("help.see-subcommand-of", group))
+            }
         }
         return lines.joined(separator: "\n")
     }

@@ -27,6 +27,8 @@ enum ParseErrorText {
         // "… Please provide one of 'table', 'json' or 'csv'."
         if m.hasPrefix("The value"), q.count > 2 { return s.t("cli.parse.invalid-choice", q[0], name(q[1]), q[2...].joined(separator: ", ")) }
         if m.hasPrefix("The value"), q.count == 2 { return s.t("cli.parse.invalid-value", q[0], name(q[1])) }
+        // A missing option is an option ("--wijk is verplicht"), not an argument.
+        if m.hasPrefix("Missing expected argument"), q.count == 1, q[0].hasPrefix("-") { return s.t("cli.parse.missing-option", name(q[0])) }
         if m.hasPrefix("Missing expected argument"), q.count == 1 { return s.t("cli.parse.missing-argument", name(q[0])) }
         if m.hasPrefix("Missing value for"), q.count == 1 { return s.t("cli.parse.missing-value", name(q[0])) }
         return m

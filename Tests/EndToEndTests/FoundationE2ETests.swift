@@ -76,6 +76,7 @@ struct FoundationE2ETests {
         (["show", "a", "b", "c"], "tafel: onbekend argument 'b', 'c'; zie 'tafel show --help'"),
         (["import", "--lang", "en"], "tafel: the argument <file> is missing; see 'tafel import --help'"),
         (["bogus", "--lang", "en"], "tafel: unknown argument 'bogus'; see 'tafel --help'"),
+        (["household", "add", "--name", "X"], "tafel: --wijk is verplicht; zie 'tafel household add --help'"),
     ])
     func badCommandLinesGetOneLine(args: [String], expected: String) throws {
         let r = try E2E.run(args, env: ["LANG": "nl_NL.UTF-8"])
@@ -101,5 +102,29 @@ struct FoundationE2ETests {
         #expect(en.stdout.contains("Open the database read-only: look, change nothing."))
         #expect(en.stdout.contains("\nUSAGE: tafel ") && en.stdout.contains("SUBCOMMANDS:") && en.stdout.contains("Show help information."))
         for out in [nl.stdout, en.stdout] { #expect(!out.contains("clihelp.")) }
+    }
+
+    /// Every command and subcommand's Dutch help, walked from the root: none of the parser's English
+    /// words are left (a command group's "See 'tafel help action <subcommand>'" line included).
+    @Test func noCommandsHelpKeepsTheParsersEnglish() throws {
+        func subcommands(_ help: String) -> [String] {
+            guard let start = help.range(of: "\nSUBOPDRACHTEN:\n") else { return [] }
+            return help[start.upperBound...].split(separator: "\n").compactMap { line in
+                guard line.hasPrefix("  "), !line.hasPrefix("   "), let word = line.split(separator: " ").first else { return nil }
+                return word.allSatisfy { $0.isLetter || $0 == "-" } ? String(word) : nil
+            }
+        }
+        var paths: [[String]] = subcommands(try E2E.run(["--help"], env: ["LANG": "nl_NL.UTF-8"]).stdout).map { [$0] }
+        var checked = 0
+        while let path = paths.popLast() {
+            let out = try E2E.run(path + ["--help"], env: ["LANG": "nl_NL.UTF-8"]).stdout
+            checked += 1
+            for english in ["See 'tafel help", "Show help information", "Show the version", "USAGE:", "OPTIONS:", "ARGUMENTS:",
+                            "SUBCOMMANDS:", "OVERVIEW:", "(values:", "(default:", "clihelp."] {
+                #expect(!out.contains(english), "tafel \(path.joined(separator: " ")) --help says \(english)")
+            }
+            if path.count == 1 { paths += subcommands(out).filter { $0 != "help" }.map { path + [$0] } }
+        }
+        #expect(checked > 40, "walked \(checked) commands")
     }
 }
