@@ -51,7 +51,7 @@ struct Demo: ParsableCommand {
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.open"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
     @ParentCommand var root: Tafel
     func run() throws { try TUILauncher.launch(global, projector: projector || root.projector, target: .household(household)) }
@@ -60,7 +60,7 @@ struct Open: ParsableCommand {
 struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "meeting", abstract: CLIText.t("clihelp.meeting"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
     /// Without it, a meeting closed today opens as its minutes: a second one is never started by accident.
     @Flag(name: .long, help: CLIText.help("clihelp.opt.another")) var another = false

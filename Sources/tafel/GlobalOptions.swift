@@ -6,22 +6,22 @@ import TafelPostgres
 
 /// Options every command understands.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: CLIText.help("clihelp.opt.db"))
+    @Option(name: .long, help: CLIText.help("clihelp.opt.db"), completion: Completion.database)
     var db: String?
 
     @Option(name: .long, help: CLIText.help("clihelp.opt.user"))
     var user: String?
 
-    @Option(name: .long, help: CLIText.help("clihelp.opt.lang"))
+    @Option(name: .long, help: CLIText.help("clihelp.opt.lang"), completion: Completion.languages)
     var lang: String?
 
-    @Option(name: .long, help: CLIText.help("clihelp.opt.theme"))
+    @Option(name: .long, help: CLIText.help("clihelp.opt.theme"), completion: Completion.themes)
     var theme: String?
 
     @Flag(name: .customLong("no-color"), help: CLIText.help("clihelp.opt.no-color"))
     var noColor = false
 
-    @Option(name: .long, help: CLIText.help("clihelp.opt.config"))
+    @Option(name: .long, help: CLIText.help("clihelp.opt.config"), completion: Completion.configFile)
     var config: String?
 
     @Flag(name: .customLong("read-only"), help: CLIText.help("clihelp.opt.read-only"))

@@ -7,7 +7,7 @@ import TextSafety
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.show"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
     @Option(name: .long, help: CLIText.help("clihelp.opt.reason-show")) var reason: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.format-show")) var format: ListFormat = .table
 
@@ -65,7 +65,7 @@ struct Show: ParsableCommand {
 struct MinutesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "minutes", abstract: CLIText.t("clihelp.minutes"))
     @OptionGroup var global: GlobalOptions
-    @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+    @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
     @Option(name: .long, help: CLIText.help("clihelp.opt.meeting")) var meeting: String = "latest"
     @Option(name: .long, help: CLIText.help("clihelp.opt.format-minutes")) var format: String = "md"
     @Option(name: .customLong("for"), help: CLIText.help("clihelp.opt.for")) var audience: String = "team"

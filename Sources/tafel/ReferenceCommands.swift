@@ -166,7 +166,7 @@ struct KnelpuntenCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.knelpunten-add"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.knel-rule")) var rule: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.knel-source")) var source: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.kaart-domain")) var domain: String

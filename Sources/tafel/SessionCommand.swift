@@ -26,7 +26,7 @@ struct SessionCommand: ParsableCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.session-plan"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.session-households")) var households: [String]
+        @Argument(help: CLIText.help("clihelp.opt.session-households"), completion: Completion.households) var households: [String]
         @Option(name: .long, help: CLIText.help("clihelp.opt.session-date")) var date: String?
         @Option(name: .long, help: CLIText.help("clihelp.opt.session-start")) var start: String = "09:00"
         @Option(name: .long, help: CLIText.help("clihelp.opt.session-slot")) var slot: Int = 15

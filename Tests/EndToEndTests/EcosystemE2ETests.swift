@@ -160,6 +160,28 @@ struct EcosystemE2ETests {
         #expect(listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == theme)
     }
 
+    /// The shells complete values: database files for --db, themes and languages by name, and the
+    /// households the user may see — asked of tafel itself, as the completion scripts do.
+    @Test func completionsOfferValuesAndOnlyVisibleHouseholds() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        func complete(_ user: String, _ typed: String) throws -> [String] {
+            try E2E.run(["---completion", "show", "--", "positional@0", "6", String(typed.count),
+                         "tafel", "show", "--db", db, "--user", user, typed]).stdout.split(separator: "\n").map(String.init)
+        }
+        let sanne = try complete("sanne", "")
+        #expect(sanne.contains("Jolanda Hermans") && sanne.contains("Storm Visser"), "\(sanne)")
+        #expect(try complete("sanne", "Jo") == ["Jolanda Hermans"])
+        // Need-to-know: Woonstad's Kees is offered only his households; a login not on the roster nothing.
+        let kees = try complete("kees", ""), petra = try complete("petra", "")
+        #expect(!kees.isEmpty && !kees.contains("Jolanda Hermans") && Set(kees).isSubset(of: Set(petra)), "\(kees)")
+        #expect(try complete("ghost", "").isEmpty)
+        let bash = try E2E.run(["--generate-completion-script", "bash"]).stdout
+        #expect(bash.contains("'--db')\n        __tafel_add_completions -o plusdirs -fX '!*.@(sqlite|db|sqlite3)'"))
+        #expect(bash.contains("'default'$'\\n''projector'") && bash.contains("'nl'$'\\n''en'"))
+        #expect(bash.contains("---completion show -- positional@0"))
+    }
+
     @Test func versionNamesTheSchema() throws {
         let r = try E2E.run(["--version"])
         #expect(r.status == 0)

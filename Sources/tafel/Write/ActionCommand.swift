@@ -21,7 +21,7 @@ struct ActionCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.action-add"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.domain")) var domain: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.action-text")) var text: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.owner")) var owner: String?
@@ -134,7 +134,7 @@ struct ContactCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.contact-add"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .customLong("with"), help: CLIText.help("clihelp.opt.with-whom")) var withWhom: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.contact-kind")) var kind: String = "telefoon"
         @Option(name: .long, help: CLIText.help("clihelp.opt.contact-date")) var date: String?

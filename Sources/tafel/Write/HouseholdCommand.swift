@@ -34,7 +34,7 @@ struct HouseholdCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-edit"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.household-name")) var name: String?
         @Option(name: .long, help: CLIText.help("clihelp.opt.wijk")) var wijk: String?
         @Option(name: .long, help: CLIText.help("clihelp.opt.team")) var team: String?
@@ -66,7 +66,7 @@ struct HouseholdCommand: ParsableCommand {
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-close"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.close-code")) var reason: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.close-note")) var note: String?
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-write")) var format: WriteFormat = .text
@@ -82,7 +82,7 @@ struct HouseholdCommand: ParsableCommand {
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-reopen"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.reopen-reason")) var reason: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-write")) var format: WriteFormat = .text
 
@@ -97,7 +97,7 @@ struct HouseholdCommand: ParsableCommand {
     struct Flag: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-flag"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.chronic")) var chronic: YesNo?
         @Option(name: .long, help: CLIText.help("clihelp.opt.compulsory")) var compulsory: String?
         @Option(name: .customLong("compulsory-org"), help: CLIText.help("clihelp.opt.compulsory-org")) var compulsoryOrg: String?

@@ -21,7 +21,7 @@ struct MemberCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.member-add"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.member-name")) var name: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.member-role")) var role: String
         @Option(name: .customLong("birth-date"), help: CLIText.help("clihelp.opt.birth-date")) var birthDate: String?
@@ -42,7 +42,7 @@ struct MemberCommand: ParsableCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.member-edit"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Argument(help: CLIText.help("clihelp.opt.member")) var member: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.member-name")) var name: String?
         @Option(name: .long, help: CLIText.help("clihelp.opt.member-role")) var role: String?
@@ -67,7 +67,7 @@ struct MemberCommand: ParsableCommand {
     struct End: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.member-end"))
         @OptionGroup var global: GlobalOptions
-        @Argument(help: CLIText.help("clihelp.opt.household")) var household: String
+        @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Argument(help: CLIText.help("clihelp.opt.member")) var member: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.end-reason")) var reason: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.end-date")) var date: String?

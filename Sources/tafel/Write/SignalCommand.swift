@@ -23,7 +23,7 @@ struct SignalCommand: ParsableCommand {
         @Option(name: .long, help: CLIText.help("clihelp.opt.wijk")) var wijk: String?
         @Option(name: .long, help: CLIText.help("clihelp.opt.team")) var team: String?
         @Option(name: .customLong("household-name"), help: CLIText.help("clihelp.opt.household-name")) var householdName: String?
-        @Option(name: .long, help: CLIText.help("clihelp.opt.attach-household")) var household: String?
+        @Option(name: .long, help: CLIText.help("clihelp.opt.attach-household"), completion: Completion.households) var household: String?
         @Flag(name: .customLong("new"), help: CLIText.help("clihelp.opt.new-household")) var createNew = false
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-write")) var format: WriteFormat = .text
 

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import TafelCore
+import TafelStore
+import TafelPostgres
+
+/// Value completion for the shells: files for `--db` and `--config`, the theme and language names,
+/// and household names from the database the user may see (need-to-know holds here too).
+enum Completion {
+    static let database = CompletionKind.file(extensions: ["sqlite", "db", "sqlite3"])
+    static let configFile = CompletionKind.file(extensions: ["toml"])
+    static let languages = CompletionKind.list(Language.allCases.map(\.rawValue))
+    static let themes = CompletionKind.list(ConfigFile.keys.first { $0.key == "theme" }?.values ?? [])
+    static let households = CompletionKind.custom { words, _, prefix in householdNames(words: words, prefix: prefix) }
+
+    /// The value after `--name` (or in `--name=value`) on the line being completed.
+    static func value(of name: String, in words: [String]) -> String? {
+        for (i, w) in words.enumerated() {
+            if w == name, i + 1 < words.count { return words[i + 1] }
+            if w.hasPrefix(name + "=") { return String(w.dropFirst(name.count + 1)) }
+        }
+        return nil
+    }
+
+    /// The names of the households this user may open, starting with what is typed. Says nothing
+    /// when anything is amiss (no database, not on the roster): a completion never prints an error.
+    static func householdNames(words: [String], prefix: String, environment env: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+        let config = ConfigFile.load(environment: env, explicit: value(of: "--config", in: words))
+        let flag = value(of: "--db", in: words) ?? env["TAFEL_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? config.db
+        let path = StoreLocation.resolve(flag: flag, environment: env)
+        guard !PostgresLocation.isAddress(path), FileManager.default.fileExists(atPath: path),
+              let store = try? SQLiteCaseStore(path: path, clock: AppClock.current, create: false, readOnly: true) else { return [] }
+        let login = value(of: "--user", in: words) ?? env["TAFEL_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? ""
+        guard let user = (try? store.professional(login: login)) ?? nil,
+              let visible = try? store.households(for: user, today: AppClock.current.today) else { return [] }
+        let typed = prefix.lowercased()
+        return visible.map(\.name).filter { typed.isEmpty || $0.lowercased().hasPrefix(typed) }.sorted()
+    }
+}
