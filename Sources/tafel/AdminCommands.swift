@@ -25,10 +25,14 @@ struct Export: ParsableCommand {
         } else if let pro, pro.role != .beheerder && pro.role != .teamleider {
             throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message))
         }
+        // The bar only when the JSON does not go to the same terminal.
+        let bar = global.progress("progress.export")
+        let report: ((Int, Int) -> Void)? = output != nil || isatty(STDOUT_FILENO) == 0 ? { bar.update($0, of: $1) } : nil
+        defer { bar.finish() }
         guard let output else {
             // To standard output: a failure half-way ends with an error line and exit 1, so a
             // script never mistakes a cut-off export for a backup.
-            try store.export(actor: actor, householdId: hid) { Out.raw(String(decoding: $0, as: UTF8.self)) }
+            try store.export(actor: actor, householdId: hid, progress: report) { Out.raw(String(decoding: $0, as: UTF8.self)) }
             Out.flush()
             return
         }
@@ -38,7 +42,7 @@ struct Export: ParsableCommand {
         guard FileManager.default.createFile(atPath: temporary, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: temporary) else { throw CLIError(s.t("cli.cannot-write", output)) }
         do {
-            try store.export(actor: actor, householdId: hid) { try handle.write(contentsOf: $0) }
+            try store.export(actor: actor, householdId: hid, progress: report) { try handle.write(contentsOf: $0) }
             try handle.close()
             if rename(temporary, output) != 0 { throw CLIError(s.t("cli.cannot-write", output)) }
         } catch {
@@ -69,7 +73,9 @@ struct Import: ParsableCommand {
         let store = try global.openStore()
         let (actor, pro) = try global.actor(store)
         if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
-        try store.importDocument(doc, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)")
+        let bar = global.progress("progress.import")
+        try store.importDocument(doc, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)") { bar.update($0, of: $1) }
+        bar.finish()
         Out.line(s.t("cli.imported", String(doc.households.count), String(doc.professionals.count)))
     }
 }
@@ -92,9 +98,8 @@ struct Generate: ParsableCommand {
         let partners = m.partnerProfessionals
         var ids = IdSequences()
         let started = Date()
-        var lastReport = started
         let batch = 500
-        let interactive = isatty(STDERR_FILENO) == 1
+        let bar = global.progress("progress.generate")
         var done = 0
         var first = true
         while done < households {
@@ -104,15 +109,9 @@ struct Generate: ParsableCommand {
                                  actor: "generate", summary: "generated (seed \(seed))")
             first = false
             done += n
-            // On a terminal one line that updates in place; in a log file a line every 5 seconds.
-            let interval: TimeInterval = interactive ? 0.5 : 5
-            if Date().timeIntervalSince(started) > 1, Date().timeIntervalSince(lastReport) > interval || done == households {
-                lastReport = Date()
-                let line = s.t("cli.generating", String(done), String(households))
-                if interactive { Out.progress(line, final: false) } else { Out.stderr.write(Escape.line(line) + "\n") }
-            }
+            bar.update(done, of: households)
         }
-        if interactive && Date().timeIntervalSince(started) > 1 { Out.stderr.write("\n") }
+        bar.finish()
         if let lead = m.professionals.first(where: { $0.role == TafelRole.teamleider }) { try store.setDemoLogin(lead.login) }
         try store.checkpoint()
         Out.line(s.t("cli.generated", String(households), store.path, String(format: "%.1f", Date().timeIntervalSince(started))))
@@ -127,7 +126,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let s = global.strings
         let store = try global.openStore(create: false)
-        let r = try store.check()
+        let bar = global.progress("progress.check")
+        let r = try store.check { bar.update($0, of: $1) }
+        bar.finish()
         Out.line(s.t("check.integrity", r.integrity == ["ok"] ? "ok" : r.integrity.prefix(3).joined(separator: "; ")))
         Out.line(s.t("check.foreign-keys", r.foreignKeys.isEmpty ? "ok" : r.foreignKeys.prefix(3).joined(separator: "; ")))
         if let b = r.brokenEvent {

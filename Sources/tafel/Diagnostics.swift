@@ -7,7 +7,8 @@ import TafelCore
 /// each step took and how it ended. Never case content: no names, no text, no household ids.
 ///
 /// Off by default. `--verbose` writes the lines to standard error (through `Out`); `TAFEL_LOG=FILE`
-/// (or `log = "FILE"` in config.toml) appends them to a file of mode 0600. Built on swift-log, so a
+/// (or `log = "FILE"` in config.toml) appends them to a file of mode 0600; `auto` is
+/// `$XDG_STATE_HOME/tafel/tafel.log`. A file past 1 MB is rotated (three older ones kept). Built on swift-log, so a
 /// library that logs (PostgresNIO) can share the same handler later.
 enum Diagnostics {
     nonisolated(unsafe) static var logger = Logger(label: "tafel", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -17,7 +18,7 @@ enum Diagnostics {
     static func start(arguments: [String], environment: [String: String], configured: String?) {
         started = Date()
         let verbose = arguments.dropFirst().contains("--verbose")
-        let file = environment["TAFEL_LOG"].flatMap { $0.isEmpty ? nil : $0 } ?? configured
+        let file = (environment["TAFEL_LOG"].flatMap { $0.isEmpty ? nil : $0 } ?? configured).map { resolve($0, environment: environment) }
         var handlers: [any LogHandler] = []
         if verbose { handlers.append(LineHandler(sink: .stderr)) }
         if let file, let handler = LineHandler(file: file) { handlers.append(handler) }
@@ -28,6 +29,30 @@ enum Diagnostics {
         let names = Set(Tafel.configuration.subcommands.map { $0._commandName })
         let command = arguments.dropFirst().first { names.contains($0) } ?? "tui"
         logger.info("\(Self.text("log.started", command, TafelVersion.string))")
+    }
+
+    /// `auto` is the place the XDG rules give a program's own log: `$XDG_STATE_HOME/tafel/tafel.log`
+    /// (default `~/.local/state/tafel/tafel.log`), its folder created private.
+    static func resolve(_ value: String, environment env: [String: String]) -> String {
+        guard value == "auto" else { return value }
+        let home = env["HOME"] ?? NSHomeDirectory()
+        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.local/state"
+        let folder = "\(base)/tafel"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return "\(folder)/tafel.log"
+    }
+
+    /// A log file past this size is moved aside (`.1`, `.2`, `.3`; the oldest dropped) before the next line.
+    static let rotateAt = 1_048_576
+
+    static func rotate(_ path: String, keep: Int = 3) {
+        let fm = FileManager.default
+        guard let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size >= rotateAt else { return }
+        try? fm.removeItem(atPath: "\(path).\(keep)")
+        for n in stride(from: keep - 1, through: 1, by: -1) where fm.fileExists(atPath: "\(path).\(n)") {
+            try? fm.moveItem(atPath: "\(path).\(n)", toPath: "\(path).\(n + 1)")
+        }
+        try? fm.moveItem(atPath: path, toPath: "\(path).1")
     }
 
     /// Milliseconds since the command started.
@@ -53,6 +78,7 @@ enum Diagnostics {
 
         init?(file path: String) {
             let fm = FileManager.default
+            Diagnostics.rotate(path)
             if !fm.fileExists(atPath: path) {
                 guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { return nil }
             }

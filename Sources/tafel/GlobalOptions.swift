@@ -31,6 +31,13 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: CLIText.help("clihelp.opt.verbose"))
     var verbose = false
 
+    /// No progress bar on stderr (errors and warnings still appear).
+    @Flag(name: .long, help: CLIText.help("clihelp.opt.quiet"))
+    var quiet = false
+
+    /// A progress bar for long work, quiet when asked or not on a terminal.
+    func progress(_ key: String) -> ProgressBar { ProgressBar(strings.t(key), strings: strings, quiet: quiet) }
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// The configuration files (config.toml), read once per process.

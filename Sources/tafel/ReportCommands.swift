@@ -20,7 +20,9 @@ struct Aggregate: ParsableCommand {
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
         guard AccessPolicy.mayAudit(user) else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.teamleider").message)) }
-        let rows = try store.aggregate(config: global.signalConfig(), today: AppClock.current.today, k: threshold)
+        let bar = global.progress("progress.aggregate")
+        let rows = try store.aggregate(config: global.signalConfig(), today: AppClock.current.today, k: threshold) { bar.update($0, of: $1) }
+        bar.finish()
         if format == .json { Out.raw(JSONOutput.encode(rows)); return }
         // "x" (as CBS marks a secret figure): a hidden figure; empty: does not apply (signals have no actions).
         func n(_ x: Int?) -> String { x.map(String.init) ?? "x" }
@@ -66,7 +68,11 @@ struct Retention: ParsableCommand {
         Out.line(s.t(apply ? "retention.applying" : "retention.dry-run", String(candidates.count), s.date(cutoff)))
         for c in candidates.prefix(50) { Out.line("  #\(c.id) — \(s.t("retention.closed-on", s.date(c.closedOn)))") }
         guard apply else { return }
+        let bar = global.progress("progress.retention")
+        bar.update(0, of: 1)
         try store.anonymise(candidates.map(\.id), actor: actor, today: today)
+        bar.update(1, of: 1)
+        bar.finish()
         Out.line(s.t("retention.done", String(candidates.count)))
     }
 }

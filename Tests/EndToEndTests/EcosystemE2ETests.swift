@@ -182,6 +182,63 @@ struct EcosystemE2ETests {
         #expect(bash.contains("---completion show -- positional@0"))
     }
 
+    /// Long work shows a bar with percentage and time left on a terminal's stderr (recorded byte
+    /// for byte by tmux pipe-pane), cleared when done; never with --quiet or into a pipe or log.
+    @Test func longWorkShowsAProgressBarOnlyOnATerminal() throws {
+        let dir = TemporaryDirectory()
+        func recorded(_ args: [String]) throws -> String {
+            let record = dir.file("pane-\(args.count)-\(args.contains("--quiet")).bytes")
+            let t = try Tmux("sleep 1; " + E2E.command(args, env: "TERM=xterm-256color TAFEL_PROGRESS_AFTER=0"))
+            try t.run(["pipe-pane", "-o", "-t", t.session, "cat >> '\(record)'"], capture: false)
+            #expect(t.waitFor("EXIT=0", seconds: 60), "\(t.screen)")
+            #expect(!t.screen.contains(" %  nog"), "the bar is cleared when done: \(t.screen)")
+            return String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: record))) ?? Data(), as: UTF8.self)
+        }
+        let shown = try recorded(["generate", "--households", "300", "--db", dir.file("a.sqlite")])
+        #expect(shown.contains("genereren  ") && shown.contains(" %  nog "), "no progress bar: \(shown.prefix(400).debugDescription)")
+        let quiet = try recorded(["generate", "--households", "300", "--db", dir.file("b.sqlite"), "--quiet"])
+        #expect(!quiet.contains(" %  nog "), "--quiet still drew a bar")
+        // Into a pipe (a script, a log): stderr stays empty, the JSON whole.
+        let piped = try E2E.run(["export", "--db", dir.file("a.sqlite")], env: ["TAFEL_PROGRESS_AFTER": "0"])
+        #expect(piped.status == 0 && piped.stderr.isEmpty, "\(piped.stderr)")
+        #expect((try? JSONSerialization.jsonObject(with: Data(piped.stdout.utf8))) != nil)
+    }
+
+    /// Ctrl-E in the meeting's text editor hands the text to $EDITOR through a private temporary file
+    /// (mode 600, removed afterwards); what comes back is saved as if typed.
+    @Test func ctrlEOpensTheTextInTheUsersEditor() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let script = dir.file("editor.sh"), seen = dir.file("seen")
+        try """
+        #!/bin/sh
+        echo "$1 $(stat -c %a "$1")" > '\(seen)'
+        printf ' Uit de eigen editor.' >> "$1"
+        """.write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let t = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"], env: "TERM=xterm-256color EDITOR='\(script)'"))
+        #expect(t.waitFor("Opening"), "\(t.screen)")
+        t.send("F6"); t.send("e")
+        #expect(t.waitFor("Esc"), "\(t.screen)")
+        t.send("C-e")
+        #expect(t.waitFor("✓ opgeslagen"), "the edited text was not saved: \(t.screen)")
+        #expect(t.screen.contains("Uit de eigen editor."), "\(t.screen)")
+        t.send("Escape"); Thread.sleep(forTimeInterval: 0.3); t.send("q")
+        #expect(t.waitFor("EXIT=0"))
+        let record = try String(contentsOfFile: seen, encoding: .utf8).split(separator: " ")
+        #expect(record.count == 2 && record[1].hasPrefix("600"), "the temporary file was not private: \(record)")
+        #expect(!FileManager.default.fileExists(atPath: String(record[0])), "the temporary file was left behind")
+        let shown = try E2E.run(["show", "Storm", "--db", db, "--user", "sanne"]).stdout
+        #expect(shown.contains("Ik vraag niks. Laat me met rust. Uit de eigen editor."), "\(shown)")
+        // An editor that fails changes nothing and says so.
+        let bad = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"], env: "TERM=xterm-256color EDITOR=false"))
+        #expect(bad.waitFor("Opening"))
+        bad.send("F6"); bad.send("e"); bad.send("C-e")
+        #expect(bad.waitFor("De editor gaf een fout"), "\(bad.screen)")
+        bad.send("Escape"); Thread.sleep(forTimeInterval: 0.3); bad.send("q")
+        #expect(bad.waitFor("EXIT=0"))
+    }
+
     @Test func versionNamesTheSchema() throws {
         let r = try E2E.run(["--version"])
         #expect(r.status == 0)
@@ -215,6 +272,17 @@ struct EcosystemE2ETests {
         _ = try E2E.run(["households", "--db", db, "--user", "sanne"], env: ["XDG_CONFIG_HOME": dir.file("cfg")])
         #expect((try? String(contentsOfFile: configured, encoding: .utf8))?.contains("opdracht households gestart") == true)
         #expect(try E2E.run(["config", "get", "log"], env: ["XDG_CONFIG_HOME": dir.file("cfg")]).stdout == configured + "\n")
+        // `auto`: under $XDG_STATE_HOME/tafel, in a private folder; a file past 1 MB is rotated.
+        let state = dir.file("state")
+        _ = try E2E.run(["households", "--db", db, "--user", "sanne"], env: ["TAFEL_LOG": "auto", "XDG_STATE_HOME": state])
+        let auto = state + "/tafel/tafel.log"
+        #expect((try? String(contentsOfFile: auto, encoding: .utf8))?.contains("opdracht households gestart") == true)
+        let folderMode = (try FileManager.default.attributesOfItem(atPath: state + "/tafel")[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        #expect(folderMode & 0o077 == 0, "folder mode \(String(folderMode, radix: 8))")
+        try Data(repeating: 0x2E, count: 1_100_000).write(to: URL(fileURLWithPath: auto))
+        _ = try E2E.run(["households", "--db", db, "--user", "sanne"], env: ["TAFEL_LOG": "auto", "XDG_STATE_HOME": state])
+        #expect(((try FileManager.default.attributesOfItem(atPath: auto + ".1"))[.size] as? Int) == 1_100_000, "the full log moved aside")
+        #expect((try String(contentsOfFile: auto, encoding: .utf8)).hasPrefix("20"), "a fresh log begins")
     }
 }
 

@@ -167,3 +167,17 @@ struct ReferenceAndTextTests {
         #expect(Escape.ics("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne")
     }
 }
+
+/// The progress bar's words: the share done, the bar and the time left from the pace so far.
+@Suite("Progress line")
+struct ProgressLineTests {
+    @Test func barPercentageAndTimeLeft() {
+        let nl = Strings(.nl), en = Strings(.en)
+        #expect(ProgressLine.render("exporteren", done: 0, total: 100, elapsed: 1, strings: nl) == "exporteren  ░░░░░░░░░░░░░░░░░░░░  0 %  nog …")
+        // A quarter in 30 seconds: 90 seconds to go.
+        #expect(ProgressLine.render("exporteren", done: 25, total: 100, elapsed: 30, strings: nl) == "exporteren  █████░░░░░░░░░░░░░░░  25 %  nog 1:30")
+        #expect(ProgressLine.render("importing", done: 1, total: 1000, elapsed: 10, strings: en) == "importing  ░░░░░░░░░░░░░░░░░░░░  0 %  2:46:30 left")
+        #expect(ProgressLine.render("checking", done: 7, total: 7, elapsed: 3, strings: en) == "checking  ████████████████████  100 %  0:00 left")
+        #expect(ProgressLine.render("x", done: 5, total: 0, elapsed: 3, strings: en).hasSuffix("0 %  … left"), "no total: no division by zero")
+    }
+}

@@ -40,6 +40,7 @@ ENTRIES = [
 ("clihelp.db-import","Laad een exportbestand in een ingerichte PostgreSQL-database (rooster, huishoudens, gezinsleden, afspraken; alles of niets).","Load an export file into a PostgreSQL database that was set up (roster, households, members, actions; all or nothing)."),
 ("clihelp.opt.create-logins","Maak voor elke medewerker zonder databaselogin een login aan in de groep van zijn rol.","Create a database login in its role's group for every professional who has none."),
 ("clihelp.opt.create","Maak de database aan als het bestand van --db nog niet bestaat (anders is een tikfout een foutmelding, geen nieuwe lege database).","Create the database when the --db file does not exist yet (otherwise a typo is an error, not a new empty database)."),
+("clihelp.opt.quiet","Geen voortgangsbalk op stderr (fouten en waarschuwingen blijven).","No progress bar on stderr (errors and warnings still appear)."),
 ("clihelp.opt.verbose","Schrijf op stderr wat tafel doet en hoe lang elke stap duurt (nooit inhoud van dossiers); TAFEL_LOG=BESTAND schrijft hetzelfde in een bestand.","Write to stderr what tafel does and how long each step takes (never case content); TAFEL_LOG=FILE writes the same to a file."),
 ("clihelp.opt.pg-address","Adres van de database, bijvoorbeeld postgresql:///tafel (deze computer) of postgresql://fatima@db.gemeente.nl/tafel.","The database's address, e.g. postgresql:///tafel (this computer) or postgresql://fatima@db.gemeente.nl/tafel."),
 # --help: the parser's own words (swift-argument-parser writes them in English)

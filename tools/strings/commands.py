@@ -11,6 +11,7 @@ CMDS = [
 ("screen-households","Naar Huishoudens","Go to Households","huishoudens","households"),
 ("screen-audit","Naar de audit","Go to the audit","audit","audit"),
 ("cycle-theme","Volgend kleurthema","Next colour theme","thema","theme"),
+("external-editor","Tekst in uw eigen editor ($EDITOR)","Text in your own editor ($EDITOR)","editor","editor"),
 ("switch-language","Taal wisselen (Nederlands / English)","Switch language (Nederlands / English)","taal","language"),
 ("privacy-mask","Privacymasker aan/uit (projector)","Privacy mask on/off (projector)","privacy","privacy"),
 ("move-down","Omlaag","Down","omlaag","down"),

@@ -13,7 +13,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     /// Undoes the last change made since tafel was started (a compensating change, logged).
     case undo
     case screenCaseload = "screen-caseload", screenHouseholds = "screen-households", screenAudit = "screen-audit"
-    case cycleTheme = "cycle-theme", privacyMask = "privacy-mask", switchLanguage = "switch-language"
+    case cycleTheme = "cycle-theme", privacyMask = "privacy-mask", switchLanguage = "switch-language", externalEditor = "external-editor"
     // Lists
     case moveDown = "move-down", moveUp = "move-up", pageDown = "page-down", pageUp = "page-up"
     case moveTop = "move-top", moveBottom = "move-bottom", open

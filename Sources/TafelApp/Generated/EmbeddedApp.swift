@@ -177,6 +177,7 @@ bind meeting-closing c close-meeting
 
 bind editor Esc finish-editing
 bind editor Tab finish-editing
+bind editor C-e external-editor
 bind editor F5 step-1
 bind editor F6 step-2
 bind editor F7 step-3

@@ -84,6 +84,10 @@ public final class AppRuntime {
         switch intent {
         case .setTheme(let name):
             return applyTheme(name) ? .themeApplied(name) : .failed(.unknownTheme(name))
+        case .editExternally(let text):
+            let edited = (terminal.backend as? CursesBackend)?.pause { ExternalEditor.edit(text) } ?? ExternalEditor.edit(text)
+            terminal.invalidate()
+            return .externalText(edited)
         case .suspend:
             if let c = terminal.backend as? CursesBackend { c.suspend() }
             terminal.invalidate()

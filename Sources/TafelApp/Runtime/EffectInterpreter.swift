@@ -82,7 +82,7 @@ public final class EffectInterpreter: @unchecked Sendable {
                 do { return .settingSaved(key: key, value: value, path: try save(key, value)) } catch {
                     return .failed(.settingNotSaved(key: key))
                 }
-            case .setTheme, .suspend, .crash:
+            case .setTheme, .editExternally, .suspend, .crash:
                 return .done
             }
         } catch let e as CaseStoreError {

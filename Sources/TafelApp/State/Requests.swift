@@ -13,6 +13,8 @@ public enum PendingRequest: Sendable, Hashable {
     case terminal
     /// A setting chosen on screen (theme, language), saved to the user's config file.
     case setting
+    /// The text of this field, out in the user's editor.
+    case externalEditor(TextTarget)
     /// An intake search, with the signal and household details to use once the user has chosen.
     case intake(IntakeDraft)
 }

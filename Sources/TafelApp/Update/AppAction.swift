@@ -68,6 +68,8 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
         case saveSetting(key: String, value: String)
         // Done by the runtime on the main thread (the terminal's own business):
         case setTheme(String)
+        /// Long text in the user's `$EDITOR` (the terminal is handed over while it runs).
+        case editExternally(text: String)
         case suspend
         case crash
     }
@@ -75,7 +77,7 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
     /// Intents the runtime does itself, on the main thread, because they touch the terminal.
     public var isTerminalIntent: Bool {
         switch intent {
-        case .setTheme, .suspend, .crash: return true
+        case .setTheme, .editExternally, .suspend, .crash: return true
         default: return false
         }
     }
@@ -109,6 +111,8 @@ public enum EffectResult: Sendable {
     case intakeMatches(IntakeResult)
     case changes(Bool)
     case themeApplied(String)
+    /// The text as the external editor left it (nil: the editor failed or was not found).
+    case externalText(String?)
     /// A setting written to this config file.
     case settingSaved(key: String, value: String, path: String)
     /// Done, with nothing to report (a draft written or removed).

@@ -13,6 +13,9 @@ enum MeetingEditor {
             switch command {
             case .finishEditing:
                 return finishEditing(&state)
+            case .externalEditor:
+                // What is on screen goes out; what comes back is treated as typed, then saved.
+                return [state.request(.editExternally(text: room.editor.text), for: .externalEditor(target))]
             case .interrupt, .suspend, .quit:
                 return Reducer.command(&state, command)
             default:
@@ -33,6 +36,24 @@ enum MeetingEditor {
         }
         state.meeting = room
         return []
+    }
+
+    /// The text back from the external editor: it replaces the field's text as if typed and is saved
+    /// at once; nil (the editor failed) leaves the text as it was and says so.
+    static func externalText(_ state: inout AppState, _ target: TextTarget, _ text: String?) -> [Effect] {
+        guard let text else {
+            state.status = StatusMessage(Message("editor.external-failed"), .error)
+            return []
+        }
+        guard var room = state.meeting, room.editing == target else { return [] }
+        room.editor = TextAreaInput(text, maxLength: 4000)
+        let base = room.texts[target]?.base ?? room.editorBase
+        var save = room.texts[target] ?? TextSave(base: base, text: base, lastEdit: state.now)
+        save.text = room.editor.text
+        save.lastEdit = state.now
+        room.texts[target] = save
+        state.meeting = room
+        return send(&state, target)
     }
 
     /// Opens the editor on a text (what was typed and not stored yet, if anything).

@@ -40,6 +40,8 @@ enum ResultReducer {
             default: break
             }
             effects = follow
+        case .externalEditor(let target):
+            if case .externalText(let text) = result { effects = MeetingEditor.externalText(&state, target, text) } else { effects = [] }
         case .setting:
             effects = []
             switch result {

@@ -19,7 +19,10 @@ extension SQLiteCaseStore {
     /// Counts per wijk × domain (need, actions, waiting lists) and per wijk × signal, each with its
     /// total over all wijken, without names or dates of birth; protected so that no published figure,
     /// alone or subtracted from a total, describes fewer than `k` households.
-    public func aggregate(config: SignalConfig, today: Day, k: Int = SmallCellSuppression.defaultK) throws -> [AggregateRow] {
+    /// `progress` hears (steps done, 3): the counts per domain, the signals, the protection.
+    public func aggregate(config: SignalConfig, today: Day, k: Int = SmallCellSuppression.defaultK,
+                          progress: ((Int, Int) -> Void)? = nil) throws -> [AggregateRow] {
+        progress?(0, 3)
         struct Raw { var wijk: String; var households: Int; var open: Int; var waiting: Int; var averageWait: Int? }
         var byDomain: [(domain: String, rows: [Raw])] = []
         try read { db in
@@ -40,6 +43,7 @@ extension SQLiteCaseStore {
                 if byDomain.last?.domain == domain { byDomain[byDomain.count - 1].rows.append(raw) } else { byDomain.append((domain, [raw])) }
             }
         }
+        progress?(1, 3)
         let protection = SmallCellSuppression(k: k)
         var domainRows: [AggregateRow] = []
         for (domain, raws) in byDomain {
@@ -66,6 +70,7 @@ extension SQLiteCaseStore {
         for (hid, fs) in findings {
             for f in fs { counts[f.rule, default: [:]][wijken[hid] ?? "?", default: []].insert(hid) }
         }
+        progress?(2, 3)
         var signalRows: [AggregateRow] = []
         for rule in StallRuleID.allCases {
             guard let perWijk = counts[rule] else { continue }
@@ -77,6 +82,7 @@ extension SQLiteCaseStore {
             }
             signalRows.append(AggregateRow(wijk: nil, dimension: "signaal", code: rule.rawValue, households: column.total))
         }
+        progress?(3, 3)
         // Wijk by wijk as before, all wijken last; within a wijk domains, then signals.
         func order(_ r: AggregateRow) -> (Int, String) { r.wijk.map { (0, $0) } ?? (1, "") }
         let domainOrder = Dictionary(uniqueKeysWithValues: byDomain.enumerated().map { ($1.domain, $0) })

@@ -5,7 +5,8 @@ import TafelCore
 extension SQLiteCaseStore {
     /// Writes the whole database as JSON (see `TransferDocument`), one household at a time.
     /// The export is logged in the audit log as the given actor.
-    public func export(actor: String, householdId: Int64? = nil, to sink: (Data) throws -> Void) throws {
+    /// `progress` hears (households written, households in all) as the export goes.
+    public func export(actor: String, householdId: Int64? = nil, progress: ((Int, Int) -> Void)? = nil, to sink: (Data) throws -> Void) throws {
         let settings = try settings()
         // Logged before the first byte leaves: an export that is interrupted was still an export.
         // A file nobody can write cannot log it, and then nothing is exported (Docs/SECURITY.md).
@@ -19,8 +20,12 @@ extension SQLiteCaseStore {
             let ids = try householdId.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id")
             // A household that cannot be read stops the export with its reason: a backup that
             // silently leaves a household out is worse than none.
+            var done = 0
             try TransferDocument.write(settings: settings, organisations: orgs, professionals: pros, householdIds: ids,
-                                       load: { try self.loadCaseFile(db, $0) }, to: sink)
+                                       load: { id in
+                                           defer { done += 1; progress?(done, ids.count) }
+                                           return try self.loadCaseFile(db, id)
+                                       }, to: sink)
         }
     }
 
@@ -47,7 +52,9 @@ extension SQLiteCaseStore {
 
     /// Imports a document in one transaction: all or nothing. Refuses a non-empty database
     /// unless `merge` is set and no ids clash.
-    public func importDocument(_ doc: TransferDocument, merge: Bool, actor: String, summary: String = "imported") throws {
+    /// `progress` hears (steps done, steps in all): each household written, then each indexed.
+    public func importDocument(_ doc: TransferDocument, merge: Bool, actor: String, summary: String = "imported",
+                               progress: ((Int, Int) -> Void)? = nil) throws {
         let domains = Set(reference.domainSets.flatMap(\.codes))
         try write { db in
             let count = try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM household) + (SELECT count(*) FROM professional) + (SELECT count(*) FROM organisation)") ?? 0
@@ -67,8 +74,12 @@ extension SQLiteCaseStore {
             }
             for o in doc.organisations { try RecordWriter.write(o, db) }
             for p in doc.professionals { try RecordWriter.write(p, db) }
-            for f in doc.households { try RecordWriter.write(f, db) }
-            try indexHouseholds(db, doc.households)
+            let steps = doc.households.count * 2
+            for (i, f) in doc.households.enumerated() {
+                try RecordWriter.write(f, db)
+                progress?(i + 1, steps)
+            }
+            try indexHouseholds(db, doc.households) { progress?(doc.households.count + $0, steps) }
             try log(db, actor: actor, household: nil, kind: .import, entity: "database", entityId: nil,
                     summary: "\(summary): \(doc.households.count) household(s), \(doc.professionals.count) professional(s)")
         }
@@ -89,16 +100,17 @@ extension SQLiteCaseStore {
 
     /// Puts written households into the audit's index (inside the caller's transaction), from the
     /// files in hand rather than reading them back.
-    func indexHouseholds(_ db: Database, _ files: [CaseFile]) throws {
+    func indexHouseholds(_ db: Database, _ files: [CaseFile], indexed: ((Int) -> Void)? = nil) throws {
         guard !files.isEmpty else { return }
         let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
                             professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
         let set = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet
         let order = reference.domainSet(set)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
         let config = try indexedConfig(db) ?? SignalConfig()
-        for f in files {
+        for (i, f) in files.enumerated() {
             let ctx = SignalContext(today: clock.today, thresholds: config.thresholds(team: f.household.team), roster: roster, domainOrder: order)
             try FindingIndex.refresh(db, f, context: ctx)
+            indexed?(i + 1)
         }
         if try indexedConfig(db) == nil {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('finding_config', ?) ON CONFLICT(key) DO NOTHING",
@@ -130,14 +142,21 @@ extension SQLiteCaseStore {
 
     /// SQLite's integrity check, the foreign key check, the audit chain, every row against its
     /// fingerprint, the domain invariants and every household read back in full.
-    public func check() throws -> CheckReport {
+    /// `progress` hears (steps done, steps in all): five whole-file checks, then each household read back.
+    public func check(progress: ((Int, Int) -> Void)? = nil) throws -> CheckReport {
         try read { db in
+            let households = try Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id")
+            let steps = 5 + households.count
+            progress?(0, steps)
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            progress?(1, steps)
             let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { r -> String in
                 "\(r[0] as String? ?? "?") rowid \(r[1] as Int64? ?? 0) → \(r[2] as String? ?? "?")"
             }
+            progress?(2, steps)
             let broken = try AuditChain.firstBrokenEvent(db)
             let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+            progress?(3, steps)
             var problems: [Message] = []
             for d in try RowFingerprints.verify(db, expected: try AuditChain.headState(db)) {
                 switch d {
@@ -147,11 +166,14 @@ extension SQLiteCaseStore {
                 case .fingerprintsAltered: problems.append(Message("check.fp.altered"))
                 }
             }
+            progress?(4, steps)
             problems += try Self.invariantProblems(db)
+            progress?(5, steps)
             // Every household read back as the app reads it: a damaged cell is named here, not
             // found later by a crash or a half export.
-            for id in try Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id") {
+            for (i, id) in households.enumerated() {
                 do { _ = try loadCaseFile(db, id) } catch let e as CaseStoreError { problems.append(e.message) }
+                progress?(6 + i, steps)
             }
             for (table, mapper) in [("organisation", { r in _ = try RowMapping.organisation(r) }), ("professional", { r in _ = try RowMapping.professional(r) })] as [(String, (Row) throws -> Void)] {
                 for r in try Row.fetchAll(db, sql: "SELECT * FROM \(table)") {

@@ -171,6 +171,19 @@ public final class CursesBackend: TerminalBackend {
         clearok(w, true)
     }
 
+    /// Leaves the screen to another program on the same terminal (an editor), then takes it back
+    /// and redraws everything.
+    public func pause<T>(_ body: () -> T) -> T {
+        guard let w = window, !isHeadless else { return body() }
+        endwin()
+        tafel_terminal_set_active(0)
+        let result = body()
+        tafel_terminal_set_active(1)
+        wrefresh(w)
+        clearok(w, true)
+        return result
+    }
+
     public var size: Size {
         guard let w = window else { return Size(width: 0, height: 0) }
         var y: Int32 = 0, x: Int32 = 0
