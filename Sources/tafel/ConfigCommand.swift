@@ -17,6 +17,9 @@ struct ConfigCommand: ParsableCommand {
         case "spreadsheet": return c.spreadsheet
         case "log": return c.log
         case "aggregate-k": return c.aggregateK
+        case "sort-households": return c.sortHouseholds
+        case "sort-audit": return c.sortAudit
+        case "sort-caseload": return c.sortCaseload
         default: return nil
         }
     }

@@ -18,6 +18,10 @@ struct ConfigFile {
     var log: String?
     /// k for the aggregate's small-cell protection, as written (checked where it is used).
     var aggregateK: String?
+    /// The order of the households list and the audit chosen on screen ("late", "-days"; "" their own).
+    var sortHouseholds: String?
+    var sortAudit: String?
+    var sortCaseload: String?
     /// The `[signalen]` tables as thresholds (nil when no file has one).
     var signals: SignalConfig?
     /// What was wrong, in the order found (worded when printed: the language may come from this file).
@@ -29,6 +33,7 @@ struct ConfigFile {
     static let keys: [(key: String, values: [String]?)] = [
         ("db", nil), ("lang", ["nl", "en"]), ("theme", ["default", "projector", "licht", "kleurenblind", "mono"]),
         ("export-folder", nil), ("spreadsheet", ["csv", "excel"]), ("log", nil), ("aggregate-k", nil),
+        ("sort-households", nil), ("sort-audit", nil), ("sort-caseload", nil),
     ]
 
     // MARK: Locations
@@ -99,6 +104,8 @@ struct ConfigFile {
         exportFolder = other.exportFolder ?? exportFolder; spreadsheet = other.spreadsheet ?? spreadsheet
         log = other.log ?? log
         aggregateK = other.aggregateK ?? aggregateK
+        sortHouseholds = other.sortHouseholds ?? sortHouseholds; sortAudit = other.sortAudit ?? sortAudit
+        sortCaseload = other.sortCaseload ?? sortCaseload
         signals = other.signals ?? signals
         problems += other.problems
     }
@@ -156,6 +163,9 @@ struct ConfigFile {
             case "export-folder": c.exportFolder = expandHome(string)
             case "spreadsheet": c.spreadsheet = string
             case "log": c.log = expandHome(string)
+            case "sort-households": c.sortHouseholds = string
+            case "sort-audit": c.sortAudit = string
+            case "sort-caseload": c.sortCaseload = string
             default: break
             }
         }

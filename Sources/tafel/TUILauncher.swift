@@ -64,6 +64,10 @@ enum TUILauncher {
                              themeName: themeName, today: clock.today, now: Int64(clock.now.timeIntervalSince1970), size: backend.size,
                              screen: empty ? .welcome : .caseload, privacyMask: projector)
         state.isEmptyDatabase = empty
+        // The orders chosen last time (unknown values: the lists' own order).
+        state.households.sort = ListSort(setting: g.settings.sortHouseholds, keys: SortColumns.households)
+        state.audit.sort = ListSort(setting: g.settings.sortAudit, keys: SortColumns.audit)
+        state.caseload.sort = ListSort(setting: g.settings.sortCaseload, keys: SortColumns.caseload)
         state.session = sessionContext.map { SessionBanner(title: $0.title, position: $0.position, count: $0.count, slotMinutes: $0.slotMinutes) }
         if !keyProblems.isEmpty {
             state.modal = .notice(title: "keys.problems-title", lines: keyProblems.prefix(8).map { Message("common.text", .text($0.description)) })

@@ -239,6 +239,33 @@ struct EcosystemE2ETests {
         #expect(bad.waitFor("EXIT=0"))
     }
 
+    /// A click on a column title in the audit sorts by it (again: the other way round), the status
+    /// says so, and the order is there again next time.
+    @Test func clickingAColumnTitleSortsAndTheOrderIsKept() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let env = "TERM=xterm-256color XDG_CONFIG_HOME='\(dir.file("cfg"))'"
+        let t = try Tmux(E2E.command(["--db", db, "--user", "petra"], env: env), width: 110, height: 30)
+        #expect(t.waitFor("Mijn caseload"))
+        t.send("3")
+        #expect(t.waitFor("Dagen"), "\(t.screen)")
+        let lines = t.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let row = try #require(lines.firstIndex { $0.contains("Dagen") && $0.contains("Huishouden") })
+        let column = try #require(lines[row].range(of: "Huishouden")).lowerBound
+        t.click(x: lines[row].distance(from: lines[row].startIndex, to: column) + 2, y: row)
+        #expect(t.waitFor("Gesorteerd op Huishouden, oplopend"), "\(t.screen)")
+        #expect(t.waitFor("Huishouden ▲"))
+        t.click(x: lines[row].distance(from: lines[row].startIndex, to: column) + 2, y: row)
+        #expect(t.waitFor("Gesorteerd op Huishouden, aflopend"), "\(t.screen)")
+        t.send("q"); #expect(t.waitFor("EXIT=0"))
+        #expect(try String(contentsOfFile: dir.file("cfg/tafel/config.toml"), encoding: .utf8).contains("sort-audit = \"-name\""))
+        let again = try Tmux(E2E.command(["--db", db, "--user", "petra"], env: env), width: 110, height: 30)
+        #expect(again.waitFor("Mijn caseload"))
+        again.send("3")
+        #expect(again.waitFor("Huishouden ▼"), "the order was not kept: \(again.screen)")
+        again.send("q"); #expect(again.waitFor("EXIT=0"))
+    }
+
     @Test func versionNamesTheSchema() throws {
         let r = try E2E.run(["--version"])
         #expect(r.status == 0)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 @testable import TafelApp
@@ -89,6 +90,65 @@ struct ReducerTests {
         _ = Reducer.reduce(&s, .caseloadLoaded(Caseload(thisWeek: [CaseloadAction(action: a, householdName: "J", ownerName: "S")])))
         key(&s, "s"); key(&s, "a"); key(&s, "Down")
         #expect(key(&s, "Enter") == [.perform(.rejectAction(a.id, Rejection(.geenPassendKader)), householdId: a.householdId)])
+    }
+
+    /// `>` sorts the households by the next column (counts largest first), `I` turns it round, and
+    /// each choice is sent to be kept in config.toml; the list's own order comes back after the last.
+    @Test func sortingTheHouseholdsListIsAKeyAndIsKept() {
+        var s = state(login: "petra")
+        let loaded = press(&s, "2")
+        let list: [HouseholdSummary] = demo.households.map { (f: CaseFile) -> HouseholdSummary in
+            HouseholdSummary(id: f.id, name: f.household.name, wijk: f.household.wijk, team: f.household.team, status: f.household.status,
+                             coordinator: nil, openActions: f.openActions.count, overdueActions: 0, lastMeeting: nil, involved: true)
+        }
+        let names: [String] = list.map { $0.name }
+        let byName: [String] = names.sorted { $0.compare($1, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) == .orderedAscending }
+        _ = Reducer.reduce(&s, .result(loaded[0].id, .households(list)))
+        #expect(s.households.visible.map { $0.name } == names, "the list's own order first")
+        #expect(key(&s, ">") == [.saveSetting(key: "sort-households", value: "name")])
+        #expect(s.households.visible.map { $0.name } == byName)
+        key(&s, ">"); key(&s, ">")
+        #expect(key(&s, ">") == [.saveSetting(key: "sort-households", value: "-open")])
+        let open: [Int] = s.households.visible.map { $0.openActions }
+        #expect(open == open.sorted(by: >), "most open actions first: \(open)")
+        #expect(key(&s, "I") == [.saveSetting(key: "sort-households", value: "open")])
+        #expect(s.households.visible.map { $0.openActions } == open.sorted())
+        #expect(s.status?.message == Message("sort.ascending", .key("households.col-open")))
+        // `<` from the first column goes back to the list's own order.
+        s.households.sort = ListSort(key: "name")
+        #expect(key(&s, "<") == [.saveSetting(key: "sort-households", value: "")])
+        #expect(s.households.visible.map { $0.name } == names)
+    }
+
+    /// In the caseload the groups stay (late first); `>` orders within each group by household.
+    @Test func theCaseloadSortsWithinItsGroups() {
+        var s = state(login: "sanne")
+        let acts = demo.households.flatMap { f in f.actions.filter(\.isOpen).prefix(1).map { CaseloadAction(action: $0, householdName: f.household.name, ownerName: "S") } }
+        let late = Array(acts.prefix(3)), week = Array(acts.dropFirst(3).prefix(3))
+        _ = Reducer.reduce(&s, .caseloadLoaded(Caseload(overdue: late.reversed(), thisWeek: week.reversed())))
+        func names(_ group: String) -> [String] {
+            var inGroup = false, out: [String] = []
+            for r in s.caseload.rows {
+                if case .heading(let k, _) = r { inGroup = k == group; continue }
+                if inGroup, case .action(let a, _) = r { out.append(a.householdName) }
+            }
+            return out
+        }
+        #expect(key(&s, ">") == [.saveSetting(key: "sort-caseload", value: "household")])
+        #expect(names("caseload.overdue") == late.map(\.householdName).sorted { $0.compare($1, options: [.caseInsensitive, .diacriticInsensitive, .numeric]) == .orderedAscending })
+        #expect(Set(names("caseload.this-week")) == Set(week.map(\.householdName)), "no action changes group")
+        #expect(s.status?.message == Message("sort.ascending", .key("caseload.col-household")))
+    }
+
+    @Test func aSortKeptInTheConfigComesBackAndUnknownValuesAreIgnored() {
+        #expect(ListSort(setting: "-late", keys: SortColumns.households) == ListSort(key: "late", descending: true))
+        #expect(ListSort(setting: "days", keys: SortColumns.audit) == ListSort(key: "days"))
+        #expect(ListSort(setting: "-bogus", keys: SortColumns.audit) == ListSort())
+        #expect(ListSort(setting: nil, keys: SortColumns.audit).setting == "")
+        // A click on the sorted column turns it round; on another column starts that one.
+        #expect(ListSort(key: "days", descending: true).clicked("days", numeric: SortColumns.auditNumeric) == ListSort(key: "days"))
+        #expect(ListSort(key: "days").clicked("name", numeric: SortColumns.auditNumeric) == ListSort(key: "name"))
+        #expect(ListSort().clicked("signals", numeric: SortColumns.auditNumeric) == ListSort(key: "signals", descending: true))
     }
 
     @Test func screensAreReachableByNumberAndLoadTheirData() {

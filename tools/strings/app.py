@@ -131,6 +131,13 @@ ENTRIES = [
 ("audit.not-allowed","De audit is voor teamleiders, voorzitters en beheerders.","The audit is for team leaders, chairs and administrators."),
 # household
 ("editor.external-failed","De editor gaf een fout of werd niet gevonden: de tekst is niet veranderd (stel EDITOR in, bijvoorbeeld nano)","The editor failed or was not found: the text did not change (set EDITOR, for example nano)"),
+("sort.ascending","Gesorteerd op {0}, oplopend (> volgende kolom, I omdraaien)","Sorted by {0}, ascending (> next column, I reverse)"),
+("sort.descending","Gesorteerd op {0}, aflopend (> volgende kolom, I omdraaien)","Sorted by {0}, descending (> next column, I reverse)"),
+("sort.own-order-caseload","Weer op datum binnen elke groep","Back to by date within each group"),
+("caseload.col-household","Huishouden","Household"),
+("caseload.col-domain","Leefgebied","Life domain"),
+("caseload.col-status","Status","Status"),
+("sort.own-order","Weer in de eigen volgorde","Back to the list's own order"),
 ("settings.theme-saved","✓ Thema {0} bewaard in {1}","✓ Theme {0} saved in {1}"),
 ("settings.lang-saved","✓ Taal {0} bewaard in {1}","✓ Language {0} saved in {1}"),
 ("settings.lang-changed","Taal: {0}","Language: {0}"),

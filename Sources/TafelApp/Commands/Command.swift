@@ -14,6 +14,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case undo
     case screenCaseload = "screen-caseload", screenHouseholds = "screen-households", screenAudit = "screen-audit"
     case cycleTheme = "cycle-theme", privacyMask = "privacy-mask", switchLanguage = "switch-language", externalEditor = "external-editor"
+    case sortNext = "sort-next", sortPrevious = "sort-previous", sortInvert = "sort-invert"
     // Lists
     case moveDown = "move-down", moveUp = "move-up", pageDown = "page-down", pageUp = "page-up"
     case moveTop = "move-top", moveBottom = "move-bottom", open

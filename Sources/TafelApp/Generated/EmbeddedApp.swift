@@ -47,6 +47,9 @@ bind list Home move-top
 bind list G move-bottom
 bind list End move-bottom
 bind list Enter open
+bind list > sort-next
+bind list < sort-previous
+bind list I sort-invert
 
 bind caseload s change-status
 bind caseload m start-meeting

@@ -31,19 +31,23 @@ public struct CaseloadState: Sendable, Hashable {
     public var data: Caseload?
     public var scroll = ScrollState()
     public var filter = ""
+    /// The order within each group (the groups stay: late first); its own order is by date.
+    public var sort = ListSort()
 
-    /// The rows as shown (grouped, filtered).
+    /// The rows as shown (grouped, filtered, each group in the chosen order).
     public var rows: [CaseloadRow] {
         guard let c = data else { return [] }
+        let sort = self.sort
         func match(_ a: CaseloadAction) -> Bool {
             filter.isEmpty || Fuzzy.matches(filter.lowercased(), (a.householdName + " " + a.action.description).lowercased())
         }
+        func pick(_ list: [CaseloadAction]) -> [CaseloadAction] { sort.apply(list.filter(match), SortColumns.caseloadAction) }
         var out: [CaseloadRow] = []
-        let overdue = c.overdue.filter(match), week = c.thisWeek.filter(match), later = c.later.filter(match)
+        let overdue = pick(c.overdue), week = pick(c.thisWeek), later = pick(c.later)
         out.append(.heading(key: "caseload.overdue", count: overdue.count))
         out += overdue.isEmpty ? [.empty(key: "caseload.none-overdue")] : overdue.map { .action($0, overdue: true) }
         // Someone else's late action that holds up the user's work: shown only when there is one.
-        let blocking = c.blocking.filter(match)
+        let blocking = pick(c.blocking)
         if !blocking.isEmpty {
             out.append(.heading(key: "caseload.blocking", count: blocking.count))
             out += blocking.map { .action($0, overdue: true) }
@@ -52,7 +56,7 @@ public struct CaseloadState: Sendable, Hashable {
         out += week.isEmpty ? [.empty(key: "caseload.none-this-week")] : week.map { .action($0, overdue: false) }
         out.append(.heading(key: "caseload.later", count: later.count))
         out += later.isEmpty ? [.empty(key: "caseload.none-later")] : later.map { .action($0, overdue: false) }
-        let waiting = c.waiting.filter(match)
+        let waiting = pick(c.waiting)
         if !waiting.isEmpty {
             out.append(.heading(key: "caseload.waiting", count: waiting.count))
             out += waiting.map { .action($0, overdue: false) }
@@ -66,21 +70,29 @@ public struct CaseloadState: Sendable, Hashable {
 
 /// Huishoudens: every household the user may see.
 public struct HouseholdsState: Sendable, Hashable {
-    public var items: [HouseholdSummary] = []
+    public var items: [HouseholdSummary] = [] { didSet { ordered = sort.apply(items, SortColumns.household) } }
     public var loaded = false
     public var scroll = ScrollState()
     public var filter = ""
+    /// The chosen order; the sorted list is kept, not sorted again for every frame.
+    public var sort = ListSort() { didSet { ordered = sort.apply(items, SortColumns.household) } }
+    public private(set) var ordered: [HouseholdSummary] = []
+
+    public init() {}
 
     public var visible: [HouseholdSummary] {
-        guard !filter.isEmpty else { return items }
+        guard !filter.isEmpty else { return ordered }
         let f = filter.lowercased()
-        return items.filter { Fuzzy.matches(f, "\($0.name) \($0.wijk) \($0.coordinator ?? "") \($0.team)".lowercased()) }
+        return ordered.filter { Fuzzy.matches(f, "\($0.name) \($0.wijk) \($0.coordinator ?? "") \($0.team)".lowercased()) }
     }
 }
 
 /// The supervisor's audit.
 public struct AuditState: Sendable {
-    public var rows: [AuditRow] = []
+    public var rows: [AuditRow] = [] { didSet { ordered = sort.apply(rows, SortColumns.auditRow) } }
+    /// The chosen order; the sorted rows are kept, not sorted again for every frame.
+    public var sort = ListSort() { didSet { ordered = sort.apply(rows, SortColumns.auditRow) } }
+    public private(set) var ordered: [AuditRow] = []
     public var loaded = false
     public var filter = AuditFilter()
     public var search = ""
@@ -104,9 +116,9 @@ public struct AuditState: Sendable {
     }
 
     public var visible: [AuditRow] {
-        guard !search.isEmpty else { return rows }
+        guard !search.isEmpty else { return ordered }
         let s = search.lowercased()
-        return rows.filter { Fuzzy.matches(s, "\($0.name) \($0.wijk) \($0.coordinator ?? "")".lowercased()) }
+        return ordered.filter { Fuzzy.matches(s, "\($0.name) \($0.wijk) \($0.coordinator ?? "")".lowercased()) }
     }
 }
 

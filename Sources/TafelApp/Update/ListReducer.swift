@@ -3,6 +3,52 @@ import TerminalKit
 
 /// Commands on the three home screens: Mijn caseload, Huishoudens, Audit.
 enum ListReducer {
+    /// `>` and `<` move the order to the next or previous column (then back to the list's own
+    /// order), `I` turns it round; the choice is kept in config.toml for next time.
+    /// "Gesorteerd op Te laat, aflopend" — or back to the list's own order.
+    static func announce(_ state: inout AppState, _ s: ListSort, audit: Bool) {
+        guard let key = s.key else { state.status = StatusMessage(Message("sort.own-order")); return }
+        state.status = StatusMessage(Message(s.descending ? "sort.descending" : "sort.ascending", .key(SortColumns.titleKey(key, audit: audit))))
+    }
+
+    static func sort(_ state: inout AppState, _ command: Command) -> [Effect] {
+        func changed(_ s: ListSort) -> ListSort {
+            switch command {
+            case .sortInvert: return s.key == nil ? s : ListSort(key: s.key, descending: !s.descending)
+            default: return s
+            }
+        }
+        switch state.screen {
+        case .caseload:
+            let s = state.caseload.sort
+            state.caseload.sort = command == .sortInvert ? changed(s)
+                : s.next(in: SortColumns.caseload, numeric: [], step: command == .sortNext ? 1 : -1)
+            if let key = state.caseload.sort.key {
+                state.status = StatusMessage(Message(state.caseload.sort.descending ? "sort.descending" : "sort.ascending",
+                                                     .key(SortColumns.titleKey(key, caseload: true))))
+            } else {
+                state.status = StatusMessage(Message("sort.own-order-caseload"))
+            }
+            return [state.request(.saveSetting(key: "sort-caseload", value: state.caseload.sort.setting), for: .setting)]
+        case .households:
+            let s = state.households.sort
+            state.households.sort = command == .sortInvert ? changed(s)
+                : s.next(in: SortColumns.households, numeric: SortColumns.householdsNumeric, step: command == .sortNext ? 1 : -1)
+            state.households.scroll = ScrollState()
+            announce(&state, state.households.sort, audit: false)
+            return [state.request(.saveSetting(key: "sort-households", value: state.households.sort.setting), for: .setting)]
+        case .audit:
+            let s = state.audit.sort
+            state.audit.sort = command == .sortInvert ? changed(s)
+                : s.next(in: SortColumns.audit, numeric: SortColumns.auditNumeric, step: command == .sortNext ? 1 : -1)
+            state.audit.scroll = ScrollState()
+            announce(&state, state.audit.sort, audit: true)
+            return [state.request(.saveSetting(key: "sort-audit", value: state.audit.sort.setting), for: .setting)]
+        default:
+            return []
+        }
+    }
+
     static func command(_ state: inout AppState, _ command: Command) -> [Effect] {
         switch command {
         case .moveDown: return move(&state, 1)
@@ -12,6 +58,7 @@ enum ListReducer {
         case .moveTop: return move(&state, -100_000)
         case .moveBottom: return move(&state, 100_000)
         case .open: return open(&state)
+        case .sortNext, .sortPrevious, .sortInvert: return sort(&state, command)
         case .startMeeting:
             guard let id = selectedHousehold(state) else { return [] }
             return [state.open(id, then: .meeting(anotherToday: false))]

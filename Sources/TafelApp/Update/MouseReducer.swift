@@ -22,6 +22,15 @@ enum MouseReducer {
             state.caseload.scroll.select(i, count: rows.count, height: Layouts.caseloadListHeight(state.size))
         case .households:
             let t = Layouts.householdsTable(state.size)
+            if t.contains(p), p.y == t.y {
+                // A click on a column's title sorts by it; again turns the order round.
+                let cols = HouseholdsView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode)
+                guard let i = Table.columnRects(cols.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
+                state.households.sort = state.households.sort.clicked(cols[i].key, numeric: SortColumns.householdsNumeric)
+                state.households.scroll = ScrollState()
+                ListReducer.announce(&state, state.households.sort, audit: false)
+                return [state.request(.saveSetting(key: "sort-households", value: state.households.sort.setting), for: .setting)]
+            }
             guard t.contains(p), p.y > t.y else { return [] }
             let i = state.households.scroll.offset + (p.y - t.y - 1)
             guard state.households.visible.indices.contains(i) else { return [] }
@@ -29,6 +38,14 @@ enum MouseReducer {
             state.households.scroll.select(i, count: state.households.visible.count, height: Layouts.householdsListHeight(state.size))
         case .audit:
             let t = Layouts.auditTable(state.size)
+            if t.contains(p), p.y == t.y {
+                let cols = AuditView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode)
+                guard let i = Table.columnRects(cols.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
+                state.audit.sort = state.audit.sort.clicked(cols[i].key, numeric: SortColumns.auditNumeric)
+                state.audit.scroll = ScrollState()
+                ListReducer.announce(&state, state.audit.sort, audit: true)
+                return [state.request(.saveSetting(key: "sort-audit", value: state.audit.sort.setting), for: .setting)]
+            }
             guard t.contains(p), p.y > t.y else { return [] }
             let i = state.audit.scroll.offset + (p.y - t.y - 1)
             guard state.audit.visible.indices.contains(i) else { return [] }

@@ -45,6 +45,8 @@ enum ResultReducer {
         case .setting:
             effects = []
             switch result {
+            case .settingSaved(let key, _, _) where key.hasPrefix("sort-"):
+                break // the order is on screen; saving it is not news
             case .settingSaved(let key, let value, let path):
                 // Only what the store of settings confirmed is said as kept.
                 state.status = StatusMessage(Message(key == "lang" ? "settings.lang-saved" : "settings.theme-saved", .text(value), .text(path)), .success)

@@ -19,10 +19,7 @@ enum AuditView {
         let (tableRect, evidenceRect) = Layouts.audit(s.size)
         let rows = s.audit.visible
         let inner = Block(title: v.t("audit.title", String(rows.count)), focused: !s.audit.evidence, rightTitle: filterText(v)).render(tableRect, into: &b)
-        let narrow = inner.width < 90
-        let columns = [Column(v.t("audit.col-days"), .length(6), alignment: .right), Column(v.t("audit.col-household"), .fill(2)),
-                       Column(v.t("audit.col-wijk"), .length(narrow ? 12 : 15)), Column(v.t("audit.col-coordinator"), .fill(1)),
-                       Column(v.t("audit.col-signals"), .fill(narrow ? 2 : 3))]
+        let columns = Self.columns(v, width: inner.width, glyphs: b.glyphs).map(\.column)
         let range = Table.visibleRange(inner, scroll: s.audit.scroll, count: rows.count)
         let data: [[Span]] = rows[range].map { r in
             return [Span(String(r.daysStalled), ViewContext.role(r.worst)), Span(r.name), Span(r.wijk, .muted),
@@ -33,6 +30,17 @@ enum AuditView {
               emptyText: s.audit.loaded ? v.t("audit.empty") : v.t("common.loading"),
               window: (range.lowerBound, rows.count)).render(inner, into: &b)
         evidence(v, rows, evidenceRect, &b)
+    }
+
+    /// The columns with their sort keys; the sorted one carries ▲ or ▼ (the header can be clicked).
+    static func columns(_ v: ViewContext, width: Int, glyphs: Glyphs) -> [(key: String, column: Column)] {
+        let narrow = width < 90
+        let list: [(String, Column)] = [("days", Column(v.t("audit.col-days"), .length(6), alignment: .right)),
+                                        ("name", Column(v.t("audit.col-household"), .fill(2))),
+                                        ("wijk", Column(v.t("audit.col-wijk"), .length(narrow ? 12 : 15))),
+                                        ("coordinator", Column(v.t("audit.col-coordinator"), .fill(1))),
+                                        ("signals", Column(v.t("audit.col-signals"), .fill(narrow ? 2 : 3)))]
+        return list.map { key, column in (key, SortArrow.mark(column, sorted: v.s.audit.sort, key: key, glyphs: glyphs)) }
     }
 
     static func evidence(_ v: ViewContext, _ rows: [AuditRow], _ r: Rect, _ b: inout CellBuffer) {

@@ -10,11 +10,7 @@ enum HouseholdsView {
         let items = s.households.visible
         let inner = Block(title: v.t("households.title", String(items.count)), focused: true, rightTitle: filter).render(block, into: &b)
         let narrow = inner.width < 90
-        var columns = [Column(v.t("households.col-name"), .fill(2)), Column(v.t("households.col-wijk"), .length(13)),
-                       Column(v.t("households.col-coordinator"), .fill(1)), Column(v.t("households.col-open"), .length(4), alignment: .right),
-                       Column(v.t("households.col-late"), .length(7), alignment: .right)]
-        if !narrow { columns.append(Column(v.t("households.col-meeting-short"), .length(10))) }
-        columns.append(Column(v.t("households.col-status-signals"), .fill(2)))
+        let columns = Self.columns(v, width: inner.width, glyphs: b.glyphs).map(\.column)
         let range = Table.visibleRange(inner, scroll: s.households.scroll, count: items.count)
         let rows: [[Span]] = items[range].map { h in
             var r: [Span] = [Span(h.name), Span(h.wijk, .muted), h.coordinator.map { Span($0) } ?? Span(v.t("household.no-coordinator"), .bad),
@@ -26,6 +22,18 @@ enum HouseholdsView {
         Table(columns: columns, rows: rows, scroll: s.households.scroll,
               emptyText: s.households.loaded ? v.t("households.empty") : v.t("common.loading"),
               window: (range.lowerBound, items.count)).render(inner, into: &b)
+    }
+
+    /// The columns with their sort keys (the last meeting only when there is room); the sorted one
+    /// carries ▲ or ▼ (the header can be clicked).
+    static func columns(_ v: ViewContext, width: Int, glyphs: Glyphs) -> [(key: String, column: Column)] {
+        var list: [(String, Column)] = [("name", Column(v.t("households.col-name"), .fill(2))), ("wijk", Column(v.t("households.col-wijk"), .length(13))),
+                                        ("coordinator", Column(v.t("households.col-coordinator"), .fill(1))),
+                                        ("open", Column(v.t("households.col-open"), .length(4), alignment: .right)),
+                                        ("late", Column(v.t("households.col-late"), .length(7), alignment: .right))]
+        if width >= 90 { list.append(("meeting", Column(v.t("households.col-meeting-short"), .length(10)))) }
+        list.append(("status", Column(v.t("households.col-status-signals"), .fill(2))))
+        return list.map { key, column in (key, SortArrow.mark(column, sorted: v.s.households.sort, key: key, glyphs: glyphs)) }
     }
 
     /// The status (when not simply active), the flags and the stall signals of one household, as

@@ -37,10 +37,16 @@ public struct Table: @unchecked Sendable {
         return s.offset..<min(count, s.offset + h)
     }
 
+    /// Where each column is drawn in `area` (for clicks on the header).
+    public static func columnRects(_ columns: [Column], in area: Rect) -> [Rect] {
+        let inner = Rect(x: area.x + 2, y: area.y, width: max(0, area.width - 2), height: area.height)
+        return Layout.horizontal(columns.map(\.constraint), spacing: 1).split(inner)
+    }
+
     public func render(_ area: Rect, into buffer: inout CellBuffer) {
         guard area.height > 0, area.width > 2 else { return }
         let inner = Rect(x: area.x + 2, y: area.y, width: area.width - 2, height: area.height)
-        let cols = Layout.horizontal(columns.map(\.constraint), spacing: 1).split(inner)
+        let cols = Self.columnRects(columns, in: area)
         for (c, rect) in zip(columns, cols) {
             buffer.put(TextLayout.pad(c.title, width: rect.width, alignment: c.alignment), x: rect.x, y: area.y,
                        role: .header, maxWidth: rect.width)
