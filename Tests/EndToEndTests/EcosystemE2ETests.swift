@@ -252,11 +252,14 @@ struct EcosystemE2ETests {
         let lines = t.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let row = try #require(lines.firstIndex { $0.contains("Dagen") && $0.contains("Huishouden") })
         let column = try #require(lines[row].range(of: "Huishouden")).lowerBound
-        t.click(x: lines[row].distance(from: lines[row].startIndex, to: column) + 2, y: row)
+        let x = lines[row].distance(from: lines[row].startIndex, to: column) + 2
+        t.click(x: x, y: row)
         #expect(t.waitFor("Gesorteerd op Huishouden, oplopend"), "\(t.screen)")
-        #expect(t.waitFor("Huishouden ▲"))
-        t.click(x: lines[row].distance(from: lines[row].startIndex, to: column) + 2, y: row)
-        #expect(t.waitFor("Gesorteerd op Huishouden, aflopend"), "\(t.screen)")
+        #expect(t.waitFor("Huishouden ▲"), "\(t.screen)")
+        // The status line is cleared by the next click's answer; wait for the header to turn.
+        t.click(x: x, y: row)
+        #expect(t.waitFor("Huishouden ▼"), "a second click did not reverse the order: \(t.screen)")
+        #expect(t.screen.contains("Gesorteerd op Huishouden, aflopend"), "\(t.screen)")
         t.send("q"); #expect(t.waitFor("EXIT=0"))
         #expect(try String(contentsOfFile: dir.file("cfg/tafel/config.toml"), encoding: .utf8).contains("sort-audit = \"-name\""))
         let again = try Tmux(E2E.command(["--db", db, "--user", "petra"], env: env), width: 110, height: 30)

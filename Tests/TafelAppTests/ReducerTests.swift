@@ -140,6 +140,21 @@ struct ReducerTests {
         #expect(s.status?.message == Message("sort.ascending", .key("caseload.col-household")))
     }
 
+    /// A press on a column title sorts once: a repeated press report before its release (a busy
+    /// terminal) is the same click; after the release the next press sorts again.
+    @Test func onePressOnAColumnTitleSortsOnce() {
+        var s = state(login: "petra")
+        let loaded = press(&s, "2")
+        _ = Reducer.reduce(&s, .result(loaded[0].id, .households([])))
+        let t = Layouts.householdsTable(s.size)
+        let press = KeyEvent.mouse(MouseEvent(.click, x: t.x + 4, y: t.y)), release = KeyEvent.mouse(MouseEvent(.release, x: t.x + 4, y: t.y))
+        #expect(Reducer.reduce(&s, .key(press)).map(\.intent) == [.saveSetting(key: "sort-households", value: "name")])
+        #expect(Reducer.reduce(&s, .key(press)).isEmpty, "a repeated press before the release")
+        #expect(s.households.sort == ListSort(key: "name"))
+        _ = Reducer.reduce(&s, .key(release))
+        #expect(Reducer.reduce(&s, .key(press)).map(\.intent) == [.saveSetting(key: "sort-households", value: "-name")])
+    }
+
     @Test func aSortKeptInTheConfigComesBackAndUnknownValuesAreIgnored() {
         #expect(ListSort(setting: "-late", keys: SortColumns.households) == ListSort(key: "late", descending: true))
         #expect(ListSort(setting: "days", keys: SortColumns.audit) == ListSort(key: "days"))

@@ -52,6 +52,9 @@ public struct AppState: Sendable {
     public var requests = RequestLog()
     /// Keys typed while an answer they depend on was still out; replayed in order when it arrives.
     public var typeAhead: [KeyEvent] = []
+    /// A column title was pressed and its release not seen yet: a second press report before the
+    /// release is the same click (a terminal under load can repeat it) and must not sort twice.
+    public var headerPressed = false
     /// Changes made in this session that `u` can undo, newest last.
     public var undoStack: [UndoEntry] = []
 

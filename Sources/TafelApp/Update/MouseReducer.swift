@@ -8,6 +8,9 @@ enum MouseReducer {
         case .wheelDown: return Reducer.command(&state, .moveDown)
         case .wheelUp: return Reducer.command(&state, .moveUp)
         case .click, .doubleClick: break
+        case .release:
+            state.headerPressed = false
+            return []
         default: return []
         }
         let p = Point(x: mouse.x, y: mouse.y)
@@ -24,6 +27,8 @@ enum MouseReducer {
             let t = Layouts.householdsTable(state.size)
             if t.contains(p), p.y == t.y {
                 // A click on a column's title sorts by it; again turns the order round.
+                guard !state.headerPressed else { return [] }
+                state.headerPressed = true
                 let cols = HouseholdsView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode)
                 guard let i = Table.columnRects(cols.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
                 state.households.sort = state.households.sort.clicked(cols[i].key, numeric: SortColumns.householdsNumeric)
@@ -39,6 +44,8 @@ enum MouseReducer {
         case .audit:
             let t = Layouts.auditTable(state.size)
             if t.contains(p), p.y == t.y {
+                guard !state.headerPressed else { return [] }
+                state.headerPressed = true
                 let cols = AuditView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode)
                 guard let i = Table.columnRects(cols.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
                 state.audit.sort = state.audit.sort.clicked(cols[i].key, numeric: SortColumns.auditNumeric)
