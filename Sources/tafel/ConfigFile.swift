@@ -231,8 +231,8 @@ struct ConfigProblem {
 
     init(path: String, line: Int, message: Message) { self.path = path; self.line = line; self.message = message }
 
-    /// A threshold problem from the signal parser (worded in English there; kept as it is).
-    init(_ p: SignalConfig.Problem) { self.init(path: p.path, line: p.line, message: Message("config.signal-problem", .text(p.message))) }
+    /// A threshold problem from the signal parser, worded in the reader's language when shown.
+    init(_ p: SignalConfig.Problem) { self.init(path: p.path, line: p.line, message: p.message) }
 
     func render(_ s: Strings) -> String { (line > 0 ? "\(path):\(line): " : "\(path): ") + s.render(message) }
 }

@@ -146,6 +146,13 @@ struct ReferenceAndTextTests {
             "signalen.toml:10: dagen: expected a whole number ≥ 0, got \"veel\"",
             "signalen.toml:11: unknown signal \"astrologie\"",
         ])
+        // Shown to a Dutch reader in Dutch (they were English inside a Dutch line).
+        let nl = Strings(.nl)
+        #expect(problems.map { nl.render($0.message) } == [
+            "onbekende instelling \"onbekend\" in [geen-contact]",
+            "dagen: verwacht een heel getal ≥ 0, niet \"veel\"",
+            "onbekend signaal \"astrologie\"",
+        ])
     }
 
     @Test func escapingForEveryFormat() {

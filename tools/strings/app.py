@@ -304,7 +304,6 @@ ENTRIES = [
 ("config.unknown-key","onbekende instelling \"{0}\"; bekend zijn: {1}","unknown setting \"{0}\"; known are: {1}"),
 ("config.expect-string","{0}: verwacht tekst tussen aanhalingstekens, bijvoorbeeld {0} = \"{1}\"","{0}: expected text in quotes, for example {0} = \"{1}\""),
 ("config.bad-value","{0} = \"{1}\" bestaat niet; kies uit {2}","{0} = \"{1}\" does not exist; choose from {2}"),
-("config.signal-problem","{0}","{0}"),
 ("config.migrated","instellingen overgezet naar {0} (de oude bestanden heten nu *.overgezet)","settings moved to {0} (the old files are now named *.overgezet)"),
 ("config.not-set","(niet gezet)","(not set)"),
 ("config.set-done","{0} = \"{1}\" opgeslagen in {2}","{0} = \"{1}\" saved in {2}"),

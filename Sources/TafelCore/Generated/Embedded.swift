@@ -501,7 +501,6 @@ config.migrated = instellingen overgezet naar {0} (de oude bestanden heten nu *.
 config.none-found = geen instellingenbestand gevonden; 'tafel config set' maakt {0}
 config.not-set = (niet gezet)
 config.set-done = {0} = "{1}" opgeslagen in {2}
-config.signal-problem = {0}
 config.source-default = standaard
 config.syntax = geen geldige TOML: {0}
 config.unknown-key = onbekende instelling "{0}"; bekend zijn: {1}
@@ -1430,6 +1429,12 @@ signal.wachtlijst-keten.title = wachtlijstketen
 signal.wachtlijst.evidence = "{0}" op de wachtlijst sinds {1} ({2} {2:dag|dagen})
 signal.wachtlijst.explanation = Een afspraak staat langer dan de drempel op een wachtlijst.
 signal.wachtlijst.title = wachtlijst
+signals.problem.bracket = verwacht ] aan het eind van de kop
+signals.problem.key-value = verwacht: naam = getal
+signals.problem.number = {0}: verwacht een heel getal ≥ 0, niet "{1}"
+signals.problem.team-section = verwacht [teams.<team>.<signaal>]
+signals.problem.unknown-setting = onbekende instelling "{0}" in [{1}]
+signals.problem.unknown-signal = onbekend signaal "{0}"
 smart-short.due-in-past = te laat
 smart-short.no-domain = leefgebied?
 smart-short.no-due = datum?
@@ -2006,7 +2011,6 @@ config.migrated = settings moved to {0} (the old files are now named *.overgezet
 config.none-found = no settings file found; 'tafel config set' creates {0}
 config.not-set = (not set)
 config.set-done = {0} = "{1}" saved in {2}
-config.signal-problem = {0}
 config.source-default = default
 config.syntax = not valid TOML: {0}
 config.unknown-key = unknown setting "{0}"; known are: {1}
@@ -2935,6 +2939,12 @@ signal.wachtlijst-keten.title = chained waiting lists
 signal.wachtlijst.evidence = "{0}" on a waiting list since {1} ({2} {2:day|days})
 signal.wachtlijst.explanation = An action has been on a waiting list longer than the threshold.
 signal.wachtlijst.title = waiting list
+signals.problem.bracket = expected ] at the end of the heading
+signals.problem.key-value = expected: key = number
+signals.problem.number = {0}: expected a whole number ≥ 0, got "{1}"
+signals.problem.team-section = expected [teams.<team>.<signal>]
+signals.problem.unknown-setting = unknown setting "{0}" in [{1}]
+signals.problem.unknown-signal = unknown signal "{0}"
 smart-short.due-in-past = late
 smart-short.no-domain = domain?
 smart-short.no-due = date?

@@ -66,8 +66,9 @@ public struct SignalConfig: Hashable, Sendable, Codable {
     public struct Problem: Error, CustomStringConvertible, Sendable, Equatable {
         public var path: String
         public var line: Int
-        public var message: String
-        public var description: String { "\(path):\(line): \(message)" }
+        /// Worded by whoever shows it, in the reader's language.
+        public var message: Message
+        public var description: String { "\(path):\(line): \(Strings(.en).render(message))" }
     }
 
     /// Parses `signalen.toml`: sections `[rule]` set defaults, `[teams.<team>.<rule>]` a team's
@@ -86,32 +87,32 @@ public struct SignalConfig: Hashable, Sendable, Codable {
             let t = String(line).trimmed
             if t.isEmpty { continue }
             if t.hasPrefix("[") {
-                guard t.hasSuffix("]") else { problems.append(Problem(path: path, line: lineNo, message: "expected ]")); continue }
+                guard t.hasSuffix("]") else { problems.append(Problem(path: path, line: lineNo, message: Message("signals.problem.bracket"))); continue }
                 let name = String(t.dropFirst().dropLast()).trimmed.replacingOccurrences(of: "\"", with: "")
                 if name.hasPrefix("teams.") {
                     let rest = name.dropFirst(6)
                     guard let dot = rest.lastIndex(of: ".") else {
-                        problems.append(Problem(path: path, line: lineNo, message: "expected [teams.<team>.<signal>]")); continue
+                        problems.append(Problem(path: path, line: lineNo, message: Message("signals.problem.team-section"))); continue
                     }
                     team = String(rest[..<dot]); section = String(rest[rest.index(after: dot)...])
                 } else {
                     team = nil; section = name
                 }
                 if !SignalThresholds.keys.contains(where: { $0.section == section }) {
-                    problems.append(Problem(path: path, line: lineNo, message: "unknown signal \"\(section)\""))
+                    problems.append(Problem(path: path, line: lineNo, message: Message("signals.problem.unknown-signal", .text(section))))
                 }
                 continue
             }
             guard let eq = t.firstIndex(of: "=") else {
-                problems.append(Problem(path: path, line: lineNo, message: "expected: key = number")); continue
+                problems.append(Problem(path: path, line: lineNo, message: Message("signals.problem.key-value"))); continue
             }
             let key = String(t[..<eq]).trimmed
             let valueText = String(t[t.index(after: eq)...]).trimmed
             guard let entry = SignalThresholds.keys.first(where: { $0.section == section && $0.key == key }) else {
-                problems.append(Problem(path: path, line: lineNo, message: "unknown setting \"\(key)\" in [\(section)]")); continue
+                problems.append(Problem(path: path, line: lineNo, message: Message("signals.problem.unknown-setting", .text(key), .text(section)))); continue
             }
             guard let v = Int(valueText), v >= 0, v <= 36500 else {
-                problems.append(Problem(path: path, line: lineNo, message: "\(key): expected a whole number ≥ 0, got \"\(valueText)\"")); continue
+                problems.append(Problem(path: path, line: lineNo, message: Message("signals.problem.number", .text(key), .text(valueText)))); continue
             }
             if let team { teamSettings.append((team, section, key, v, lineNo)) } else { config.defaults[keyPath: entry.path] = v }
         }
