@@ -7,38 +7,45 @@ extension SQLiteCaseStore {
 
     /// Loads one household's whole file, or nil when it does not exist.
     func loadCaseFile(_ db: Database, _ id: Int64) throws -> CaseFile? {
-        guard let hr = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM household WHERE id = ?"), arguments: [id]) else { return nil }
+        // Rows are mapped while the cursor stands on them: a copied row (`fetchAll`/`fetchOne`)
+        // looks a column up by lower-casing every column name, which was a tenth of a city export.
+        func all<T>(_ sql: String, _ transform: (Row) throws -> T) throws -> [T] {
+            var out: [T] = []
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [id])
+            while let r = try cursor.next() { out.append(try transform(r)) }
+            return out
+        }
         let involved = try Int64.fetchAll(db.cachedStatement(sql: "SELECT professional_id FROM household_involved WHERE household_id = ? ORDER BY professional_id"), arguments: [id])
-        func rows(_ sql: String) throws -> [Row] { try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id]) }
+        guard let household = try all("SELECT * FROM household WHERE id = ?", { try RowMapping.household($0, involved: involved) }).first else { return nil }
         var domainOrgs: [String: [Int64]] = [:]
-        for r in try rows("SELECT domain, organisation_id FROM domain_organisation WHERE household_id = ? ORDER BY domain, position") {
-            domainOrgs[r["domain"], default: []].append(r["organisation_id"])
+        for (domain, org) in try all("SELECT domain, organisation_id FROM domain_organisation WHERE household_id = ? ORDER BY domain, position", { ($0["domain"] as String, $0["organisation_id"] as Int64) }) {
+            domainOrgs[domain, default: []].append(org)
         }
         var deps: [Int64: [Int64]] = [:]
-        for r in try rows("SELECT d.action_id, d.depends_on FROM action_dependency d JOIN action a ON a.id = d.action_id WHERE a.household_id = ? ORDER BY d.action_id, d.position") {
-            deps[r["action_id"], default: []].append(r["depends_on"])
+        for (action, on) in try all("SELECT d.action_id, d.depends_on FROM action_dependency d JOIN action a ON a.id = d.action_id WHERE a.household_id = ? ORDER BY d.action_id, d.position", { ($0["action_id"] as Int64, $0["depends_on"] as Int64) }) {
+            deps[action, default: []].append(on)
         }
         var meetingDomains: [Int64: [String]] = [:]
-        for r in try rows("SELECT md.meeting_id, md.domain FROM meeting_domain md JOIN meeting m ON m.id = md.meeting_id WHERE m.household_id = ? ORDER BY md.meeting_id, md.position") {
-            meetingDomains[r["meeting_id"], default: []].append(r["domain"])
+        for (meeting, domain) in try all("SELECT md.meeting_id, md.domain FROM meeting_domain md JOIN meeting m ON m.id = md.meeting_id WHERE m.household_id = ? ORDER BY md.meeting_id, md.position", { ($0["meeting_id"] as Int64, $0["domain"] as String) }) {
+            meetingDomains[meeting, default: []].append(domain)
         }
         return CaseFile(
-            household: try RowMapping.household(hr, involved: involved),
-            members: try rows("SELECT * FROM member WHERE household_id = ? ORDER BY id").map(RowMapping.member),
-            informal: try rows("SELECT * FROM informal_person WHERE household_id = ? ORDER BY id").map(RowMapping.informal),
-            signals: try rows("SELECT * FROM signal WHERE household_id = ? ORDER BY id").map(RowMapping.signal),
-            domains: try rows("SELECT * FROM domain_state WHERE household_id = ? ORDER BY domain").map {
+            household: household,
+            members: try all("SELECT * FROM member WHERE household_id = ? ORDER BY id", RowMapping.member),
+            informal: try all("SELECT * FROM informal_person WHERE household_id = ? ORDER BY id", RowMapping.informal),
+            signals: try all("SELECT * FROM signal WHERE household_id = ? ORDER BY id", RowMapping.signal),
+            domains: try all("SELECT * FROM domain_state WHERE household_id = ? ORDER BY domain") {
                 try RowMapping.domainState($0, organisations: domainOrgs[$0["domain"]] ?? [])
             },
-            assessments: try rows("SELECT * FROM assessment WHERE household_id = ? ORDER BY id").map(RowMapping.assessment),
-            coordinators: try rows("SELECT * FROM coordinator WHERE household_id = ? ORDER BY id").map(RowMapping.coordinator),
-            actions: try rows("SELECT * FROM action WHERE household_id = ? ORDER BY id").map { try RowMapping.action($0, dependsOn: deps[$0["id"]] ?? []) },
-            meetings: try rows("SELECT * FROM meeting WHERE household_id = ? ORDER BY id").map { try RowMapping.meeting($0, domains: meetingDomains[$0["id"]] ?? []) },
-            attendees: try rows("SELECT a.* FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE m.household_id = ? ORDER BY a.id").map(RowMapping.attendee),
-            consents: try rows("SELECT * FROM consent WHERE household_id = ? ORDER BY id").map(RowMapping.consent),
-            escalations: try rows("SELECT * FROM escalation WHERE household_id = ? ORDER BY id").map(RowMapping.escalation),
-            contacts: try rows("SELECT * FROM contact WHERE household_id = ? ORDER BY id").map(RowMapping.contact),
-            blockedRules: try rows("SELECT * FROM blocked_rule WHERE household_id = ? ORDER BY id").map(RowMapping.blockedRule))
+            assessments: try all("SELECT * FROM assessment WHERE household_id = ? ORDER BY id", RowMapping.assessment),
+            coordinators: try all("SELECT * FROM coordinator WHERE household_id = ? ORDER BY id", RowMapping.coordinator),
+            actions: try all("SELECT * FROM action WHERE household_id = ? ORDER BY id") { try RowMapping.action($0, dependsOn: deps[$0["id"]] ?? []) },
+            meetings: try all("SELECT * FROM meeting WHERE household_id = ? ORDER BY id") { try RowMapping.meeting($0, domains: meetingDomains[$0["id"]] ?? []) },
+            attendees: try all("SELECT a.* FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE m.household_id = ? ORDER BY a.id", RowMapping.attendee),
+            consents: try all("SELECT * FROM consent WHERE household_id = ? ORDER BY id", RowMapping.consent),
+            escalations: try all("SELECT * FROM escalation WHERE household_id = ? ORDER BY id", RowMapping.escalation),
+            contacts: try all("SELECT * FROM contact WHERE household_id = ? ORDER BY id", RowMapping.contact),
+            blockedRules: try all("SELECT * FROM blocked_rule WHERE household_id = ? ORDER BY id", RowMapping.blockedRule))
     }
 
     /// The access decision for a user on a household, from the database (without loading the file).
