@@ -68,6 +68,11 @@ final class ThrowawayCluster: @unchecked Sendable {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        // Nothing else may leak into the server, which outlives this call: a pipe that a test running
+        // in parallel has open for `Shell.run` would be held by postgres until the run ends, and that
+        // test would wait for end-of-file for ever (seen once in CI: a `tafel show` child, exited,
+        // its output pipe held by the postmaster). As for tmux (`Tmux.spawn`).
+        if let closeFrom = Tmux.addCloseFrom { _ = closeFrom(&actions, 3) }
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0
