@@ -218,8 +218,9 @@ struct EcosystemE2ETests {
         chmod(script, 0o755)
         let t = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"], env: "TERM=xterm-256color EDITOR='\(script)'"))
         #expect(t.waitFor("Opening"), "\(t.screen)")
-        t.send("F6"); t.send("e")
-        #expect(t.waitFor("Esc"), "\(t.screen)")
+        // Each step waits for its screen: a key sent ahead while the machine is busy could land elsewhere.
+        t.send("F6"); #expect(t.waitFor("e bewerken"), "\(t.screen)")
+        t.send("e"); #expect(t.waitFor("Esc: klaar"), "\(t.screen)")
         t.send("C-e")
         #expect(t.waitFor("✓ opgeslagen"), "the edited text was not saved: \(t.screen)")
         #expect(t.screen.contains("Uit de eigen editor."), "\(t.screen)")
@@ -233,7 +234,9 @@ struct EcosystemE2ETests {
         // An editor that fails changes nothing and says so.
         let bad = try Tmux(E2E.command(["meeting", "Storm", "--db", db, "--user", "sanne"], env: "TERM=xterm-256color EDITOR=false"))
         #expect(bad.waitFor("Opening"))
-        bad.send("F6"); bad.send("e"); bad.send("C-e")
+        bad.send("F6"); #expect(bad.waitFor("e bewerken"), "\(bad.screen)")
+        bad.send("e"); #expect(bad.waitFor("Esc: klaar"), "\(bad.screen)")
+        bad.send("C-e")
         #expect(bad.waitFor("De editor gaf een fout"), "\(bad.screen)")
         bad.send("Escape"); Thread.sleep(forTimeInterval: 0.3); bad.send("q")
         #expect(bad.waitFor("EXIT=0"))

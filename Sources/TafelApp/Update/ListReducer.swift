@@ -3,50 +3,52 @@ import TerminalKit
 
 /// Commands on the three home screens: Mijn caseload, Huishoudens, Audit.
 enum ListReducer {
-    /// `>` and `<` move the order to the next or previous column (then back to the list's own
-    /// order), `I` turns it round; the choice is kept in config.toml for next time.
-    /// "Gesorteerd op Te laat, aflopend" — or back to the list's own order.
-    static func announce(_ state: inout AppState, _ s: ListSort, audit: Bool) {
-        guard let key = s.key else { state.status = StatusMessage(Message("sort.own-order")); return }
-        state.status = StatusMessage(Message(s.descending ? "sort.descending" : "sort.ascending", .key(SortColumns.titleKey(key, audit: audit))))
+    /// The sortable list on this screen: its order, its columns, which of them start with the largest,
+    /// the config key it is kept under and whether it is the caseload (ordered within its groups).
+    static func sortable(_ state: AppState) -> (sort: ListSort, keys: [String], numeric: Set<String>, setting: String)? {
+        switch state.screen {
+        case .caseload: return (state.caseload.sort, SortColumns.caseload, [], "sort-caseload")
+        case .households: return (state.households.sort, SortColumns.households, SortColumns.householdsNumeric, "sort-households")
+        case .audit: return (state.audit.sort, SortColumns.audit, SortColumns.auditNumeric, "sort-audit")
+        default: return nil
+        }
     }
 
+    /// `>` and `<` move the order to the next or previous column (then back to the list's own
+    /// order), `I` turns it round.
     static func sort(_ state: inout AppState, _ command: Command) -> [Effect] {
-        func changed(_ s: ListSort) -> ListSort {
-            switch command {
-            case .sortInvert: return s.key == nil ? s : ListSort(key: s.key, descending: !s.descending)
-            default: return s
-            }
+        guard let list = sortable(state) else { return [] }
+        let s = list.sort
+        if command == .sortInvert {
+            return s.key == nil ? [] : setSort(&state, ListSort(key: s.key, descending: !s.descending))
         }
+        return setSort(&state, s.next(in: list.keys, numeric: list.numeric, step: command == .sortNext ? 1 : -1))
+    }
+
+    /// Puts the list on this screen in a new order: from the top, said on the status line
+    /// ("Gesorteerd op Te laat, aflopend"), and kept in config.toml for next time.
+    static func setSort(_ state: inout AppState, _ new: ListSort) -> [Effect] {
+        guard let list = sortable(state) else { return [] }
+        let titleKey: String?
         switch state.screen {
         case .caseload:
-            let s = state.caseload.sort
-            state.caseload.sort = command == .sortInvert ? changed(s)
-                : s.next(in: SortColumns.caseload, numeric: [], step: command == .sortNext ? 1 : -1)
-            if let key = state.caseload.sort.key {
-                state.status = StatusMessage(Message(state.caseload.sort.descending ? "sort.descending" : "sort.ascending",
-                                                     .key(SortColumns.titleKey(key, caseload: true))))
-            } else {
-                state.status = StatusMessage(Message("sort.own-order-caseload"))
-            }
-            return [state.request(.saveSetting(key: "sort-caseload", value: state.caseload.sort.setting), for: .setting)]
+            state.caseload.sort = new
+            titleKey = new.key.map { SortColumns.titleKey($0, caseload: true) }
         case .households:
-            let s = state.households.sort
-            state.households.sort = command == .sortInvert ? changed(s)
-                : s.next(in: SortColumns.households, numeric: SortColumns.householdsNumeric, step: command == .sortNext ? 1 : -1)
+            state.households.sort = new
             state.households.scroll = ScrollState()
-            announce(&state, state.households.sort, audit: false)
-            return [state.request(.saveSetting(key: "sort-households", value: state.households.sort.setting), for: .setting)]
-        case .audit:
-            let s = state.audit.sort
-            state.audit.sort = command == .sortInvert ? changed(s)
-                : s.next(in: SortColumns.audit, numeric: SortColumns.auditNumeric, step: command == .sortNext ? 1 : -1)
-            state.audit.scroll = ScrollState()
-            announce(&state, state.audit.sort, audit: true)
-            return [state.request(.saveSetting(key: "sort-audit", value: state.audit.sort.setting), for: .setting)]
+            titleKey = new.key.map { SortColumns.titleKey($0, audit: false) }
         default:
-            return []
+            state.audit.sort = new
+            state.audit.scroll = ScrollState()
+            titleKey = new.key.map { SortColumns.titleKey($0, audit: true) }
         }
+        if let titleKey {
+            state.status = StatusMessage(Message(new.descending ? "sort.descending" : "sort.ascending", .key(titleKey)))
+        } else {
+            state.status = StatusMessage(Message(state.screen == .caseload ? "sort.own-order-caseload" : "sort.own-order"))
+        }
+        return [state.request(.saveSetting(key: list.setting, value: new.setting), for: .setting)]
     }
 
     static func command(_ state: inout AppState, _ command: Command) -> [Effect] {

@@ -3,6 +3,15 @@ import TerminalKit
 
 /// Mouse clicks and the wheel: select rows, activate tabs and agenda steps, scroll.
 enum MouseReducer {
+    /// A press on a column title: sort by that column (again: the other way round). A repeated press
+    /// report before its release is the same click and sorts nothing.
+    static func headerClick(_ state: inout AppState, _ p: Point, table t: Rect, columns: [(key: String, column: Column)]) -> [Effect] {
+        guard !state.headerPressed, let list = ListReducer.sortable(state),
+              let i = Table.columnRects(columns.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
+        state.headerPressed = true
+        return ListReducer.setSort(&state, list.sort.clicked(columns[i].key, numeric: list.numeric))
+    }
+
     static func mouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
         switch mouse.kind {
         case .wheelDown: return Reducer.command(&state, .moveDown)
@@ -27,14 +36,7 @@ enum MouseReducer {
             let t = Layouts.householdsTable(state.size)
             if t.contains(p), p.y == t.y {
                 // A click on a column's title sorts by it; again turns the order round.
-                guard !state.headerPressed else { return [] }
-                state.headerPressed = true
-                let cols = HouseholdsView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode)
-                guard let i = Table.columnRects(cols.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
-                state.households.sort = state.households.sort.clicked(cols[i].key, numeric: SortColumns.householdsNumeric)
-                state.households.scroll = ScrollState()
-                ListReducer.announce(&state, state.households.sort, audit: false)
-                return [state.request(.saveSetting(key: "sort-households", value: state.households.sort.setting), for: .setting)]
+                return headerClick(&state, p, table: t, columns: HouseholdsView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode))
             }
             guard t.contains(p), p.y > t.y else { return [] }
             let i = state.households.scroll.offset + (p.y - t.y - 1)
@@ -44,14 +46,7 @@ enum MouseReducer {
         case .audit:
             let t = Layouts.auditTable(state.size)
             if t.contains(p), p.y == t.y {
-                guard !state.headerPressed else { return [] }
-                state.headerPressed = true
-                let cols = AuditView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode)
-                guard let i = Table.columnRects(cols.map(\.column), in: t).firstIndex(where: { $0.x <= p.x && p.x < $0.right }) else { return [] }
-                state.audit.sort = state.audit.sort.clicked(cols[i].key, numeric: SortColumns.auditNumeric)
-                state.audit.scroll = ScrollState()
-                ListReducer.announce(&state, state.audit.sort, audit: true)
-                return [state.request(.saveSetting(key: "sort-audit", value: state.audit.sort.setting), for: .setting)]
+                return headerClick(&state, p, table: t, columns: AuditView.columns(ViewContext(s: state), width: t.width, glyphs: .unicode))
             }
             guard t.contains(p), p.y > t.y else { return [] }
             let i = state.audit.scroll.offset + (p.y - t.y - 1)
