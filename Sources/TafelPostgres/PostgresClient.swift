@@ -11,6 +11,7 @@ public final class PostgresClient: @unchecked Sendable {
     public let location: PostgresLocation
     private let connection: PostgresConnection
     private let logger = Logger(label: "tafel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    private var closed = false
 
     private init(location: PostgresLocation, connection: PostgresConnection) {
         self.location = location
@@ -19,7 +20,7 @@ public final class PostgresClient: @unchecked Sendable {
 
     /// Connects, or says in one line why not (server not running, login refused, no such database).
     public static func connect(_ location: PostgresLocation) throws -> PostgresClient {
-        let configuration: PostgresConnection.Configuration
+        var configuration: PostgresConnection.Configuration
         if let host = location.host {
             // Over TCP: TLS when the server offers it (scram-sha-256 or a client certificate sign in).
             configuration = PostgresConnection.Configuration(host: host, port: location.port, username: location.user,
@@ -28,6 +29,7 @@ public final class PostgresClient: @unchecked Sendable {
             configuration = PostgresConnection.Configuration(unixSocketPath: location.socketPath, username: location.user,
                                                              password: location.password, database: location.database)
         }
+        configuration.options.connectTimeout = .seconds(Int64(location.connectTimeout))
         let logger = Logger(label: "tafel.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         do {
             let loop = PostgresConnection.defaultEventLoopGroup.any()
@@ -78,9 +80,20 @@ public final class PostgresClient: @unchecked Sendable {
         }
     }
 
+    /// Closes the connection; safe to call more than once.
     public func close() {
-        try? connection.close().wait()
+        guard !closed else { return }
+        closed = true
+        if connection.eventLoop.inEventLoop {
+            _ = connection.close() as EventLoopFuture<Void>     // waiting on its own loop would deadlock
+        } else {
+            try? (connection.close() as EventLoopFuture<Void>).wait()
+        }
     }
+
+    /// A client dropped on an error path still closes its connection: PostgresNIO asserts (and a
+    /// debug build traps) when a connection is deinitialised open, which crashed a CI test run.
+    deinit { close() }
 }
 
 /// A PostgreSQL failure in one line: the server's own message (which names the policy, the

@@ -29,8 +29,16 @@ public enum PostgresLoader {
                 // The server quotes the names (format %I), so a login is never pasted into SQL text.
                 let exists = try client.value("SELECT count(*)::text FROM pg_roles WHERE rolname = $1", [p.login]) != "0"
                 if !exists, let ddl = try client.value("SELECT format('CREATE ROLE %I LOGIN', $1::text)", [p.login]) {
-                    try client.execute(ddl)
-                    result.loginsCreated += 1
+                    // Logins belong to the cluster: an import into another database may create the same
+                    // one a moment earlier. A savepoint keeps this transaction usable when it did.
+                    try client.execute("SAVEPOINT login")
+                    do {
+                        try client.execute(ddl)
+                        try client.execute("RELEASE SAVEPOINT login")
+                        result.loginsCreated += 1
+                    } catch let f as PostgresFailure where f.sqlState == "42710" || f.sqlState == "23505" {
+                        try client.execute("ROLLBACK TO SAVEPOINT login")
+                    }
                 }
                 if let grant = try client.value("SELECT format('GRANT %I TO %I', 'tafel_' || $1::text, $2::text)", [p.role.rawValue, p.login]) {
                     try client.execute(grant)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a PostgreSQL database is, from a `postgresql://` address as libpq understands it:
-/// `postgresql://[user[:password]@][host][:port]/database[?host=/socket/dir]`.
+/// `postgresql://[user[:password]@][host][:port]/database[?host=/socket/dir&connect_timeout=s]`.
 ///
 /// An empty host (or a `host=` parameter that is a folder) means the Unix socket in that folder,
 /// `/var/run/postgresql` by default: on one machine the server then knows the operating-system
@@ -15,6 +15,8 @@ public struct PostgresLocation: Sendable, Equatable {
     public var socketDirectory: String
     public var port: Int
     public var database: String
+    /// Seconds to wait for the server to answer a connection (libpq's `connect_timeout`); 10 by default.
+    public var connectTimeout: Int = 10
 
     /// True for an address this type reads (a path is a SQLite file instead).
     public static func isAddress(_ text: String) -> Bool {
@@ -38,6 +40,7 @@ public struct PostgresLocation: Sendable, Equatable {
             socketDirectory = hostParameter ?? named ?? "/var/run/postgresql"
         }
         if let p = c.queryItems?.first(where: { $0.name == "port" })?.value.flatMap(Int.init) { port = p }
+        if let t = c.queryItems?.first(where: { $0.name == "connect_timeout" })?.value.flatMap(Int.init), t > 0 { connectTimeout = t }
     }
 
     /// The socket file of a local server.

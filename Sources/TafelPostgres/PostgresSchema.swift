@@ -35,12 +35,19 @@ public enum PostgresSchema {
         BEGIN
             FOREACH r IN ARRAY ARRAY['tafel_owner', 'tafel_user', 'tafel_medewerker', 'tafel_voorzitter', 'tafel_teamleider', 'tafel_beheerder'] LOOP
                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-                    EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+                    -- Roles belong to the cluster: two databases set up at the same moment race here.
+                    BEGIN
+                        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END;
                 END IF;
             END LOOP;
+            BEGIN
+                GRANT tafel_user TO tafel_medewerker, tafel_voorzitter, tafel_teamleider, tafel_beheerder;
+                GRANT tafel_owner TO CURRENT_USER;
+            EXCEPTION WHEN unique_violation THEN NULL;   -- granted by a set-up running beside this one
+            END;
         END $$;
-        GRANT tafel_user TO tafel_medewerker, tafel_voorzitter, tafel_teamleider, tafel_beheerder;
-        GRANT tafel_owner TO CURRENT_USER;
         GRANT CREATE, CONNECT ON DATABASE \(quoteIdentifier(database)) TO tafel_owner;
         GRANT CONNECT ON DATABASE \(quoteIdentifier(database)) TO tafel_user;
         CREATE EXTENSION IF NOT EXISTS pgcrypto;

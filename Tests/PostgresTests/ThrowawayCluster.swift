@@ -90,7 +90,9 @@ final class ThrowawayCluster: @unchecked Sendable {
 
     /// The address of a database in this cluster, signed in as `user`.
     func address(database: String = "postgres", user: String = "postgres") -> String {
-        "postgresql://\(user)@/\(database)?host=\(folder)&port=\(port)"
+        // A long connect timeout: on a loaded 2-core CI machine a sign-in can take seconds, and
+        // PostgresNIO (debug build) traps when its connect deadline fires mid-handshake.
+        "postgresql://\(user)@/\(database)?host=\(folder)&port=\(port)&connect_timeout=300"
     }
 
     func location(database: String = "postgres", user: String = "postgres") -> PostgresLocation {
