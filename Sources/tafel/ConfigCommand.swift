@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TafelCore
+import TafelStore
 
 /// `tafel config get|set|list|path`: the settings in config.toml, as git config does it.
 struct ConfigCommand: ParsableCommand {
@@ -26,8 +27,28 @@ struct ConfigCommand: ParsableCommand {
 
     static func checkKey(_ key: String, _ s: Strings) throws {
         guard ConfigFile.keys.contains(where: { $0.key == key }) else {
-            throw CLIError(s.render(Message("config.unknown-key", .text(key), .text(ConfigFile.keys.map(\.key).joined(separator: ", ")))))
+            let known = ConfigFile.keys.map(\.key) + [domainSetKey]
+            throw CLIError(s.render(Message("config.unknown-key", .text(key), .text(known.joined(separator: ", ")))))
         }
+    }
+
+    /// The one setting kept in the database rather than in config.toml: every user of a database
+    /// walks the same domains, so it is the whole database's (a beheerder's) choice.
+    static let domainSetKey = "domain-set"
+
+    /// `tafel config set domain-set NAME`: switches the database's domain set and says what
+    /// happened to scores outside it (kept, shown under their old name).
+    static func switchDomainSet(to name: String, _ global: GlobalOptions) throws {
+        let s = global.strings
+        let store = try global.openStore(create: false)
+        let user = try global.signedIn(store)
+        let done: DomainSetSwitch
+        do { done = try store.setDomainSet(name, by: user) } catch let e as CaseStoreError { throw CLIError(s.render(e.message)) }
+        guard done.from != done.to else { Out.line(s.t("config.domain-set-unchanged", done.to)); return }
+        Out.line(s.t("config.domain-set-done", done.from, done.to))
+        if done.kept.isEmpty { return }
+        let list = done.kept.map { s.t("config.domain-set-kept-item", s.domain($0.domain), String($0.households)) }.joined(separator: "; ")
+        Out.line(s.t("config.domain-set-kept", list))
     }
 
     struct Get: ParsableCommand {
@@ -38,6 +59,10 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             let s = global.strings
             ConfigFile.reportOnce(s)
+            if key == ConfigCommand.domainSetKey {
+                Out.line(try global.openStore(create: false).settings().domainSet)
+                return
+            }
             try ConfigCommand.checkKey(key, s)
             guard let v = ConfigCommand.value(key, in: global.settings) else { throw CLIError(s.t("config.not-set"), code: 1) }
             Out.line(v)
@@ -52,6 +77,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let s = global.strings
+            if key == ConfigCommand.domainSetKey { try ConfigCommand.switchDomainSet(to: value, global); return }
             try ConfigCommand.checkKey(key, s)
             if let allowed = ConfigFile.keys.first(where: { $0.key == key })?.values, !allowed.contains(value) {
                 throw CLIError(s.render(Message("config.bad-value", .text(key), .text(value), .text(allowed.joined(separator: ", ")))))

@@ -251,6 +251,9 @@ struct EcosystemE2ETests {
         let t = try Tmux(E2E.command(["--db", db, "--user", "petra"], env: env), width: 110, height: 30)
         #expect(t.waitFor("Mijn caseload"))
         t.send("3")
+        // The rows first: the columns are measured from what they hold (a click computed on the
+        // empty table of a loading audit missed the column under load).
+        #expect(t.waitFor("Vastgelopen huishoudens \\(\\d+\\)"), "\(t.screen)")
         #expect(t.waitFor("Dagen"), "\(t.screen)")
         let lines = t.screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let row = try #require(lines.firstIndex { $0.contains("Dagen") && $0.contains("Huishouden") })

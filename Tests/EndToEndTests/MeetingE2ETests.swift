@@ -9,6 +9,48 @@ struct MeetingE2ETests {
         #expect(t.waitFor(pattern), "\(what): \(t.screen)", sourceLocation: sourceLocation)
     }
 
+    /// A municipality's own domain set: read in, switched on (scores outside it kept under their old
+    /// name), walked in a meeting, and the score given there shown from the record.
+    @Test func aMunicipalitysOwnDomainSetIsSwitchedOnAndWalked() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        var json = try JSONSerialization.jsonObject(with: Data(E2E.run(["reference", "export", "--db", db]).stdout.utf8)) as! [String: Any]
+        var sets = json["domainSets"] as! [[String: Any]]
+        var own = sets[0]
+        own["id"] = "rotterdam-2027"; own["nl"] = "Rotterdamse set"; own["en"] = "Rotterdam set"
+        own["domains"] = (own["domains"] as! [[String: Any]]).filter { $0["code"] as? String != "justitie" } + [[
+            "code": "buurt-veiligheid", "nl": "Veiligheid in de buurt", "en": "Safety in the neighbourhood", "shortNl": "Buurt",
+            "shortEn": "Neighbourhood", "b1Nl": "Veilig in de buurt", "b1En": "Safe in the neighbourhood"]]
+        sets.append(own)
+        json["domainSets"] = sets
+        let mine = dir.file("mine.json")
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: mine))
+        let imported = try E2E.run(["reference", "import", mine, "--db", db, "--user", "beheer"])
+        #expect(imported.status == 0 && imported.stdout.contains("actief blijft zrm-2017 (een andere kiezen: tafel config set domain-set NAAM)"), "\(imported.stdout)\(imported.stderr)")
+        // Only a beheerder switches; an unknown set is named with the known ones.
+        let refused = try E2E.run(["config", "set", "domain-set", "rotterdam-2027", "--db", db, "--user", "sanne"])
+        #expect(refused.status == 1 && refused.stderr.contains("Beheerder"), "\(refused.stderr)")
+        let unknown = try E2E.run(["config", "set", "domain-set", "utrecht", "--db", db, "--user", "beheer"])
+        #expect(unknown.stderr == "tafel: onbekende leefgebiedenset \"utrecht\": kies uit zrm-2017, sociaal-domein, rotterdam-2027 (of lees eerst een eigen set in met tafel reference import)\n", "\(unknown.stderr)")
+        let switched = try E2E.run(["config", "set", "domain-set", "rotterdam-2027", "--db", db, "--user", "beheer"])
+        #expect(switched.stdout == """
+            leefgebiedenset van deze database: zrm-2017 → rotterdam-2027
+            bewaard en zichtbaar onder de oude naam, na de leefgebieden van de nieuwe set: Justitie (1 huishouden)
+
+            """, "\(switched.stdout)\(switched.stderr)")
+        #expect(try E2E.run(["config", "get", "domain-set", "--db", db]).stdout == "rotterdam-2027\n")
+        // Walked in the meeting: the new domain in the set's place, Justitie kept after it.
+        let t = try Tmux(E2E.command(["meeting", "Bakker", "--db", db, "--user", "fatima"]))
+        expectScreen(t, "Opening", "no meeting")
+        t.send("Tab"); t.send("Tab"); t.send("Tab"); expectScreen(t, "Zelfredzaamheid", "not on the domains step")
+        t.send("G"); expectScreen(t, "· Buurt *\\│\\│▶ 3 Justitie|Buurt[^\\n]*\\n[^\\n]*▶ 3 Justitie", "Justitie is not kept after the set's domains")
+        t.send("k"); expectScreen(t, "▶ · Buurt", "not on the new domain")
+        t.send("2"); expectScreen(t, "2 Buurt", "the new domain's score is not shown")
+        t.send("q")
+        let shown = try E2E.run(["show", "Bakker", "--db", db, "--user", "fatima"]).stdout
+        #expect(shown.contains("  Veiligheid in de buurt: ") && shown.contains("  Justitie: Zorg — Michael 3"), "\(shown)")
+    }
+
     @Test func aWholeMeetingAndItsMinutes() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)

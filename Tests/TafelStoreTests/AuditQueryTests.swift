@@ -32,6 +32,26 @@ struct AuditQueryTests {
         return total
     }
 
+    /// Switching the domain set keeps every score, logs the switch, and the index still agrees with
+    /// the rules under the new order (the rules that name domains walk the set's order).
+    @Test func switchingTheDomainSetKeepsScoresAndTheIndexAgrees() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        _ = try compare(store)
+        let scores = try store.exportDocument().households.reduce(0) { $0 + $1.assessments.count }
+        #expect(throws: CaseStoreError.self) { try store.setDomainSet("sociaal-domein", by: try user(store, "sanne")) }
+        #expect(throws: CaseStoreError.self) { try store.setDomainSet("bestaat-niet", by: try user(store, "beheer")) }
+        let done = try store.setDomainSet("sociaal-domein", by: try user(store, "beheer"))
+        #expect(done.from == "zrm-2017" && done.to == "sociaal-domein" && done.kept.isEmpty)
+        #expect(try store.domainOrder().contains("mantelzorg"))
+        _ = try compare(store)
+        #expect(try store.exportDocument().households.reduce(0) { $0 + $1.assessments.count } == scores)
+        let again = try store.setDomainSet("sociaal-domein", by: try user(store, "beheer"))
+        #expect(again.from == again.to)
+        let events = try store.accessLog(for: try user(store, "beheer"), householdId: nil, limit: 5)
+        #expect(events.filter { $0.summary == "domain set zrm-2017 → sociaal-domein" }.count == 1, "\(events.map(\.summary))")
+    }
+
     @Test func onTheDemo() throws {
         let dir = TemporaryDirectory()
         let store = try demoStore(dir)

@@ -110,7 +110,7 @@ ENTRIES = [
 ("clihelp.config-set","Zet een instelling in uw eigen config.toml (opmerkingen blijven staan).","Set a setting in your own config.toml (comments are kept)."),
 ("clihelp.config-list","Toon alle instellingen met hun waarde en herkomst.","Show every setting with its value and where it comes from."),
 ("clihelp.config-path","Toon welke instellingenbestanden gelezen worden, in volgorde.","Show which settings files are read, in order."),
-("clihelp.opt.config-key","Instelling: db, lang, theme, export-folder, spreadsheet of log.","Setting: db, lang, theme, export-folder, spreadsheet or log."),
+("clihelp.opt.config-key","Instelling: db, lang, theme, export-folder, spreadsheet, log, aggregate-k, sort-households, sort-audit, sort-caseload, of domain-set (van de hele database, beheerder).","Setting: db, lang, theme, export-folder, spreadsheet, log, aggregate-k, sort-households, sort-audit, sort-caseload, or domain-set (the whole database's, beheerder)."),
 ("clihelp.opt.config-value","Nieuwe waarde.","New value."),
 ("clihelp.opt.read-only","Open de database alleen-lezen: kijken, niets wijzigen.","Open the database read-only: look, change nothing."),
 ("clihelp.opt.projector","Voor de projector: privacymasker aan en (zonder --theme) het thema projector.","For a projector: the privacy mask on and (without --theme) the projector theme."),

@@ -15,6 +15,8 @@ ENTRIES = [
 ("field.decidedBy","wie besloot","who decided"),
 ("error.escalation-not-yours","alleen {0} (aan wie is opgeschaald) of een teamleider besluit hierover","only {0} (to whom it was escalated) or a teamleider decides this"),
 ("error.reference-lacks-set","het bestand mist de leefgebiedenset \"{0}\" die deze database gebruikt: neem die set op (u mag labels wijzigen en sets toevoegen)","the file lacks the domain set \"{0}\" this database uses: keep that set in it (you may change labels and add sets)"),
+("log.summary.domain-set","leefgebiedenset {0} → {1}","domain set {0} → {1}"),
+("error.unknown-domain-set","onbekende leefgebiedenset \"{0}\": kies uit {1} (of lees eerst een eigen set in met tafel reference import)","unknown domain set \"{0}\": choose from {1} (or read your own set first with tafel reference import)"),
 ("log.summary.reference-imported","referentiegegevens ingelezen ({0} {0:leefgebiedenset|leefgebiedensets})","reference data imported ({0} domain {0:set|sets})"),
 ("session.error.none","noem minstens één huishouden voor de sessie","name at least one household for the session"),
 ("session.error.duplicate","huishouden {0} staat twee keer in de sessie: noem elk huishouden één keer","household {0} is in the session twice: name each household once"),

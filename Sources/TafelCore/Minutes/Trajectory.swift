@@ -49,8 +49,10 @@ public struct Trajectory: Sendable, Hashable {
                           points: moments.keys.sorted().map { moments[$0]! }, targets: targets)
     }
 
-    /// The domains with a course worth showing (at least one score), in the given order.
+    /// The domains with a course worth showing (at least one score), in the given order; scores on
+    /// domains of an earlier domain set follow, so switching sets never hides a course.
     public static func domains(_ file: CaseFile, order: [String], until: Day? = nil) -> [Trajectory] {
-        order.map { build(file, domain: $0, until: until) }.filter { !$0.members.isEmpty }
+        let earlier = Set(file.assessments.map(\.domain)).subtracting(order).sorted()
+        return (order + earlier).map { build(file, domain: $0, until: until) }.filter { !$0.members.isEmpty }
     }
 }

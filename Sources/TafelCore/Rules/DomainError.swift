@@ -6,6 +6,8 @@ public enum DomainError: Error, Hashable, Sendable {
     case unknownDomain(String)
     /// A reference file that drops the database's active domain set (its scores would lose their names).
     case referenceLacksActiveSet(String)
+    /// A domain set that the reference data does not have (the known ones listed).
+    case unknownDomainSet(String, known: [String])
     /// Only the one an escalation was raised to (or a teamleider) decides it.
     case escalationNotYours(raisedTo: String)
     case householdClosed
@@ -40,6 +42,7 @@ public enum DomainError: Error, Hashable, Sendable {
         case .outOfRange(let f, let lo, let hi): return Message("error.out-of-range", .key("field.\(f)"), .number(lo), .number(hi))
         case .unknownDomain(let d): return Message("error.unknown-domain", .text(d))
         case .referenceLacksActiveSet(let set): return Message("error.reference-lacks-set", .text(set))
+        case .unknownDomainSet(let set, let known): return Message("error.unknown-domain-set", .text(set), .text(known.joined(separator: ", ")))
         case .escalationNotYours(let to): return Message("error.escalation-not-yours", .text(to))
         case .householdClosed: return Message("error.household-closed")
         case .closeNeedsReason: return Message("error.close-needs-reason")
