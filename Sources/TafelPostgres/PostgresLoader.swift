@@ -25,6 +25,9 @@ public enum PostgresLoader {
                     VALUES ($1::bigint, $2, $3::bigint, $4, $5, $6, $7, $8, $9)
                     """, [String(p.id), p.name, p.organisationId.map(String.init), p.discipline, p.role.rawValue, p.login, p.team, p.phone, p.email])
                 result.professionals += 1
+                for team in p.leads ?? [] {
+                    _ = try client.rows("INSERT INTO tafel.team_lead (professional_id, team) VALUES ($1::bigint, $2) ON CONFLICT DO NOTHING", [String(p.id), team])
+                }
                 guard createLogins else { continue }
                 // The server quotes the names (format %I), so a login is never pasted into SQL text.
                 let exists = try client.value("SELECT count(*)::text FROM pg_roles WHERE rolname = $1", [p.login]) != "0"

@@ -186,6 +186,7 @@ struct UserCommand: ParsableCommand {
         @Option(name: .long, help: CLIText.help("clihelp.opt.organisation-kind")) var kind: String = "wijkteam"
         @Option(name: .long, help: CLIText.help("clihelp.opt.team")) var team: String = ""
         @Option(name: .long, help: CLIText.help("clihelp.opt.discipline")) var discipline: String = ""
+        @Option(name: .long, help: CLIText.help("clihelp.opt.leads")) var leads: [String] = []
 
         func run() throws {
             let s = global.strings
@@ -197,7 +198,8 @@ struct UserCommand: ParsableCommand {
                 guard me.role == .beheerder else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
             }
             let p = Professional(id: 0, name: name, organisationId: nil, discipline: discipline.isEmpty ? r.rawValue : discipline, role: r,
-                                 login: login, team: team)
+                                 login: login, team: team, leads: leads.map(\.trimmed).filter { !$0.isEmpty })
+            if p.leads != nil && r != .teamleider { throw CLIError(s.t("cli.leads-teamleider")) }
             let saved = try store.saveProfessional(p, organisation: organisation.map { Organisation(id: 0, name: $0, kind: kind) },
                                                    actor: empty ? "os:\(global.login)" : global.login)
             Out.line(s.t("cli.user-saved", saved.login, s.label(saved.role)))
@@ -214,9 +216,11 @@ struct UserCommand: ParsableCommand {
             let roster = try store.roster()
             let list = try store.professionals()
             if format == .json { Out.raw(JSONOutput.encode(list)); return }
-            let report = Report(headers: [s.t("field.login"), s.t("field.name"), s.t("field.role"), s.t("field.organisationId"), s.t("field.team")],
-                                keys: ["login", "name", "role", "organisation", "team"],
-                                rows: list.map { [$0.login, $0.name, s.label($0.role), $0.organisationId.flatMap { roster.organisations[$0]?.name } ?? "—", $0.team] })
+            let report = Report(headers: [s.t("field.login"), s.t("field.name"), s.t("field.role"), s.t("field.organisationId"), s.t("field.team"),
+                                          s.t("field.leads")],
+                                keys: ["login", "name", "role", "organisation", "team", "leads"],
+                                rows: list.map { [$0.login, $0.name, s.label($0.role), $0.organisationId.flatMap { roster.organisations[$0]?.name } ?? "—", $0.team,
+                                                  ($0.leads ?? []).joined(separator: ", ")] })
             Out.raw(report.render(format))
         }
     }

@@ -17,7 +17,7 @@ enum FastPath {
         let own: Set<String>
         switch command {
         case "caseload", "households": own = ["format"]
-        case "audit": own = ["format", "rule", "team", "wijk", "since"]
+        case "audit": own = ["format", "rule", "team", "wijk", "since", "reason"]
         default: return false
         }
         guard let (options, flags) = split(Array(arguments.dropFirst(2)), options: globalOptions.union(own)) else { return false }
@@ -55,6 +55,7 @@ enum FastPath {
             c.team = options["team"]
             c.wijk = options["wijk"]
             c.since = options["since"]
+            c.reason = options["reason"]
             try c.run()
         }
         return true

@@ -81,12 +81,17 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: CLIText.help("clihelp.opt.only-team")) var team: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.only-wijk")) var wijk: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.since")) var since: String?
+    @Option(name: .long, help: CLIText.help("clihelp.opt.team-reason")) var reason: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
 
     func run() throws {
         let s = global.strings
         let store = try global.openStore(create: false, listing: true)
-        let user = try global.signedIn(store)
+        var user = try global.signedIn(store)
+        // A teamleider sees their own team(s); another team's rows only after a reason, logged.
+        if let team {
+            do { user = try store.widenTeamScope(user, to: team, reason: reason) } catch let e as CaseStoreError { throw CLIError(s.render(e.message)) }
+        }
         let today = AppClock.current.today
         var filter = AuditFilter(team: team, wijk: wijk)
         if let r = rule {

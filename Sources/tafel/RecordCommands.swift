@@ -51,6 +51,14 @@ struct Show: ParsableCommand {
         for a in file.openActions {
             out.append("  - \(a.owner.map(dir.name) ?? "—"): \(a.description) (\(a.due.map(s.date) ?? "—"), \(s.label(a.status)))")
         }
+        if !file.indications.isEmpty {
+            out.append("")
+            out.append(s.t("household.indications") + ":")
+            for i in file.indications.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) {
+                out.append("  - " + s.t("household.indication-line", file.member(i.memberId)?.name ?? "—", s.label(i.law), i.provider, s.domain(i.domain),
+                                        s.date(i.start), i.end.map(s.date) ?? "…"))
+            }
+        }
         out.append("")
         out.append(s.t("household.signals") + ":")
         if findings.isEmpty { out.append("  " + s.t("household.no-signals")) }

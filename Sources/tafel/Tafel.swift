@@ -14,7 +14,7 @@ struct Tafel: ParsableCommand {
         subcommands: [Demo.self, Open.self, MeetingCommand.self, CaseloadCommand.self, HouseholdsCommand.self, Show.self,
                       AuditCommand.self, MinutesCommand.self, ICSCommand.self, Export.self, Import.self, Generate.self,
                       Check.self, Log.self, UserCommand.self, Aggregate.self, Retention.self,
-                      SignalCommand.self, HouseholdCommand.self, MemberCommand.self, ActionCommand.self, ContactCommand.self,
+                      SignalCommand.self, HouseholdCommand.self, MemberCommand.self, ActionCommand.self, ContactCommand.self, IndicationCommand.self,
                       SessionCommand.self, ReferenceCommand.self, KaartCommand.self, KnelpuntenCommand.self, ConfigCommand.self,
                       DatabaseCommand.self])
 

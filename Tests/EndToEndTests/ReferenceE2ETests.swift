@@ -67,6 +67,82 @@ struct ReferenceE2ETests {
         #expect(c.status == 0 && c.stdout.contains("Te laat") && c.stderr.contains("beschadigd"), "\(c.stderr)")
     }
 
+    /// Team scope: a teamleider sees their own team's audit and households; another team's audit
+    /// only with a typed reason, which is logged as a break-the-glass; a teamleider of both sees both.
+    @Test func aTeamleiderSeesTheirOwnTeamAndAnotherOnlyWithAReason() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        #expect(try E2E.run(["user", "add", "karin", "--name", "Karin Jansen", "--role", "teamleider", "--team", "Team Noord",
+                             "--db", db, "--user", "beheer"]).status == 0)
+        let refusedLeads = try E2E.run(["user", "add", "jan", "--name", "Jan", "--leads", "Team Zuid", "--db", db, "--user", "beheer"])
+        #expect(refusedLeads.status == 1 && refusedLeads.stderr.contains("--leads is voor een teamleider"), "\(refusedLeads.stderr)")
+        func teams(_ args: [String]) throws -> Set<String> {
+            let r = try E2E.run(args + ["--format", "json", "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            return Set((json["households"] as! [[String: Any]]).map { $0["team"] as! String })
+        }
+        #expect(try teams(["audit", "--user", "karin"]) == ["Team Noord"])
+        #expect(try teams(["audit", "--user", "petra"]) == ["Team Noord", "Team Zuid"], "petra leads Zuid and Noord in the demo")
+        let households = try E2E.run(["households", "--user", "karin", "--format", "csv", "--db", db]).stdout
+        #expect(!households.contains("Team Zuid") && households.contains("Team Noord"), "\(households)")
+        // Another team: refused without a reason, nothing logged; with one, shown and logged.
+        let refused = try E2E.run(["audit", "--team", "Team Zuid", "--user", "karin", "--db", db])
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr == "tafel: Team Zuid is niet uw team: geef een reden met --reason om de audit ervan te bekijken (dit wordt gelogd)\n", "\(refused.stderr)")
+        #expect(try teams(["audit", "--team", "team zuid", "--reason", "vervanging tijdens ziekte Petra", "--user", "karin"]) == ["Team Zuid"])
+        let log = try E2E.run(["log", "--format", "csv", "--db", db, "--user", "beheer"]).stdout
+        let lines = log.split(separator: "\n").filter { $0.contains("Team Zuid bekeken buiten het eigen team") }
+        #expect(lines.count == 1 && lines[0].contains("karin") && lines[0].contains("vervanging tijdens ziekte Petra"), "\(log)")
+    }
+
+    /// Indications through the command line: refused with the field and the fix, recorded, listed,
+    /// in the audit (`indicatie-eindigt` on the demo; `wmo-wlz` once the team's period is shorter),
+    /// ended, and kept by export and import.
+    @Test func indicationsAreRecordedAuditedAndEnded() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        func tafel(_ args: [String]) throws -> CommandResult { try E2E.run(args + ["--db", db, "--user", "sanne"]) }
+        let backwards = try tafel(["indicatie", "add", "Jolanda", "--member", "Jolanda", "--law", "wmo-2015", "--provider", "Laurens",
+                                   "--domain", "basale-adl", "--start", "2026-12-01", "--end", "2026-11-01"])
+        #expect(backwards.status == 1)
+        #expect(backwards.stderr == "tafel: de einddatum 01-11-2026 ligt vóór de begindatum 01-12-2026: kies een einddatum op of na het begin\n", "\(backwards.stderr)")
+        let badLaw = try tafel(["indicatie", "add", "Jolanda", "--member", "Jolanda", "--law", "awbz", "--provider", "Laurens",
+                                "--domain", "basale-adl", "--start", "2026-12-01"])
+        #expect(badLaw.status == 1 && badLaw.stderr.contains("awbz") && badLaw.stderr.contains("wmo-2015"), "\(badLaw.stderr)")
+        let added = try tafel(["indicatie", "add", "Jolanda", "--member", "Jolanda", "--law", "wmo-2015", "--provider", "Laurens",
+                               "--domain", "basale-adl", "--start", "1-9-2026"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let list = try tafel(["indicatie", "list", "Jolanda", "--format", "csv"]).stdout
+        #expect(list.contains("Thuiszorg Maasstad") && list.contains("Laurens") && list.contains("2026-09-01"), "\(list)")
+        // The demo's household help ends within six weeks without a follow-up.
+        let ending = try E2E.run(["audit", "--rule", "indicatie-eindigt", "--format", "csv", "--db", db, "--user", "petra"]).stdout
+        #expect(ending.contains("Jolanda Hermans") && ending.contains("Thuiszorg Maasstad"), "\(ending)")
+        // wmo-wlz: ADL and health at 2 for 60 days (since 1 September under the new Wmo indication);
+        // silent at the default 90 days, firing with the team's 60.
+        let config = dir.file("config.toml")
+        try "[signalen.wmo-wlz]\ndagen = 60\n".write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(!(try E2E.run(["audit", "--rule", "wmo-wlz", "--format", "csv", "--db", db, "--user", "petra"]).stdout.contains("Jolanda")))
+        let wlz = try E2E.run(["audit", "--rule", "wmo-wlz", "--format", "csv", "--db", db, "--user", "petra", "--config", config]).stdout
+        #expect(wlz.contains("Jolanda Hermans") && wlz.contains("Wlz onderzoeken"), "\(wlz)")
+        // A follow-up (the end recorded earlier is no follow-up; a renewal is).
+        let renewal = try tafel(["indicatie", "add", "Jolanda", "--member", "Jolanda", "--law", "wmo-2015", "--provider", "Thuiszorg Maasstad",
+                                 "--domain", "instrumentele-adl", "--start", "2026-12-27", "--end", "2027-12-27"])
+        #expect(renewal.status == 0, "\(renewal.stderr)")
+        #expect(!(try E2E.run(["audit", "--rule", "indicatie-eindigt", "--db", db, "--user", "petra"]).stdout.contains("Jolanda")))
+        let ended = try tafel(["indicatie", "end", "Jolanda", "2", "--on", "2026-12-20"])
+        #expect(ended.status == 0, "\(ended.stderr)")
+        #expect(try tafel(["show", "Jolanda"]).stdout.contains("  - Jolanda Hermans: Wmo 2015 bij Laurens (Basale ADL), 01-09-2026 – 20-12-2026"))
+        // Export and import keep them.
+        let out = dir.file("all.json")
+        #expect(try E2E.run(["export", "-o", out, "--db", db, "--user", "beheer"]).status == 0)
+        let copy = dir.file("copy.sqlite")
+        #expect(try E2E.run(["import", out, "--db", copy, "--create"]).status == 0)
+        let copied = try E2E.run(["indicatie", "list", "Jolanda", "--format", "json", "--db", copy, "--user", "sanne"]).stdout
+        let original = try tafel(["indicatie", "list", "Jolanda", "--format", "json"]).stdout
+        #expect(copied == original && copied.contains("2026-12-20"), "\(copied)")
+    }
+
     @Test func theSocialeKaartIsImportedFromCSVAndFiltered() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)

@@ -91,7 +91,7 @@ struct DemoOnPostgresTests {
                 switch p.role {
                 case .medewerker: f.involvedProfessionals.contains(p.id)
                 case .voorzitter: f.involvedProfessionals.contains(p.id) || (!p.team.isEmpty && p.team == f.household.team)
-                case .teamleider: f.involvedProfessionals.contains(p.id) || f.household.team == p.team
+                case .teamleider: f.involvedProfessionals.contains(p.id) || p.teams.contains(f.household.team)
                 case .beheerder: true
                 }
             }.map(\.id))

@@ -271,6 +271,95 @@ struct SignalTests {
         #expect(g.findings(.overgang).isEmpty)
     }
 
+    // MARK: indicatie-eindigt
+
+    func indication(_ f: inout Fixture, _ law: LegalFramework = .wmo2015, domain: String = "instrumentele-adl",
+                             startDaysAgo: Int = 300, endInDays: Int? = 20) {
+        f.file.indications.append(Indication(id: f.newId(), householdId: f.hid, memberId: f.anja, law: law, provider: "Thuiszorg Maasstad",
+                                             domain: domain, start: today.adding(days: -startDaysAgo), end: endInDays.map { today.adding(days: $0) }))
+    }
+
+    @Test func anIndicationEndingWithinSixWeeksWithoutAFollowUpFires() {
+        var f = Fixture()
+        indication(&f, endInDays: 42)
+        let end = today.adding(days: 42)
+        let hits = f.findings(.indicatieEindigt)
+        #expect(hits.count == 1 && hits[0].severity == .middel && hits[0].since == today && hits[0].ref == .member(f.anja))
+        #expect(hits[0].evidence == Evidence.indicatieEindigt(member: "Anja", law: .wmo2015, provider: "Thuiszorg Maasstad", end: end))
+        // One day earlier it is silent; from the end day it is hoog; 42 days after the end it is history.
+        #expect(f.findings(.indicatieEindigt, today: today.adding(days: -1)).isEmpty)
+        #expect(f.findings(.indicatieEindigt, today: end).first?.severity == .hoog)
+        #expect(f.findings(.indicatieEindigt, today: end.adding(days: 42)).count == 1)
+        #expect(f.findings(.indicatieEindigt, today: end.adding(days: 43)).isEmpty)
+        // The window is the team's to set.
+        var t = SignalThresholds(); t.indicationEndDays = 41
+        #expect(f.findings(.indicatieEindigt, thresholds: t).isEmpty)
+        #expect(f.findings(.indicatieEindigt, today: today.adding(days: 1), thresholds: t).count == 1)
+    }
+
+    @Test func aRenewalOrAnOpenActionInTheDomainIsAFollowUp() {
+        var f = Fixture()
+        indication(&f)
+        #expect(f.findings(.indicatieEindigt).count == 1)
+        var renewed = f
+        indication(&renewed, startDaysAgo: -20, endInDays: 385)
+        #expect(renewed.findings(.indicatieEindigt).isEmpty, "a later indication for the same member and domain")
+        var planned = f
+        planned.action("instrumentele-adl", "Herindicatie aanvragen")
+        #expect(planned.findings(.indicatieEindigt).isEmpty, "an open action in the domain")
+        var elsewhere = f
+        elsewhere.action("financien", "Schuldhulp")
+        #expect(elsewhere.findings(.indicatieEindigt).count == 1, "an action in another domain is no follow-up")
+        var open = Fixture()
+        indication(&open, endInDays: nil)
+        #expect(open.findings(.indicatieEindigt).isEmpty, "no end date, nothing ends")
+    }
+
+    // MARK: wmo-wlz
+
+    @Test func lastingLowAdlAndHealthScoresUnderTheWmoPointToTheWlz() {
+        var f = Fixture()
+        indication(&f, domain: "basale-adl", endInDays: 200)
+        f.score("basale-adl", 3, daysAgo: 200)
+        f.score("basale-adl", 2, daysAgo: 120)
+        f.score("basale-adl", 1, daysAgo: 30)
+        f.score("lichamelijke-gezondheid", 2, daysAgo: 90)
+        // Low since 120 and 90 days ago: both since 90 days ago, which is the period.
+        let since = today.adding(days: -90)
+        let hits = f.findings(.wmoWlz)
+        #expect(hits.count == 1 && hits[0].since == since && hits[0].ref == .member(f.anja))
+        #expect(hits[0].evidence == Evidence.wmoWlz(member: "Anja", provider: "Thuiszorg Maasstad", adl: 1, health: 2, since: since))
+        #expect(f.findings(.wmoWlz, today: today.adding(days: -1)).isEmpty, "one day short of the period")
+        var t = SignalThresholds(); t.wmoWlzDays = 91
+        #expect(f.findings(.wmoWlz, thresholds: t).isEmpty)
+        t = SignalThresholds(); t.wmoWlzMaxScore = 1
+        #expect(f.findings(.wmoWlz, thresholds: t).isEmpty, "health 2 is above a threshold of 1")
+        // A better latest score ends the run; a Wlz indication answers the question.
+        var better = f
+        better.score("lichamelijke-gezondheid", 3, daysAgo: 1)
+        #expect(better.findings(.wmoWlz).isEmpty)
+        var wlz = f
+        indication(&wlz, .wlz, domain: "basale-adl", startDaysAgo: 5, endInDays: nil)
+        #expect(wlz.findings(.wmoWlz).isEmpty)
+        // Without a Wmo indication there is nothing to move.
+        var jeugd = Fixture()
+        indication(&jeugd, .jeugdwet, domain: "basale-adl", endInDays: 200)
+        jeugd.score("basale-adl", 1, daysAgo: 100); jeugd.score("lichamelijke-gezondheid", 1, daysAgo: 100)
+        #expect(jeugd.findings(.wmoWlz).isEmpty)
+    }
+
+    @Test func theNewThresholdsAreReadFromSignalenToml() {
+        let (config, problems) = SignalConfig.parse("""
+            [indicatie-eindigt]
+            dagen = 28
+            [wmo-wlz]
+            dagen = 60
+            max-score = 1
+            """, path: "signalen.toml")
+        #expect(problems.isEmpty)
+        #expect(config.defaults.indicationEndDays == 28 && config.defaults.wmoWlzDays == 60 && config.defaults.wmoWlzMaxScore == 1)
+    }
+
     // MARK: toestemming
 
     @Test func consentMissingForAnAttendingOrganisation() {
@@ -384,6 +473,6 @@ struct SignalTests {
 
     @Test func everyRuleIdIsImplemented() {
         #expect(Set(StallRules.all.map(\.0)) == Set(StallRuleID.allCases))
-        #expect(StallRuleID.allCases.count == 18)   // 16 from the design, wachtlijst-keten, signaal-zonder-contact
+        #expect(StallRuleID.allCases.count == 20)   // 16 from the design, wachtlijst-keten, signaal-zonder-contact, indicatie-eindigt, wmo-wlz
     }
 }

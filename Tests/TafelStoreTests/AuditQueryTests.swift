@@ -52,6 +52,28 @@ struct AuditQueryTests {
         #expect(events.filter { $0.summary == "domain set zrm-2017 → sociaal-domein" }.count == 1, "\(events.map(\.summary))")
     }
 
+    /// Team scope holds on every path of the audit (the screen's summary, the listing, the
+    /// streamed CLI): a teamleider of Noord sees Noord's households only, until widened.
+    @Test func aTeamleidersAuditIsTheirOwnTeamsOnEveryPath() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let karin = try store.saveProfessional(Professional(id: 0, name: "Karin Jansen", organisationId: nil, discipline: "teamleider",
+                                                            role: .teamleider, login: "karin", team: "Team Noord"), organisation: nil, actor: "test")
+        let config = SignalConfig()
+        func paths(_ u: Professional) throws -> [Set<String>] {
+            let summary = Set(try store.auditSummary(for: u, config: config, today: today, filter: AuditFilter()).map(\.team))
+            let listing = Set(try store.audit(for: u, config: config, today: today, filter: AuditFilter()).map(\.team))
+            var streamed = Set<String>()
+            try store.streamAudit(for: u, config: config, today: today, filter: AuditFilter(), household: { streamed.insert($0.team) }, finding: { _ in })
+            return [summary, listing, streamed]
+        }
+        #expect(try paths(karin) == Array(repeating: ["Team Noord"], count: 3))
+        #expect(try paths(try user(store, "petra")) == Array(repeating: ["Team Noord", "Team Zuid"], count: 3))
+        #expect(throws: CaseStoreError.teamReasonRequired(team: "Team Zuid")) { try store.widenTeamScope(karin, to: "Team Zuid", reason: " ") }
+        let wider = try store.widenTeamScope(karin, to: "team zuid", reason: "vervanging")
+        #expect(try paths(wider) == Array(repeating: ["Team Noord", "Team Zuid"], count: 3))
+    }
+
     @Test func onTheDemo() throws {
         let dir = TemporaryDirectory()
         let store = try demoStore(dir)

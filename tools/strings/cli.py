@@ -134,6 +134,8 @@ ENTRIES = [
 ("clihelp.opt.role","medewerker, voorzitter, teamleider of beheerder.","medewerker, voorzitter, teamleider or beheerder."),
 ("clihelp.opt.organisation","Naam van de organisatie.","Organisation name."),
 ("clihelp.opt.organisation-kind","Soort organisatie (bijvoorbeeld wijkteam).","Organisation kind (e.g. wijkteam)."),
+("clihelp.opt.leads","Teams die deze teamleider naast het eigen team leidt (herhaalbaar).","Teams this teamleider leads besides their own (repeatable)."),
+("clihelp.opt.team-reason","Reden om de audit van een ander team dan het uwe te bekijken (wordt gelogd).","Reason to look at the audit of a team other than yours (logged)."),
 ("clihelp.opt.team","Team.","Team."),
 ("clihelp.opt.discipline","Discipline.","Discipline."),
 ("clihelp.opt.no-open","Alleen de database maken; het programma niet openen.","Only create the database; do not open the app."),

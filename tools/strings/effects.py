@@ -35,6 +35,8 @@ ENTRIES = [
 ("done.declined","✓ Afwijzing vastgelegd (telt als teruggekaatst)","✓ Decline recorded (counts as a bounce)"),
 ("done.next-review","✓ Volgende bespreking: {0}","✓ Next review: {0}"),
 ("done.decision","✓ Besluit opgeslagen","✓ Decision saved"),
+("done.indication","✓ Indicatie vastgelegd","✓ Indication recorded"),
+("done.indication-ended","✓ Einddatum van de indicatie vastgelegd","✓ Indication end date recorded"),
 ("done.contact","✓ Contact vastgelegd","✓ Contact recorded"),
 ("done.signal","✓ Signaal vastgelegd","✓ Signal recorded"),
 ("done.escalation","✓ Opschaling vastgelegd","✓ Escalation recorded"),

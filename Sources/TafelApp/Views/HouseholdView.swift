@@ -196,6 +196,13 @@ enum HouseholdView {
     /// Gezinsleden: everyone who belongs (or belonged) to the household, with birth dates (an age
     /// only while projecting) and ended memberships with their reason.
     static func members(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
+        var r = r
+        if !h.file.indications.isEmpty {
+            // The indications under the members: who gets which help, under which law, until when.
+            let parts = Layout.vertical([.fill(1), .length(min(h.file.indications.count, 5) + 3)]).split(r)
+            r = parts[0]
+            indications(v, h.file, parts[1], &b)
+        }
         let inner = Block(title: v.t("household.members-title", String(h.file.currentMembers(on: v.s.today).count)), focused: true).render(r, into: &b)
         let rows: [[Span]] = h.sortedMembers.map { m in
             let current = m.isCurrent(on: v.s.today)
@@ -209,6 +216,20 @@ enum HouseholdView {
         Table(columns: [Column(v.label("field.name"), .fill(2)), Column(v.label("field.role"), .length(12)),
                         Column(v.label(v.s.privacyMask ? "household.col-age" : "household.col-born"), .length(14)), Column(v.label("field.status"), .fill(1))],
               rows: rows, scroll: h.memberScroll, emptyText: v.t("household.no-members")).render(inner, into: &b)
+    }
+
+    /// The household's indications, newest start first; one that has ended is muted.
+    static func indications(_ v: ViewContext, _ f: CaseFile, _ r: Rect, _ b: inout CellBuffer) {
+        let inner = Block(title: v.t("household.indications-title", String(f.indications.count))).render(r, into: &b)
+        let rows: [[Span]] = f.indications.sorted { ($0.start, $0.id) > ($1.start, $1.id) }.map { i in
+            let ended = i.end.map { $0 <= v.s.today } ?? false
+            return [Span(f.member(i.memberId)?.name ?? "—", ended ? .muted : .normal), Span(v.strings.label(i.law), .strong),
+                    Span(i.provider), Span(v.strings.domainShort(i.domain), .muted),
+                    Span(v.strings.date(i.start) + " – " + (i.end.map { v.strings.date($0) } ?? "…"), ended ? .muted : .normal)]
+        }
+        Table(columns: [Column(v.label("field.memberId"), .fill(1)), Column(v.label("field.law"), .length(16)), Column(v.label("field.provider"), .fill(1)),
+                        Column(v.label("field.domain"), .length(14)), Column(v.t("household.col-period"), .length(23))],
+              rows: rows, scroll: ScrollState(), showsSelection: false).render(inner, into: &b)
     }
 
     static func contacts(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {

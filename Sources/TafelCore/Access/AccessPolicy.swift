@@ -10,8 +10,8 @@ public enum AccessDecision: Hashable, Sendable {
 
 /// Need-to-know access (DESIGN §7). A `medewerker` sees the households they are involved in
 /// (coordinator, action owner, meeting attendee, or listed as involved); a `voorzitter` also the
-/// households of their own team, whose meetings they chair; a `teamleider` or `beheerder` sees
-/// audit rows for everyone and opens a full record only with a typed reason.
+/// households of their own team, whose meetings they chair; a `teamleider` sees the audit rows of
+/// their own team(s), a `beheerder` everyone's, and both open a full record only with a typed reason.
 public enum AccessPolicy {
     public static func decide(user: Professional, householdTeam: String, involved: Set<Int64>) -> AccessDecision {
         if involved.contains(user.id) { return .allowed }
@@ -26,9 +26,17 @@ public enum AccessPolicy {
         decide(user: user, householdTeam: file.household.team, involved: file.involvedProfessionals)
     }
 
-    /// Whether the household appears in the user's lists (names shown). Teamleiders see every row.
+    /// Whether the household appears in the user's lists (names shown). A teamleider sees the rows
+    /// of their own team(s) (`Professional.teams`; another team only after a typed reason, which
+    /// the caller logs and then widens the scope with); a beheerder sees every row.
     public static func mayList(user: Professional, householdTeam: String, involved: Bool) -> Bool {
-        decide(user: user, householdTeam: householdTeam, involved: involved ? [user.id] : []) != .denied
+        if user.role == .teamleider { return involved || user.teams.contains(householdTeam) }
+        return decide(user: user, householdTeam: householdTeam, involved: involved ? [user.id] : []) != .denied
+    }
+
+    /// Whether looking at `team`'s audit is a break-the-glass for this user (a reason first).
+    public static func teamNeedsReason(user: Professional, team: String) -> Bool {
+        user.role == .teamleider && !user.teams.contains(where: { $0.lowercased() == team.lowercased() })
     }
 
     /// Whether the user may read the access log.

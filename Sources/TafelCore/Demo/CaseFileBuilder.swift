@@ -12,6 +12,7 @@ public struct IdSequences: Sendable {
     public var meeting = IdCounter(), attendee = IdCounter(), assessment = IdCounter(), coordinator = IdCounter()
     public var action = IdCounter(), consent = IdCounter(), escalation = IdCounter(), contact = IdCounter()
     public var blockedRule = IdCounter()
+    public var indication = IdCounter()
     public init() {}
 }
 
@@ -119,6 +120,13 @@ public struct CaseFileBuilder {
     public mutating func contact(_ ids: inout IdSequences, daysAgo: Int, by: Int64?, with: String, _ kind: ContactKind, _ note: String = "") {
         file.contacts.append(Contact(id: ids.contact.take(), householdId: id, date: day(daysAgo), professionalId: by,
                                      withWhom: with, kind: kind, note: note))
+    }
+
+    /// An indication for a member: law, provider, domain, from `startDaysAgo` until `endInDays` (nil: open-ended).
+    public mutating func indication(_ ids: inout IdSequences, member: Int64, _ law: LegalFramework, provider: String, domain: String,
+                                    startDaysAgo: Int, endInDays: Int?) {
+        file.indications.append(Indication(id: ids.indication.take(), householdId: id, memberId: member, law: law, provider: provider,
+                                           domain: domain, start: day(startDaysAgo), end: endInDays.map { today.adding(days: $0) }))
     }
 
     /// A rule that blocked help (*knellende regel*), with the exception used if any.

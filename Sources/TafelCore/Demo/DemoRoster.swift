@@ -55,7 +55,7 @@ public enum DemoRoster {
         Professional(id: dennis, name: "Dennis Kok", organisationId: politie, discipline: "wijkagent", role: .medewerker,
                      login: "dennis", team: "Team Zuid"),
         Professional(id: petra, name: "Petra van Dijk", organisationId: wijkteam, discipline: "teamleider", role: .teamleider,
-                     login: "petra", team: "Team Zuid", phone: "010 555 01 00"),
+                     login: "petra", team: "Team Zuid", phone: "010 555 01 00", leads: ["Team Noord"]),
         Professional(id: mo, name: "Mo Haddou", organisationId: ervaring, discipline: "ervaringsdeskundige", role: .medewerker,
                      login: "mo", team: "Team Zuid"),
         Professional(id: beheer, name: "Functioneel beheer", organisationId: wijkteam, discipline: "beheer", role: .beheerder,

@@ -104,6 +104,10 @@ public enum DemoScenario {
             for org in [R.wijkteam, R.wijkverpleging, R.dementie] { b.consent(&ids, organisation: org, purpose: "zorg en ondersteuning", givenDaysAgo: 62, member: j) }
             b.contact(&ids, daysAgo: 12, by: R.sanne, with: "Karin", .telefoon, "Karin: ik kan het niet meer alleen")
             b.contact(&ids, daysAgo: 4, by: R.anouk, with: "Jolanda", .huisbezoek)
+            // Household help under the Wmo that ends in three weeks with nothing arranged after it
+            // (indicatie-eindigt); her low ADL and health scores under Wmo help point to the Wlz
+            // once they have lasted the set period (wmo-wlz, 90 days by default).
+            b.indication(&ids, member: j, .wmo2015, provider: "Thuiszorg Maasstad", domain: "instrumentele-adl", startDaysAgo: 330, endInDays: 20)
             files.append(b.file)
         }
 

@@ -210,6 +210,22 @@ public struct SyntheticMunicipality: Sendable {
             b.escalation(&ids, reason: "Organisaties oneens over wie de zorg levert", by: worker.id, to: "manager wijkteam",
                          raisedDaysAgo: rng.int(10...60), deadlineDaysAgo: rng.int(-20...9), decision: rng.chance(0.5) ? "Besloten: wijkteam" : nil)
         }
+        // Indications (drawn last, so the rest of a generated city stays as it was): Wmo help for
+        // adults, often for basale ADL, Jeugdwet help for children; many end within months.
+        for m in members.prefix(2) where rng.chance(0.25) {
+            let child = b.file.member(m)?.role == .kind
+            let law: LegalFramework = child ? .jeugdwet : rng.weighted([(.wmo2015, 70), (.wlz, 10), (.zvw, 20)])
+            let domain = law == .wmo2015 && rng.chance(0.5) && domainCodes.contains("basale-adl") ? "basale-adl"
+                : (need.isEmpty ? rng.pick(domainCodes) : rng.pick(need))
+            let startDaysAgo = rng.int(30...700)
+            b.indication(&ids, member: m, law, provider: rng.pick(["Thuiszorg Maasstad", "Pameijer", "Laurens", "Yulius", "Lucertis"]),
+                         domain: domain, startDaysAgo: startDaysAgo, endInDays: rng.chance(0.8) ? rng.int(max(-60, 1 - startDaysAgo)...240) : nil)
+            // Some of them with lasting low ADL and health scores (the question of `wmo-wlz`).
+            if law == .wmo2015, domain == "basale-adl", domainCodes.contains("lichamelijke-gezondheid"), rng.chance(0.5) {
+                let since = rng.int(20...200)
+                for d in ["basale-adl", "lichamelijke-gezondheid"] { b.score(&ids, m, d, rng.int(1...2), daysAgo: since, by: worker.id) }
+            }
+        }
         return b.file
     }
 }

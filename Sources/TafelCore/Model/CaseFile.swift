@@ -16,25 +16,29 @@ public struct CaseFile: Codable, Hashable, Sendable {
     public var contacts: [Contact]
     /// The register of rules that blocked help for this household (*knellende regels*).
     public var blockedRules: [BlockedRule] = []
+    /// Indications (*indicaties*, *beschikkingen*) per member: law, provider, start and end.
+    public var indications: [Indication] = []
 
     public init(household: Household, members: [Member] = [], informal: [InformalPerson] = [], signals: [Signal] = [],
                 domains: [DomainState] = [], assessments: [Assessment] = [], coordinators: [CoordinatorAssignment] = [],
                 actions: [Action] = [], meetings: [Meeting] = [], attendees: [Attendee] = [], consents: [Consent] = [],
-                escalations: [Escalation] = [], contacts: [Contact] = [], blockedRules: [BlockedRule] = []) {
+                escalations: [Escalation] = [], contacts: [Contact] = [], blockedRules: [BlockedRule] = [],
+                indications: [Indication] = []) {
         self.household = household; self.members = members; self.informal = informal; self.signals = signals
         self.domains = domains; self.assessments = assessments; self.coordinators = coordinators
         self.actions = actions; self.meetings = meetings; self.attendees = attendees; self.consents = consents
         self.escalations = escalations; self.contacts = contacts; self.blockedRules = blockedRules
+        self.indications = indications
     }
 
     public var id: Int64 { household.id }
 
     enum CodingKeys: String, CodingKey {
         case household, members, informal, signals, domains, assessments, coordinators, actions, meetings, attendees
-        case consents, escalations, contacts, blockedRules
+        case consents, escalations, contacts, blockedRules, indications
     }
 
-    /// Decodes a household file; `blockedRules` is absent in files from before the register.
+    /// Decodes a household file; `blockedRules` and `indications` are absent in older files.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(household: try c.decode(Household.self, forKey: .household), members: try c.decode([Member].self, forKey: .members),
@@ -45,6 +49,7 @@ public struct CaseFile: Codable, Hashable, Sendable {
                   consents: try c.decode([Consent].self, forKey: .consents), escalations: try c.decode([Escalation].self, forKey: .escalations),
                   contacts: try c.decode([Contact].self, forKey: .contacts))
         blockedRules = try c.decodeIfPresent([BlockedRule].self, forKey: .blockedRules) ?? []
+        indications = try c.decodeIfPresent([Indication].self, forKey: .indications) ?? []
     }
 }
 

@@ -20,12 +20,18 @@ public struct Professional: Codable, Hashable, Sendable, Identifiable {
     public var phone: String?
     public var email: String?
     public var version: Int
+    /// Teams a teamleider leads besides their own (a team leader of Zuid and Noord); nil when none.
+    public var leads: [String]?
 
     public init(id: Int64, name: String, organisationId: Int64?, discipline: String, role: TafelRole, login: String,
-                team: String = "", phone: String? = nil, email: String? = nil, version: Int = 1) {
+                team: String = "", phone: String? = nil, email: String? = nil, version: Int = 1, leads: [String]? = nil) {
         self.id = id; self.name = name; self.organisationId = organisationId; self.discipline = discipline
         self.role = role; self.login = login; self.team = team; self.phone = phone; self.email = email; self.version = version
+        self.leads = leads.flatMap { $0.isEmpty ? nil : $0 }
     }
+
+    /// The teams this professional belongs to or leads (a teamleider's audit scope).
+    public var teams: Set<String> { Set([team] + (leads ?? [])).subtracting([""]) }
 }
 
 /// Everyone who can take part, for resolving names of parties: the organisations and professionals.

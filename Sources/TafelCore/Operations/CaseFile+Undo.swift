@@ -70,6 +70,11 @@ extension CaseFile {
             case .contact(let b?, let n):
                 guard let cur = contacts.first(where: { $0.id == n.id }), cur == n else { throw DomainError.changedSince }
                 out.append(.contact(base: cur, new: b))
+            case .indication(let b?, let n):
+                guard let cur = indications.first(where: { $0.id == n.id }), same(cur, n, version: \.version) else { throw DomainError.changedSince }
+                var back = b
+                back.version = cur.version
+                out.append(.indication(base: cur, new: back))
             default:
                 throw DomainError.cannotUndo
             }

@@ -158,6 +158,20 @@ extension CaseOperation {
             d.updatedOn = today
             return [.domain(base: old, new: d)]
 
+        case .addIndication(var i):
+            try file.ensureOpen()
+            i.id = 0
+            i.householdId = file.id
+            i.provider = i.provider.trimmed
+            guard file.members.contains(where: { $0.id == i.memberId }) else { throw DomainError.notFound(entity: "member", id: i.memberId) }
+            try Validation.validate(i)
+            return [.indication(base: nil, new: i)]
+        case .endIndication(let id, let day):
+            guard let base = file.indications.first(where: { $0.id == id }) else { throw DomainError.notFound(entity: "indication", id: id) }
+            var i = base
+            i.end = day
+            try Validation.validate(i)
+            return [.indication(base: base, new: i)]
         case .addContact(var c):
             try file.ensureOpen()
             c.id = 0

@@ -68,6 +68,10 @@ public enum CaseOperation: Sendable, Hashable {
 
     // MARK: The household record
     case addContact(Contact)
+    /// An indication for a member (law, provider, domain, start, end).
+    case addIndication(Indication)
+    /// Ends an indication on a day (stopped early, or the end date became known).
+    case endIndication(Int64, on: Day)
     case addSignal(Signal)
     case raiseEscalation(Escalation)
     case decideEscalation(Int64, decision: String)

@@ -23,6 +23,8 @@ public enum OperationWording {
         case .setNextReview(_, let day): return Message("done.next-review", .day(day))
         case .setDecision: return Message("done.decision")
         case .addContact: return Message("done.contact")
+        case .addIndication: return Message("done.indication")
+        case .endIndication: return Message("done.indication-ended")
         case .addSignal: return Message("done.signal")
         case .raiseEscalation: return Message("done.escalation")
         case .decideEscalation: return Message("done.escalation-decided")

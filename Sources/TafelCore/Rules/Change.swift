@@ -18,6 +18,7 @@ public enum Change: Sendable, Hashable {
     case consent(base: Consent?, new: Consent)
     case escalation(base: Escalation?, new: Escalation)
     case contact(base: Contact?, new: Contact)
+    case indication(base: Indication?, new: Indication)
 
     /// The entity name used in audit events and messages.
     public var entity: String {
@@ -35,6 +36,7 @@ public enum Change: Sendable, Hashable {
         case .consent: "consent"
         case .escalation: "escalation"
         case .contact: "contact"
+        case .indication: "indication"
         }
     }
 
@@ -55,6 +57,7 @@ public enum Change: Sendable, Hashable {
         case .consent(let b, _): b == nil
         case .escalation(let b, _): b == nil
         case .contact(let b, _): b == nil
+        case .indication(let b, _): b == nil
         }
     }
 
@@ -79,6 +82,7 @@ public enum Change: Sendable, Hashable {
         case .consent(_, let n): upsert(&file.consents, n)
         case .escalation(_, let n): upsert(&file.escalations, n)
         case .contact(_, let n): upsert(&file.contacts, n)
+        case .indication(_, let n): upsert(&file.indications, n)
         }
     }
 }

@@ -11,6 +11,8 @@ public enum DomainError: Error, Hashable, Sendable {
     /// Only the one an escalation was raised to (or a teamleider) decides it.
     case escalationNotYours(raisedTo: String)
     case householdClosed
+    /// An end date on or before the start date.
+    case endBeforeStart(start: Day, end: Day)
     case closeNeedsReason
     case replacementRequired
     case rejectionNeedsReason
@@ -45,6 +47,7 @@ public enum DomainError: Error, Hashable, Sendable {
         case .unknownDomainSet(let set, let known): return Message("error.unknown-domain-set", .text(set), .text(known.joined(separator: ", ")))
         case .escalationNotYours(let to): return Message("error.escalation-not-yours", .text(to))
         case .householdClosed: return Message("error.household-closed")
+        case .endBeforeStart(let start, let end): return Message("error.end-before-start", .day(end), .day(start))
         case .closeNeedsReason: return Message("error.close-needs-reason")
         case .replacementRequired: return Message("error.replacement-required")
         case .rejectionNeedsReason: return Message("error.rejection-needs-reason")

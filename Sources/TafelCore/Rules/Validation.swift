@@ -42,6 +42,12 @@ public enum Validation {
         if c.withWhom.trimmed.isEmpty { throw DomainError.required(field: "withWhom") }
     }
 
+    public static func validate(_ i: Indication) throws {
+        if i.provider.trimmed.isEmpty { throw DomainError.required(field: "provider") }
+        if i.domain.trimmed.isEmpty { throw DomainError.required(field: "domain") }
+        if let end = i.end, end < i.start { throw DomainError.endBeforeStart(start: i.start, end: end) }
+    }
+
     public static func validate(_ c: Consent) throws {
         if c.purpose.trimmed.isEmpty { throw DomainError.required(field: "purpose") }
     }
@@ -61,6 +67,7 @@ public enum Validation {
         case .coordinator(_, let n): try validate(n)
         case .escalation(_, let n): try validate(n)
         case .contact(_, let n): try validate(n)
+        case .indication(_, let n): try validate(n)
         case .consent(_, let n): try validate(n)
         case .signal(_, let n): try validate(n)
         case .domain(_, let n):

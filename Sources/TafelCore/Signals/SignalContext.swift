@@ -55,6 +55,12 @@ public enum Evidence {
     public static func overgang(member: String, birthday: Day) -> Message {
         Message("signal.overgang.evidence", .text(member), .day(birthday))
     }
+    public static func indicatieEindigt(member: String, law: LegalFramework, provider: String, end: Day) -> Message {
+        Message("signal.indicatie-eindigt.evidence", .text(member), .key("vocab.framework.\(law.rawValue)"), .text(provider), .day(end))
+    }
+    public static func wmoWlz(member: String, provider: String, adl: Int, health: Int, since: Day) -> Message {
+        Message("signal.wmo-wlz.evidence", .text(member), .text(provider), .number(adl), .number(health), .day(since))
+    }
     public static func toestemmingMeeting(organisation: String, meeting: Day) -> Message {
         Message("signal.toestemming.evidence-meeting", .text(organisation), .day(meeting))
     }

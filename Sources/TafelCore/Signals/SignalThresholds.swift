@@ -23,6 +23,13 @@ public struct SignalThresholds: Hashable, Sendable, Codable {
     /// Days from the first signal to the first contact before a signalled household shows in the
     /// audit (the timing element: help that comes late or never starts with no one going).
     public var signalContactDays = 14
+    /// Days before an indication's end from which it needs a follow-up (and after it, how long a
+    /// lapsed indication without one stays in the audit): a reassessment takes weeks.
+    public var indicationEndDays = 42
+    /// Days the scores of Basale ADL and Lichamelijke gezondheid stay at or below `wmoWlzMaxScore`
+    /// under a Wmo indication before the Wlz is to be looked into.
+    public var wmoWlzDays = 90
+    public var wmoWlzMaxScore = 2
 
     public init() {}
 
@@ -48,6 +55,9 @@ public struct SignalThresholds: Hashable, Sendable, Codable {
         ("toestemming", "terugkijk-dagen", \.consentLookbackDays),
         ("geen-contact", "dagen", \.noContactDays),
         ("signaal-zonder-contact", "dagen", \.signalContactDays),
+        ("indicatie-eindigt", "dagen", \.indicationEndDays),
+        ("wmo-wlz", "dagen", \.wmoWlzDays),
+        ("wmo-wlz", "max-score", \.wmoWlzMaxScore),
     ]
 }
 

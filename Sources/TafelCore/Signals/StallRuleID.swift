@@ -13,6 +13,8 @@ public enum StallRuleID: String, CaseIterable, Codable, Sendable, Hashable, Comp
     case wachtlijstKeten = "wachtlijst-keten"
     case voorliggend = "voorliggend"
     case overgang = "overgang"
+    case indicatieEindigt = "indicatie-eindigt"
+    case wmoWlz = "wmo-wlz"
     case toestemming = "toestemming"
     case geenContact = "geen-contact"
     case scoreDaling = "score-daling"

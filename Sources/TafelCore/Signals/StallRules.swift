@@ -11,7 +11,8 @@ public enum StallRules {
         (.geenRegie, geenRegie), (.regieTeruggekaatst, regieTeruggekaatst), (.actieVerlopen, actieVerlopen),
         (.geparkeerd, geparkeerd), (.reviewVerlopen, reviewVerlopen), (.acuutZonderActie, acuutZonderActie),
         (.onvolledig, onvolledig), (.eenDomein, eenDomein), (.wachtlijst, wachtlijst), (.wachtlijstKeten, wachtlijstKeten),
-        (.voorliggend, voorliggend), (.overgang, overgang), (.toestemming, toestemming), (.geenContact, geenContact),
+        (.voorliggend, voorliggend), (.overgang, overgang), (.indicatieEindigt, indicatieEindigt), (.wmoWlz, wmoWlz),
+        (.toestemming, toestemming), (.geenContact, geenContact),
         (.scoreDaling, scoreDaling), (.geenHulpvraag, geenHulpvraag), (.escalatieOpen, escalatieOpen),
         (.signaalZonderContact, signaalZonderContact),
     ]
@@ -225,6 +226,54 @@ public enum StallRules {
             while first.adding(months: t.transitionMonths) < b { first = first.adding(days: 1) }
             out.append(candidate(.overgang, f, .hoog, since: b.adding(months: -t.transitionMonths), firesOn: first, endsOn: b,
                                  Evidence.overgang(member: m.name, birthday: b), .member(m.id)))
+        }
+        return out
+    }
+
+    /// An indication ends within the window (or ended within it) with no follow-up: no later
+    /// indication for the same member and domain, and no open action in the domain.
+    static let indicatieEindigt: Rule = { f, ctx in
+        let window = ctx.thresholds.indicationEndDays
+        var out: [FindingCandidate] = []
+        for i in f.indications {
+            guard let end = i.end else { continue }
+            let renewed = f.indications.contains { $0.id != i.id && $0.memberId == i.memberId && $0.domain == i.domain && $0.start > i.start }
+            let planned = f.actions.contains { $0.isOpen && $0.domain == i.domain }
+            guard !renewed, !planned else { continue }
+            let from = end.adding(days: -window)
+            out.append(candidate(.indicatieEindigt, f, .middel, since: from, firesOn: from, endsOn: end.adding(days: window + 1), hoogOn: end,
+                                 Evidence.indicatieEindigt(member: f.member(i.memberId)?.name ?? "#\(i.memberId)", law: i.law,
+                                                           provider: i.provider, end: end), .member(i.memberId)))
+        }
+        return out
+    }
+
+    /// The domains whose lasting low scores under Wmo help point to the Wlz (long-term care).
+    static let wlzDomains = ("basale-adl", "lichamelijke-gezondheid")
+
+    /// A member with a Wmo indication whose scores on Basale ADL and Lichamelijke gezondheid have
+    /// both stayed at or below the threshold for the set period, and no Wlz indication: whether
+    /// the Wlz is the right law is to be looked into (*Wmo → Wlz*).
+    static let wmoWlz: Rule = { f, ctx in
+        let t = ctx.thresholds
+        var out: [FindingCandidate] = []
+        var seen = Set<Int64>()
+        for i in f.indications where i.law == .wmo2015 && !seen.contains(i.memberId) {
+            guard !f.indications.contains(where: { $0.memberId == i.memberId && $0.law == .wlz }) else { continue }
+            /// Since when the member's scores in a domain have stayed low (nil when the latest is not).
+            func lowSince(_ domain: String) -> (Day, Int)? {
+                let history = f.history(member: i.memberId, domain: domain)
+                guard let last = history.last, last.score <= t.wmoWlzMaxScore else { return nil }
+                var since = last.date
+                for a in history.reversed() { if a.score <= t.wmoWlzMaxScore { since = a.date } else { break } }
+                return (since, last.score)
+            }
+            guard let adl = lowSince(wlzDomains.0), let health = lowSince(wlzDomains.1) else { continue }
+            seen.insert(i.memberId)
+            let since = max(adl.0, health.0, i.start)
+            out.append(candidate(.wmoWlz, f, .middel, since: since, firesOn: since.adding(days: t.wmoWlzDays), endsOn: i.end,
+                                 Evidence.wmoWlz(member: f.member(i.memberId)?.name ?? "#\(i.memberId)", provider: i.provider,
+                                                 adl: adl.1, health: health.1, since: since), .member(i.memberId)))
         }
         return out
     }

@@ -21,6 +21,8 @@ public enum CaseStoreError: Error, Hashable, Sendable {
     case newerSchema(path: String, found: Int, supported: Int)
     case unreadable(path: String, reason: String)
     case notAllowed(String)
+    /// Another team's audit: a teamleider types a reason first (break-the-glass, logged).
+    case teamReasonRequired(team: String)
     /// A stale edit: both versions, to be shown side by side.
     case editConflict(EditConflict)
 
@@ -44,6 +46,7 @@ public enum CaseStoreError: Error, Hashable, Sendable {
             // The reason is a catalogue key (store.reason.*), worded in the reader's language.
             return Message("store.unreadable", .text(p), r.hasPrefix("store.reason.") ? .key(r) : .text(r))
         case .notAllowed(let what): return Message("store.not-allowed", .key(what))
+        case .teamReasonRequired(let team): return Message("store.team-reason-required", .text(team))
         case .editConflict(let c): return Message("store.edit-conflict", .key("entity.\(c.entity)"), .keys(c.fields.map { "field.\($0.field)" }))
         }
     }

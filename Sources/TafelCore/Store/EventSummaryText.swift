@@ -45,6 +45,7 @@ public enum EventSummaryText {
             return s.t("log.summary.session-planned", m[0], Day(iso: m[1]).map(s.date) ?? m[1], m[2])
         }
         if let m = match(p, #"^reference data imported \((\d+) domain set\(s\)\)$"#) { return s.t("log.summary.reference-imported", m[0]) }
+        if let m = match(p, #"^opened audit of team (.*) \(break-the-glass\)$"#) { return s.t("log.summary.team-break-glass", m[0]) }
         if let m = match(p, #"^domain set (\S+) → (\S+)$"#) { return s.t("log.summary.domain-set", m[0], m[1]) }
         if let m = match(p, #"^sociale kaart: (\d+) service\(s\) added$"#) { return s.t("log.summary.services-added", m[0]) }
         if p == "row fingerprints recorded" { return s.t("log.summary.fingerprints") }

@@ -20,7 +20,7 @@ enum RowFingerprints {
     static let tables = ["organisation", "professional", "household", "household_involved", "member", "informal_person",
                          "signal", "domain_state", "domain_organisation", "meeting", "meeting_domain", "attendee",
                          "assessment", "coordinator", "action", "action_dependency", "consent", "escalation", "contact",
-                         "conference_session", "session_slot", "blocked_rule", "service"]
+                         "conference_session", "session_slot", "blocked_rule", "service", "indication"]
 
     /// Creates the touched-rows table and the triggers on this connection (idempotent). The table
     /// has no key: an outer UPSERT's conflict handling would override a trigger's OR IGNORE, so

@@ -45,6 +45,27 @@ extension SQLiteCaseStore {
         }
     }
 
+    // MARK: Team scope
+
+    /// Lets a teamleider look at another team's audit after a typed reason: logs the break-the-glass
+    /// (kind view, with the reason) and returns the user with that team in scope for this command.
+    /// Without a reason nothing is logged and the answer is `reasonRequired`.
+    public func widenTeamScope(_ user: Professional, to team: String, reason: String?) throws -> Professional {
+        guard AccessPolicy.teamNeedsReason(user: user, team: team) else { return user }
+        let trimmed = (reason ?? "").trimmed
+        guard !trimmed.isEmpty else { throw CaseStoreError.teamReasonRequired(team: team) }
+        // The team as the households spell it (the filter ignores case; the scope does not).
+        let named = try writeBookkeeping { db -> String in
+            let named = try String.fetchOne(db, sql: "SELECT team FROM household WHERE lower(team) = lower(?) LIMIT 1", arguments: [team]) ?? team
+            try log(db, actor: user.login, household: nil, kind: .view, entity: "team", entityId: nil,
+                    summary: "opened audit of team \(named) (break-the-glass)", reason: trimmed)
+            return named
+        }
+        var wider = user
+        wider.leads = (user.leads ?? []) + [named]
+        return wider
+    }
+
     // MARK: Reading the audit
 
     /// All findings per household on `today` (the index: one range query).
@@ -58,7 +79,7 @@ extension SQLiteCaseStore {
         let summaries: [Int64: AuditSummary] = try read { db in try FindingIndex.summaries(db, today: today, rule: filter.rule, since: filter.since) }
         let roster = try roster()
         let rows: [AuditRow] = try read { db in
-            let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []
+            let involved = user.role != .beheerder ? try involvedHouseholds(db, user: user.id) : []
             guard !summaries.isEmpty else { return [] }
             // Columns read by position: thousands of rows, and a lookup by name costs more than the value.
             let hrows: [(id: Int64, name: String, wijk: String, team: String, coordinator: PartyRef?)] = try Row.fetchAll(db, sql: """
@@ -99,7 +120,7 @@ extension SQLiteCaseStore {
         let findings = try auditFindings(config: config, today: today, rules: filter.rule.map { [$0] })
         let roster = try roster()
         let rows: [AuditRow] = try read { db in
-            let involved = user.role == .medewerker || user.role == .voorzitter ? try involvedHouseholds(db, user: user.id) : []
+            let involved = user.role != .beheerder ? try involvedHouseholds(db, user: user.id) : []
             let ids = Array(findings.keys)
             guard !ids.isEmpty else { return [] }
             let hrows = try Row.fetchAll(db, sql: """
@@ -177,7 +198,12 @@ extension SQLiteCaseStore {
             if let since = filter.since { conditions.append("f.since >= :since"); arguments["since"] = since.ordinal }
             var scope = ""
             switch user.role {
-            case .teamleider, .beheerder: break
+            case .beheerder: break
+            case .teamleider:
+                // The own team(s) and what they are involved in (AccessPolicy.mayList, as SQL).
+                arguments["involved"] = jsonArray(Array(try involvedHouseholds(db, user: user.id)))
+                arguments["teams"] = TeamList.encode(user.teams.sorted())
+                scope = "AND (h.id IN (SELECT value FROM json_each(:involved)) OR h.team IN (SELECT value FROM json_each(:teams)))"
             case .medewerker, .voorzitter:
                 // Need-to-know: involved households (and, for a voorzitter, the own team's).
                 let involved = try involvedHouseholds(db, user: user.id)

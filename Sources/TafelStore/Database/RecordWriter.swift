@@ -32,8 +32,9 @@ enum RecordWriter {
 
     @discardableResult
     static func write(_ p: Professional, _ db: Database) throws -> Int64 {
-        try upsert(db, "professional", ["id", "name", "organisation_id", "discipline", "role", "login", "team", "phone", "email", "version"],
-                   [p.id, p.name, p.organisationId, p.discipline, p.role.rawValue, p.login, p.team, p.phone, p.email, p.version])
+        try upsert(db, "professional", ["id", "name", "organisation_id", "discipline", "role", "login", "team", "phone", "email", "version", "leads"],
+                   [p.id, p.name, p.organisationId, p.discipline, p.role.rawValue, p.login, p.team, p.phone, p.email, p.version,
+                    TeamList.encode(p.leads ?? [])])
     }
 
     @discardableResult
@@ -160,6 +161,12 @@ enum RecordWriter {
                    [b.id, b.householdId, b.date.iso, b.rule, b.source.rawValue, b.domain, b.blocked, b.exception.rawValue, b.amount, b.decidedBy, b.recordedBy])
     }
 
+    @discardableResult
+    static func write(_ i: Indication, _ db: Database) throws -> Int64 {
+        try upsert(db, "indication", ["id", "household_id", "member_id", "law", "provider", "domain", "start", "end_on", "version"],
+                   [i.id, i.householdId, i.memberId, i.law.rawValue, i.provider, i.domain, i.start.iso, i.end?.iso, i.version])
+    }
+
     /// Writes a whole household file (import, demo, generator): records keep their ids.
     static func write(_ f: CaseFile, _ db: Database) throws {
         try write(f.household, db)
@@ -178,5 +185,6 @@ enum RecordWriter {
         for e in f.escalations { try write(e, db) }
         for c in f.contacts { try write(c, db) }
         for b in f.blockedRules { try write(b, db) }
+        for i in f.indications { try write(i, db) }
     }
 }

@@ -38,7 +38,8 @@ enum RowMapping {
         try r.mapped("professional") { r -> Professional in
             Professional(id: try r.cell("id"), name: try r.cell("name"), organisationId: try r.cell("organisation_id"), discipline: try r.cell("discipline"),
                          role: try vocab(r, "role", default: TafelRole.medewerker), login: try r.cell("login"), team: try r.cell("team"),
-                         phone: try r.cell("phone"), email: try r.cell("email"), version: try r.cell("version"))
+                         phone: try r.cell("phone"), email: try r.cell("email"), version: try r.cell("version"),
+                         leads: TeamList.decode(try r.cell("leads")))
         }
     }
 
@@ -177,6 +178,14 @@ enum RowMapping {
                        kind: AuditKind(rawValue: try r.cell("kind")) ?? .system, entity: try r.cell("entity"), entityId: try r.cell("entity_id"),
                        summary: try r.cell("summary"), reason: try r.cell("reason"), prevHash: try r.cell("prev_hash"), hash: try r.cell("hash"),
                        stateDigest: try r.cell("state_digest"))
+        }
+    }
+
+    static func indication(_ r: Row) throws -> Indication {
+        try r.mapped("indication") { r -> Indication in
+            Indication(id: try r.cell("id"), householdId: try r.cell("household_id"), memberId: try r.cell("member_id"),
+                       law: try vocab(r, "law", default: LegalFramework.geen), provider: try r.cell("provider"), domain: try r.cell("domain"),
+                       start: try requiredDay(r, "start"), end: try day(r, "end_on"), version: try r.cell("version"))
         }
     }
 

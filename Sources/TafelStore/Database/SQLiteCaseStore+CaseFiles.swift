@@ -45,7 +45,8 @@ extension SQLiteCaseStore {
             consents: try all("SELECT * FROM consent WHERE household_id = ? ORDER BY id", RowMapping.consent),
             escalations: try all("SELECT * FROM escalation WHERE household_id = ? ORDER BY id", RowMapping.escalation),
             contacts: try all("SELECT * FROM contact WHERE household_id = ? ORDER BY id", RowMapping.contact),
-            blockedRules: try all("SELECT * FROM blocked_rule WHERE household_id = ? ORDER BY id", RowMapping.blockedRule))
+            blockedRules: try all("SELECT * FROM blocked_rule WHERE household_id = ? ORDER BY id", RowMapping.blockedRule),
+            indications: try all("SELECT * FROM indication WHERE household_id = ? ORDER BY id", RowMapping.indication))
     }
 
     /// The access decision for a user on a household, from the database (without loading the file).
@@ -309,6 +310,11 @@ extension SQLiteCaseStore {
             try unversioned("contact", n.id, base: b, current: file.contacts.first { $0.id == n.id })
             n.id = try RecordWriter.write(n, db)
             return (.contact(base: b, new: n), summary("contact", n.id, b, n))
+        case .indication(let b, var n):
+            n.householdId = hid
+            n.version = try versioned("indication", n.id, base: b, current: file.indications.first { $0.id == n.id }, version: \.version)
+            n.id = try RecordWriter.write(n, db)
+            return (.indication(base: b, new: n), summary("indication", n.id, b, n))
         }
     }
 }
@@ -344,6 +350,7 @@ extension Change {
         case .consent(_, let n): n.id
         case .escalation(_, let n): n.id
         case .contact(_, let n): n.id
+        case .indication(_, let n): n.id
         }
     }
 }

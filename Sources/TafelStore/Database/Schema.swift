@@ -5,7 +5,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 10
+    static let currentVersion = 12
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -19,6 +19,8 @@ enum Schema {
         m.registerMigration("v8-conference-sessions", migrate: v8)
         m.registerMigration("v9-reference-kaart-knelpunten", migrate: v9)
         m.registerMigration("v10-escalation-decider", migrate: v10)
+        m.registerMigration("v11-team-leads", migrate: v11)
+        m.registerMigration("v12-indications", migrate: v12)
         return m
     }
 
@@ -251,6 +253,25 @@ enum Schema {
     static func v10(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE escalation ADD COLUMN decided_by INTEGER REFERENCES professional(id)")
         try refingerprint(db)
+    }
+
+    /// The teams a teamleider leads besides their own (JSON array), for the audit's team scope.
+    /// Fingerprinted with the row: making oneself lead of another team outside tafel is caught.
+    static func v11(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE professional ADD COLUMN leads TEXT NOT NULL DEFAULT '[]'")
+        try refingerprint(db)
+    }
+
+    /// Indications per member (law, provider, domain, start, end), read by `indicatie-eindigt` and
+    /// `wmo-wlz`. A new table: no row to fingerprint again.
+    static func v12(_ db: Database) throws {
+        try db.execute(sql: """
+        CREATE TABLE indication (
+            id INTEGER PRIMARY KEY, household_id INTEGER NOT NULL REFERENCES household(id) ON DELETE CASCADE,
+            member_id INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE, law TEXT NOT NULL, provider TEXT NOT NULL,
+            domain TEXT NOT NULL, start TEXT NOT NULL, end_on TEXT, version INTEGER NOT NULL DEFAULT 1);
+        CREATE INDEX indication_household ON indication(household_id);
+        """)
     }
 
     /// Records every row's fingerprint again after a migration changed a fingerprinted table's

@@ -46,7 +46,7 @@ extension SQLiteCaseStore {
         e.signals = try ids("signal"); e.meetings = try ids("meeting"); e.attendees = try ids("attendee")
         e.assessments = try ids("assessment"); e.coordinators = try ids("coordinator"); e.actions = try ids("action")
         e.consents = try ids("consent"); e.escalations = try ids("escalation"); e.contacts = try ids("contact")
-        e.blockedRules = try ids("blocked_rule")
+        e.blockedRules = try ids("blocked_rule"); e.indications = try ids("indication")
         return e
     }
 

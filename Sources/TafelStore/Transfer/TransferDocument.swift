@@ -48,6 +48,7 @@ public struct TransferDocument: Codable, Sendable {
         f.escalations.sort { $0.id < $1.id }
         f.contacts.sort { $0.id < $1.id }
         f.blockedRules.sort { $0.id < $1.id }
+        f.indications.sort { $0.id < $1.id }
         return f
     }
 

@@ -255,6 +255,15 @@ public enum TransferValidator {
                 try belongs(b.householdId, "\(hp).blockedRules[\(i)].householdId")
                 if let p = b.recordedBy, !allPros.contains(p) { throw ImportError.missing("\(hp).blockedRules[\(i)].recordedBy", "professional", p) }
             }
+            for (i, x) in f.indications.enumerated() {
+                let ip = "\(hp).indications[\(i)]"
+                try unique(&seen.indications, existing.indications, x.id, "\(ip).id", "indication")
+                try belongs(x.householdId, "\(ip).householdId")
+                if !members.contains(x.memberId) { throw ImportError.missing("\(ip).memberId", "member", x.memberId) }
+                if !domains.contains(x.domain) { throw ImportError.unknownDomain("\(ip).domain", x.domain) }
+                if x.provider.trimmed.isEmpty { throw ImportError.rule(ip, .required(field: "provider")) }
+                try ImportError.order(ip, x.start, "start", x.end, "end")
+            }
             do { try f.validateInvariants() } catch let e as DomainError { throw ImportError.rule(hp, e) }
         }
     }
@@ -265,7 +274,7 @@ public enum TransferValidator {
         public var households = Set<Int64>(), members = Set<Int64>(), informal = Set<Int64>(), signals = Set<Int64>()
         public var meetings = Set<Int64>(), attendees = Set<Int64>(), assessments = Set<Int64>(), coordinators = Set<Int64>()
         public var actions = Set<Int64>(), consents = Set<Int64>(), escalations = Set<Int64>(), contacts = Set<Int64>()
-        public var blockedRules = Set<Int64>()
+        public var blockedRules = Set<Int64>(), indications = Set<Int64>()
         public init() {}
     }
 }

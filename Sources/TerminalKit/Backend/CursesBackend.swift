@@ -308,7 +308,8 @@ public final class CursesBackend: TerminalBackend {
         case 27:
             // Esc alone, Alt+key, or the start of a sequence curses did not recognise because it
             // arrived in pieces (a mouse report split by the terminal): wait a moment for the rest.
-            wtimeout(w, 10)
+            // 40 ms: on a loaded machine (a shared server, CI) 10 ms lost a click's continuation.
+            wtimeout(w, 40)
             var next: wint_t = 0
             let rc = wget_wch(w, &next)
             if rc == tk_ok(), next == 0x5B { return decodeControlSequence(window: w) }
@@ -327,6 +328,8 @@ public final class CursesBackend: TerminalBackend {
     /// Reads the rest of an `ESC [` sequence and decodes an SGR mouse report (`ESC [ < b ; x ; y M`);
     /// any other sequence is swallowed rather than typed as characters.
     private func decodeControlSequence(window w: UnsafeMutablePointer<WINDOW>) -> KeyEvent? {
+        // A sequence is under way: its remaining bytes are coming, so wait longer for each.
+        wtimeout(w, 200)
         var body = ""
         while body.count < 32 {
             var ch: wint_t = 0
