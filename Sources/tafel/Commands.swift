@@ -34,7 +34,7 @@ struct Demo: ParsableCommand {
             let today = AppClock.current.today
             let demo = DemoScenario.build(today: today)
             try store.bulkInsert(organisations: demo.organisations, professionals: demo.professionals, households: demo.households,
-                                 actor: "demo", summary: "demo database")
+                                 services: demo.services, actor: "demo", summary: "demo database")
             try store.setDemoLogin(DemoRoster.chairLogin)
             if noOpen { Out.line(s.t("demo.created", path)) } else { Out.warn(s.t("demo.created", path)) }
         } else if noOpen {

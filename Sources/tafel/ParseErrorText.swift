@@ -21,6 +21,8 @@ enum ParseErrorText {
     static func translate(_ m: String, strings s: Strings) -> String {
         let q = quoted(m)
         if m.hasPrefix("Unknown option"), q.count == 1 { return s.t("cli.parse.unknown-option", q[0]) }
+        // "Unknown option '--reden'. Did you mean '--reason'?"
+        if m.hasPrefix("Unknown option"), q.count == 2 { return s.t("cli.parse.unknown-option-suggest", q[0], q[1]) }
         if m.hasPrefix("Unexpected argument"), q.count == 1 { return s.t("cli.parse.unexpected-argument", q[0]) }
         // "2 unexpected arguments: 'b', 'c'"
         if m.contains("unexpected arguments"), !q.isEmpty { return s.t("cli.parse.unexpected-argument", q.joined(separator: "', '")) }

@@ -106,7 +106,7 @@ struct MinutesCommand: ParsableCommand {
             guard orgs.count == 1 else { throw CLIError(s.t("cli.bad-organisation", String(audience.dropFirst(4)), roster.organisations.values.map(\.name).sorted().joined(separator: ", "))) }
             target = .organisation(orgs[0].id)
         }
-        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: try store.domainOrder())
+        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: try store.domainOrder(), services: try store.services())
         let doc = MinutesRenderer(strings: s).document(minutes, audience: target, roster: roster)
         let text = format == "html" ? doc.html() : doc.markdown()
         try store.logExport(householdId: id, what: "minutes (\(audience), \(format))", by: user)

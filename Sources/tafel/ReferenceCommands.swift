@@ -143,22 +143,26 @@ struct KnelpuntenCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "summary", abstract: CLIText.t("clihelp.knelpunten-summary"))
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
+        @Option(name: .customLong("k"), help: CLIText.help("clihelp.opt.k")) var k: String?
 
         func run() throws {
             let s = global.strings
+            let threshold = try Aggregate.threshold(k, global)
             let store = try global.openStore(create: false)
             let user = try global.signedIn(store)
-            let figures = BlockedRuleFigure.aggregate(try store.blockedRules(for: user))
+            let figures = BlockedRuleFigure.aggregate(try store.blockedRules(for: user)).map { PublishedBlockedRuleFigure($0, k: threshold) }
             if format == .json { Out.raw(JSONOutput.encode(figures)); return }
+            // "x": withheld, as in the aggregate (fewer than k households).
+            func n(_ x: Int?) -> String { x.map(String.init) ?? "x" }
             if figures.isEmpty && format == .table { Out.line(s.t("knelpunten.empty")); return }
             let report = Report(headers: [s.t("knelpunten.col-rule"), s.t("knelpunten.col-source"), s.t("knelpunten.col-households"),
                                           s.t("knelpunten.col-maatwerk"), s.t("knelpunten.col-doorbraak"), s.t("knelpunten.col-hardheid"),
                                           s.t("knelpunten.col-budget")],
                                 keys: ["rule", "source", "households", "maatwerk", "doorbraakbudget", "hardheidsclausule", "budgetEuros"],
-                                rows: figures.map { [$0.rule, s.label($0.source), String($0.households), String($0.maatwerk), String($0.doorbraakbudget),
-                                                     String($0.hardheidsclausule), $0.budgetEuros == 0 ? "—" : "€ \($0.budgetEuros)"] },
-                                machine: figures.map { [$0.rule, $0.source.rawValue, String($0.households), String($0.maatwerk), String($0.doorbraakbudget),
-                                                        String($0.hardheidsclausule), String($0.budgetEuros)] })
+                                rows: figures.map { [$0.rule, s.label($0.source), n($0.households), n($0.maatwerk), n($0.doorbraakbudget),
+                                                     n($0.hardheidsclausule), $0.budgetEuros.map { $0 == 0 ? "—" : "€ \($0)" } ?? "x"] },
+                                machine: figures.map { [$0.rule, $0.source.rawValue, n($0.households), n($0.maatwerk), n($0.doorbraakbudget),
+                                                        n($0.hardheidsclausule), n($0.budgetEuros)] })
             Out.raw(report.render(format))
         }
     }

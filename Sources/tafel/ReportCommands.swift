@@ -9,14 +9,18 @@ struct Aggregate: ParsableCommand {
     @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
     @Option(name: .customLong("k"), help: CLIText.help("clihelp.opt.k")) var k: String?
 
-    func run() throws {
-        let s = global.strings
-        // The flag wins over config.toml; either must be a whole number in the allowed range.
-        let chosen = k ?? global.settings.aggregateK
-        let threshold = try chosen.map { text -> Int in
-            guard let n = Int(text), SmallCellSuppression.allowedK.contains(n) else { throw CLIError(s.t("cli.bad-k", text)) }
+    /// The k of small-cell suppression: the flag wins over config.toml (`aggregate-k`); either must
+    /// be a whole number in the allowed range.
+    static func threshold(_ k: String?, _ global: GlobalOptions) throws -> Int {
+        try (k ?? global.settings.aggregateK).map { text -> Int in
+            guard let n = Int(text), SmallCellSuppression.allowedK.contains(n) else { throw CLIError(global.strings.t("cli.bad-k", text)) }
             return n
         } ?? SmallCellSuppression.defaultK
+    }
+
+    func run() throws {
+        let s = global.strings
+        let threshold = try Aggregate.threshold(k, global)
         let store = try global.openStore(create: false)
         let user = try global.signedIn(store)
         guard AccessPolicy.mayAudit(user) else { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.teamleider").message)) }

@@ -64,6 +64,7 @@ enum TUILauncher {
                              themeName: themeName, today: clock.today, now: Int64(clock.now.timeIntervalSince1970), size: backend.size,
                              screen: empty ? .welcome : .caseload, privacyMask: projector)
         state.isEmptyDatabase = empty
+        state.services = try store.services()
         // The orders chosen last time (unknown values: the lists' own order).
         state.households.sort = ListSort(setting: g.settings.sortHouseholds, keys: SortColumns.households)
         state.audit.sort = ListSort(setting: g.settings.sortAudit, keys: SortColumns.audit)
@@ -74,13 +75,14 @@ enum TUILauncher {
         }
         // A theme or language chosen on screen is kept where `tafel config set` writes.
         let settingsPath = g.config ?? ConfigFile.userPath(g.environment)
-        let session = EffectInterpreter.Session(user: user, signalConfig: state.signalConfig, strings: strings, domainOrder: state.domainOrder,
+        var session = EffectInterpreter.Session(user: user, signalConfig: state.signalConfig, strings: strings, domainOrder: state.domainOrder,
                                                 exportDirectory: g.settings.exportFolder ?? FileManager.default.currentDirectoryPath,
                                                 drafts: DraftStore(directory: DraftStore.directory(for: store.location, environment: g.environment)),
                                                 saveSetting: { key, value in
                                                     try ConfigFile.set(key, to: value, in: settingsPath)
                                                     return settingsPath
                                                 })
+        session.services = state.services
         let runtime = AppRuntime(state: state, backend: backend, interpreter: EffectInterpreter(store: store, clock: clock, session: session),
                                  clock: clock, themes: themes, monochrome: noColor)
         var initial: [AppAction] = empty ? [] : [.command(.screenCaseload)]

@@ -72,6 +72,7 @@ struct FoundationE2ETests {
         (["generate", "--households", "veel"], "tafel: de waarde 'veel' is ongeldig voor --households; zie 'tafel generate --help'"),
         (["audit", "--format", "xml"], "tafel: de waarde 'xml' is ongeldig voor --format: kies uit table, json, csv, excel; zie 'tafel audit --help'"),
         (["audit", "--frobnicate"], "tafel: onbekende optie '--frobnicate'; zie 'tafel audit --help'"),
+        (["audit", "--reasn", "x"], "tafel: onbekende optie '--reasn' (bedoelt u '--reason'?); zie 'tafel audit --help'"),
         (["import"], "tafel: het argument <file> ontbreekt; zie 'tafel import --help'"),
         (["show", "a", "b", "c"], "tafel: onbekend argument 'b', 'c'; zie 'tafel show --help'"),
         (["import", "--lang", "en"], "tafel: the argument <file> is missing; see 'tafel import --help'"),

@@ -149,7 +149,7 @@ struct ReferenceE2ETests {
         let csv = dir.file("kaart.csv")
         try """
         name;organisation;contact;phone;email;domains;laws;wijk;waitingWeeks
-        Schuldhulp Zuid;Kredietbank Rotterdam;Ans Bakker;010 555 12 34;;financien;participatiewet;Bloemhof;6
+        Kredietbank Schuldhulp;Kredietbank Rotterdam;Ans Bakker;010 555 12 34;;financien;participatiewet;Bloemhof;6
         "Thuisadministratie; vrijwilligers";Humanitas;Piet;;;financien|huiselijke-relaties;;;
         Jongerenloket;Gemeente;Fatma;010 555 00 00;;tijdsbesteding;;Hillesluis;2
         """.write(toFile: csv, atomically: true, encoding: .utf8)
@@ -157,8 +157,10 @@ struct ReferenceE2ETests {
         #expect(r.status == 0, "\(r.stderr)")
         let out = try E2E.run(["kaart", "--domain", "financien", "--wijk", "Bloemhof", "--format", "csv", "--db", db, "--user", "sanne"]).stdout
         let rows = try NamedCSV(string: out, delimiter: .comma).rows
-        #expect(Set(rows.map { $0["name"]! }) == ["Schuldhulp Zuid", "Thuisadministratie; vrijwilligers"], "\(out)")
-        #expect(rows.first { $0["name"] == "Schuldhulp Zuid" }?["waitingWeeks"] == "6")
+        // The demo's own kaart (three services for Financiën in Bloemhof) and the two read in.
+        #expect(Set(rows.map { $0["name"]! }) == ["Kredietbank Schuldhulp", "Thuisadministratie; vrijwilligers", "Schuldhulp Zuid",
+                                                  "Budgetcoaching Bloemhof", "Voedselbank Zuid"], "\(out)")
+        #expect(rows.first { $0["name"] == "Kredietbank Schuldhulp" }?["waitingWeeks"] == "6")
         #expect(try E2E.run(["kaart", "--wijk", "Hillesluis", "--db", db, "--user", "sanne"]).stdout.contains("Jongerenloket"))
         // A bad row names the file and its line; nothing is imported.
         try "name,domains\nGoed,financien\nFout,belastingen\n".write(toFile: csv, atomically: true, encoding: .utf8)
@@ -172,21 +174,29 @@ struct ReferenceE2ETests {
     @Test func knelpuntenOnTheDemoAreCountedPerRule() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)
-        func figures() throws -> [[String: String]] {
-            try NamedCSV(string: try E2E.run(["knelpunten", "--format", "csv", "--db", db, "--user", "petra"]).stdout, delimiter: .comma).rows
+        func figures(k: String? = nil) throws -> [[String: String]] {
+            let r = try E2E.run(["knelpunten", "--format", "csv", "--db", db, "--user", "petra"] + (k.map { ["--k", $0] } ?? []))
+            #expect(r.status == 0, "\(r.stderr)")
+            return try NamedCSV(string: r.stdout, delimiter: .comma).rows
         }
+        // Three rules, each met in one household: named, their counts withheld as the aggregate does
+        // (k = 5 by default; one household's doorbraakbudget is that household's).
         var f = try figures()
         #expect(f.count == 3)
-        #expect(f.first { $0["rule"] == "Kostendelersnorm" }?["households"] == "1")
-        #expect(f.first { $0["rule"]!.hasPrefix("Zoektermijn") }?["doorbraakbudget"] == "1")
-        #expect(f.first { $0["rule"]!.hasPrefix("Zoektermijn") }?["budgetEuros"] == "1450")
-        #expect(f.first { $0["rule"]!.hasPrefix("Leerlingenvervoer") }?["maatwerk"] == "1")
-        // The same rule for a second household counts two households, whatever its spelling.
+        #expect(Set(f.map { $0["rule"]! }) == ["Kostendelersnorm", "Zoektermijn van vier weken voor jongeren (Participatiewet)",
+                                               "Leerlingenvervoer alleen binnen de regio"])
+        #expect(f.allSatisfy { $0["households"] == "x" && $0["budgetEuros"] == "x" && $0["maatwerk"] == "x" }, "\(f)")
+        #expect(try E2E.run(["knelpunten", "--k", "1", "--db", db, "--user", "petra"]).status == 1)
+        // The same rule for a second household counts two households, whatever its spelling; at
+        // k = 2 its figures show, the others stay withheld.
         let add = try E2E.run(["knelpunten", "add", "Maaike", "--rule", "kostendelersnorm ", "--source", "wet", "--domain", "financien",
                                "--blocked", "Haar zoon kan niet bij haar inwonen", "--db", db, "--user", "sanne"])
         #expect(add.status == 0, "\(add.stderr)")
-        f = try figures()
-        #expect(f.first { $0["rule"]!.lowercased().hasPrefix("kostendelersnorm") }?["households"] == "2")
+        f = try figures(k: "2")
+        let kosten = f.first { $0["rule"]!.lowercased().hasPrefix("kostendelersnorm") }
+        #expect(kosten?["households"] == "2" && kosten?["maatwerk"] == "0" && kosten?["doorbraakbudget"] == "0" && kosten?["budgetEuros"] == "0", "\(f)")
+        #expect(f.first { $0["rule"]!.hasPrefix("Zoektermijn") }?["budgetEuros"] == "x")
+        #expect(f.first { $0["rule"]!.hasPrefix("Leerlingenvervoer") }?["maatwerk"] == "x")
         // An exception needs who decided; a doorbraakbudget needs its amount.
         let noAmount = try E2E.run(["knelpunten", "add", "Maaike", "--rule", "X", "--source", "wet", "--domain", "financien", "--blocked", "Y",
                                     "--exception", "doorbraakbudget", "--decided-by", "Petra", "--db", db, "--user", "sanne"])
@@ -200,7 +210,7 @@ struct ReferenceE2ETests {
         #expect(export.contains("\"blockedRules\""))
         try export.write(toFile: dir.file("x.json"), atomically: true, encoding: .utf8)
         #expect(try E2E.run(["import", dir.file("x.json"), "--db", dir.file("copy.sqlite")]).status == 0)
-        #expect(try NamedCSV(string: try E2E.run(["knelpunten", "--format", "csv", "--db", dir.file("copy.sqlite"), "--user", "petra"]).stdout,
+        #expect(try NamedCSV(string: try E2E.run(["knelpunten", "--format", "csv", "--k", "2", "--db", dir.file("copy.sqlite"), "--user", "petra"]).stdout,
                              delimiter: .comma).rows == f)
     }
 

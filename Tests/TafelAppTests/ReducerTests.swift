@@ -391,6 +391,29 @@ struct ReducerTests {
         #expect(s.screen == .caseload)
     }
 
+    /// A knellende regel from the household screen (K): the domain preset to the first in need,
+    /// an exception needs who decided and a doorbraakbudget its amount, then one operation.
+    @Test func aBlockedRuleIsRecordedFromTheHouseholdScreen() {
+        var s = state(login: "sanne")
+        _ = Reducer.reduce(&s, .householdOpened(file("Storm")))
+        key(&s, "K")
+        guard case .form(let form)? = s.modal, case .blockedRule = form.purpose else { Issue.record("no form: \(String(describing: s.modal))"); return }
+        func type(_ text: String) { for c in text { _ = Reducer.reduce(&s, .key(.char(c))) } }
+        type("Kostendelersnorm"); key(&s, "Tab")
+        key(&s, "Tab")                                   // wet
+        key(&s, "Tab")                                   // the domain in need
+        type("Inwonen bij moeder verlaagt haar uitkering"); key(&s, "Tab")
+        key(&s, "Right"); key(&s, "Right")               // doorbraakbudget
+        #expect(key(&s, "Enter").isEmpty, "a doorbraakbudget without amount or decider")
+        guard case .form(let f)? = s.modal else { Issue.record("the form closed"); return }
+        #expect(f.error == DomainError.required(field: "amount").message)
+        key(&s, "Tab"); type("€ 1.450"); key(&s, "Tab"); type("Petra (teamleider)")
+        let effects = key(&s, "Enter")
+        guard case .recordBlockedRule(let r)? = operation(effects.first) else { Issue.record("not recorded: \(effects)"); return }
+        #expect(r.rule == "Kostendelersnorm" && r.source == .wet && r.exception == .doorbraakbudget && r.amount == 1450)
+        #expect(r.decidedBy == "Petra (teamleider)" && r.domain == s.domainOrder.first { file("Storm").isInNeed($0) })
+    }
+
     @Test func breakTheGlassAsksForAReasonAndThenOpens() {
         var s = state(login: "petra")
         let open = Reducer.reduce(&s, .openHousehold(13, then: .show))
@@ -399,6 +422,24 @@ struct ReducerTests {
         #expect(key(&s, "Enter").isEmpty) // too short
         for c in " gesprek nav melding" { _ = Reducer.reduce(&s, .key(.char(c))) }
         #expect(key(&s, "Enter") == [.open(householdId: 13, reason: "kort gesprek nav melding")])
+    }
+
+    /// "Who does this for Financiën in Bloemhof?": the owner picker lists the organisations the
+    /// sociale kaart names for the domain and the household's wijk, after who is at the table, with
+    /// the number to call; a service for another wijk is not offered.
+    @Test func theOwnerPickerOffersTheSocialeKaart() {
+        var s = meetingState("De Vries", step: .domains)   // Bloemhof, on Financiën
+        s.services = DemoRoster.services.sorted { $0.name < $1.name }   // as the store reads them
+        let options = Forms.parties(s, file: s.meeting!.file, attendees: s.meeting!.attendees, domain: "financien")
+        let names = options.prefix(3).map { s.strings.render($0.label) }
+        #expect(names == ["Fatima el Amrani", "Stichting Ervaringskracht", "Schuldhulpverlening Stad"], "\(names)")
+        #expect(options[2].detail.map(s.strings.render) == "kaart: 14 010 · ±3 wk")
+        #expect(options[1].detail.map(s.strings.render) == "kaart: 06 1234 5678 · ±1 wk")
+        // Jolanda lives in Hillesluis: Budgetcoaching Bloemhof is not hers; the voedselbank is not on the roster.
+        let elsewhere = Forms.parties(s, file: file("Jolanda"), attendees: [], domain: "financien")
+        #expect(elsewhere.first.map { s.strings.render($0.label) } == "Schuldhulpverlening Stad")
+        #expect(!elsewhere.contains { s.strings.render($0.label).contains("Voedselbank") })
+        #expect(elsewhere.filter { ($0.detail.map(s.strings.render) ?? "").hasPrefix("kaart") }.count == 1)
     }
 
     @Test func aNewActionFormValidatesAndSaves() {

@@ -225,6 +225,22 @@ struct MeetingLogicTests {
         for banned in ["score", "Score", "acuut", "Wgs", "ZRM", "→", "Financiën"] { #expect(!plan.contains(banned), "\(banned)") }
     }
 
+    /// The plan says how to reach the organisations doing the household's actions, from the
+    /// sociale kaart entry for that domain in the household's wijk (and nothing without a kaart).
+    @Test func householdPlanSaysHowToReachThemFromTheKaart() throws {
+        let (f, mid) = minutesFixture()
+        let org = try #require(f.roster.organisations.values.first { $0.name == "Wijkteam Noord" })
+        let services = [Service(name: "Schuldhulp Zuid", organisation: org.name, contact: "Loket", phone: "14 020", domains: ["financien"], wijk: "Zuid"),
+                        Service(name: "Schuldhulp Noord", organisation: org.name, contact: "Balie Noord", phone: "14 010", domains: ["financien"], wijk: "Noord"),
+                        Service(name: "Woonloket", organisation: org.name, contact: "Balie", domains: ["huisvesting"])]
+        let m = try Minutes.build(f.file, meetingId: mid, roster: f.roster, domainOrder: order, services: services)
+        #expect(m.reachOut == [Minutes.PlanContact(service: "Schuldhulp Noord", contact: "Balie Noord", phone: "14 010", email: nil)])
+        let plan = MinutesRenderer(strings: Strings(.nl)).document(m, audience: .household, roster: f.roster).markdown()
+        #expect(plan.contains("## Zo bereikt u ze\n\n- Schuldhulp Noord: Balie Noord. Bel: 14 010.\n"), "\(plan)")
+        let none = try Minutes.build(f.file, meetingId: mid, roster: f.roster, domainOrder: order)
+        #expect(!MinutesRenderer(strings: Strings(.nl)).document(none, audience: .household, roster: f.roster).markdown().contains("Zo bereikt u ze"))
+    }
+
     @Test func organisationExtractHasOnlyItsOwnActions() throws {
         var (f, mid) = minutesFixture()
         f.action("huisvesting", "Woning aanpassen", owner: .professional(2))

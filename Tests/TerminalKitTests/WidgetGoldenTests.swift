@@ -58,6 +58,14 @@ struct WidgetGoldenTests {
         #expect(b[2, 2].role == .normal)
     }
 
+    /// A badge wider than the row is cut to half the row; the item's own text stays (an option
+    /// with a long sociale-kaart detail showed as an empty row).
+    @Test func aLongBadgeNeverHidesTheText() {
+        let items = [ListItem("Schuldhulpverlening Stad", badges: [Span("kaart: Schuldhulp Zuid · Loket Schuldhulp 14 010 · ±3 wk wachten", .muted)])]
+        let b = render(40, 1) { ListView(items, showsSelection: false).render($0.area, into: &$0) }
+        #expect(b.lines[0] == "  Schuldhulpverleni… kaart: Schuldhulp… ", "\(b.lines[0])")
+    }
+
     @Test func listShowsEmptyText() {
         let b = render(30, 2) { ListView([], emptyText: "Geen afspraken").render($0.area, into: &$0) }
         #expect(b.lines[0] == "  Geen afspraken              ")

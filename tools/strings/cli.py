@@ -9,6 +9,7 @@ ENTRIES = [
 ("cli.parse.missing-value","{0} heeft een waarde nodig","{0} needs a value"),
 ("cli.parse.see-help","{0}; zie '{1}'","{0}; see '{1}'"),
 ("cli.parse.unexpected-argument","onbekend argument '{0}'","unknown argument '{0}'"),
+("cli.parse.unknown-option-suggest","onbekende optie '{0}' (bedoelt u '{1}'?)","unknown option '{0}' (did you mean '{1}'?)"),
 ("cli.parse.unknown-option","onbekende optie '{0}'","unknown option '{0}'"),
 # --help: what each command does
 ("clihelp.tafel","Casusoverleg in de terminal: één gezin, één plan, één regisseur.","Case conferences in the terminal: one household, one plan, one coordinator."),

@@ -38,6 +38,7 @@ CMDS = [
 ("add-signal","Signaal vastleggen","Record a signal","signaal","signal"),
 ("add-escalation","Opschalen","Escalate","opschalen","escalate"),
 ("add-consent","Toestemming vastleggen","Record consent","toestemming","consent"),
+("add-blocked-rule","Knellende regel vastleggen","Record a rule that blocked help","knelpunt","blocked"),
 ("decide-escalation","Besluit op opschaling vastleggen","Record the decision on an escalation","besluit","decision"),
 ("next-step","Volgend agendapunt","Next agenda step","volgende","next"),
 ("previous-step","Vorig agendapunt","Previous agenda step","vorige","previous"),

@@ -37,6 +37,7 @@ ENTRIES = [
 ("done.decision","✓ Besluit opgeslagen","✓ Decision saved"),
 ("done.indication","✓ Indicatie vastgelegd","✓ Indication recorded"),
 ("done.indication-ended","✓ Einddatum van de indicatie vastgelegd","✓ Indication end date recorded"),
+("done.blocked-rule","✓ Knellende regel vastgelegd","✓ Blocked rule recorded"),
 ("done.contact","✓ Contact vastgelegd","✓ Contact recorded"),
 ("done.signal","✓ Signaal vastgelegd","✓ Signal recorded"),
 ("done.escalation","✓ Opschaling vastgelegd","✓ Escalation recorded"),

@@ -29,6 +29,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case nextTab = "next-tab", previousTab = "previous-tab"
     case addContact = "add-contact", addSignal = "add-signal", addEscalation = "add-escalation", addConsent = "add-consent"
     case decideEscalation = "decide-escalation"
+    case addBlockedRule = "add-blocked-rule"
     case editHousehold = "edit-household", closeHousehold = "close-household", householdFlags = "household-flags"
     case addMember = "add-member", editMember = "edit-member", endMember = "end-member"
     case reopenAction = "reopen-action"

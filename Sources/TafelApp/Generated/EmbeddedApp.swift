@@ -75,6 +75,7 @@ bind household s add-signal
 bind household e add-escalation
 bind household t add-consent
 bind household b decide-escalation
+bind household K add-blocked-rule
 bind household w edit-household
 bind household X close-household
 bind household f household-flags
@@ -152,6 +153,7 @@ bind meeting-domains s cycle-domain-status
 bind meeting-domains z mark-no-need
 bind meeting-domains b mark-not-discussed
 bind meeting-domains a add-action
+bind meeting-domains K add-blocked-rule
 bind meeting-domains Enter edit
 bind meeting-domains i edit-situation
 bind meeting-domains r no-action-reason

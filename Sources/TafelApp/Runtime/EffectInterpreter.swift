@@ -19,6 +19,8 @@ public final class EffectInterpreter: @unchecked Sendable {
         /// Writes a setting to the user's config file and answers its path (nil: settings are not
         /// saved, as in tests without a config folder).
         public var saveSetting: (@Sendable (_ key: String, _ value: String) throws -> String)?
+        /// The sociale kaart, for "how to reach them" in the household's plan.
+        public var services: [Service] = []
 
         public init(user: Professional, signalConfig: SignalConfig, strings: Strings, domainOrder: [String],
                     exportDirectory: String, drafts: DraftStore, saveSetting: (@Sendable (String, String) throws -> String)? = nil) {
@@ -105,7 +107,7 @@ public final class EffectInterpreter: @unchecked Sendable {
         let user = session.user
         let file = try store.reload(hid, for: user)
         let roster = try store.roster()
-        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: session.domainOrder)
+        let minutes = try Minutes.build(file, meetingId: mid, roster: roster, domainOrder: session.domainOrder, services: session.services)
         let s = session.strings
         let renderer = MinutesRenderer(strings: s)
         let doc: ReportDocument, stem: String, html: Bool, what: String

@@ -7,6 +7,8 @@ public struct AppState: Sendable {
     public var user: Professional
     public var roster: Roster
     public var domainOrder: [String]
+    /// The sociale kaart (whom to call for which domain in which wijk), read at start.
+    public var services: [Service] = []
     public var databaseName: String
     public var keymap: Keymap
     public var strings: Strings

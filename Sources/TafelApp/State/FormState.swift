@@ -65,6 +65,7 @@ public enum FormPurpose: Sendable, Hashable {
     case contact(householdId: Int64)
     case signal(householdId: Int64)
     case escalation(householdId: Int64)
+    case blockedRule(householdId: Int64)
     case decideEscalation(Escalation)
     /// `atTable`: the attending organisations without a valid consent (the meeting offers them all at once).
     case consent(householdId: Int64, organisation: Int64?, atTable: [Int64] = [])

@@ -10,8 +10,10 @@ enum Forms {
         return (none ? [ChoiceOption(Message("form.none"), .none)] : []) + ordered.map { ChoiceOption(Message("vocab.\(V.vocabularyName).\($0.rawValue)"), .code($0.rawValue)) }
     }
 
-    /// Everyone who can own an action or coordinate: attendees first, then the household, then the roster.
-    static func parties(_ state: AppState, file: CaseFile, attendees: [Attendee]) -> [ChoiceOption] {
+    /// Everyone who can own an action or coordinate: attendees first, then (for an action in
+    /// `domain`) the organisations the sociale kaart lists for that domain in the household's wijk,
+    /// then the household, then the roster.
+    static func parties(_ state: AppState, file: CaseFile, attendees: [Attendee], domain: String? = nil) -> [ChoiceOption] {
         var out: [ChoiceOption] = []
         var seen = Set<PartyRef>()
         let dir = PartyDirectory(roster: state.roster, file: file)
@@ -21,6 +23,13 @@ enum Forms {
         }
         // Only who is actually at the table (or online) is "aan tafel"; someone absent is listed as usual.
         for a in attendees where a.presence.attended { if let p = a.party { add(p, state.strings.t("form.at-the-table")) } }
+        if let domain {
+            // "Who does this for Financiën in Bloemhof?": the kaart's answer, with whom to call.
+            for s in state.services where s.serves(domain: domain, wijk: file.household.wijk) {
+                guard let org = state.roster.organisations.values.first(where: { $0.name.lowercased() == s.organisation.lowercased() }) else { continue }
+                add(.organisation(org.id), kaartDetail(s, state.strings))
+            }
+        }
         for m in file.currentMembers(on: state.today) { add(.member(m.id), state.strings.label(m.role)) }
         for i in file.informal { add(.informal(i.id), state.strings.label(i.kind)) }
         for p in state.roster.professionals.values.sorted(by: { $0.name < $1.name }) {
@@ -30,9 +39,17 @@ enum Forms {
         return out
     }
 
+    /// "kaart: 14 010 · ±3 wk": the organisation is on the kaart for this domain and wijk, the
+    /// number to call (else the contact) and the wait; short, so the name beside it stays whole.
+    static func kaartDetail(_ s: Service, _ strings: Strings) -> String {
+        let reach = s.phone ?? (s.contact.isEmpty ? s.name : s.contact)
+        return strings.t("form.kaart", reach) + (s.waitingWeeks.map { " · " + strings.t("form.kaart-wait", String($0)) } ?? "")
+    }
+
     static func newAction(_ state: AppState, file: CaseFile, domain: String, attendees: [Attendee]) -> FormState {
         let typical = (state.strings.reference.domainLinks[domain]?.frameworks ?? []).compactMap(LegalFramework.init(rawValue:))
-        return FormState(purpose: .newAction(householdId: file.id, domain: domain), title: "form.new-action", fields: actionFields(state, file: file, attendees: attendees, typical: typical, action: nil))
+        return FormState(purpose: .newAction(householdId: file.id, domain: domain), title: "form.new-action",
+                         fields: actionFields(state, file: file, attendees: attendees, typical: typical, action: nil, domain: domain))
     }
 
     /// The edit form of an action; `values` prefills the fields (a merge after a conflict), the
@@ -40,7 +57,7 @@ enum Forms {
     static func editAction(_ state: AppState, file: CaseFile, action: Action, values: Action? = nil, attendees: [Attendee]) -> FormState {
         let typical = (state.strings.reference.domainLinks[action.domain]?.frameworks ?? []).compactMap(LegalFramework.init(rawValue:))
         return FormState(purpose: .editAction(action), title: "form.edit-action",
-                         fields: actionFields(state, file: file, attendees: attendees, typical: typical, action: values ?? action))
+                         fields: actionFields(state, file: file, attendees: attendees, typical: typical, action: values ?? action, domain: action.domain))
     }
 
     /// A new action from the household screen: its domain is the first field.
@@ -52,8 +69,9 @@ enum Forms {
                             + actionFields(state, file: file, attendees: [], typical: [], action: nil))
     }
 
-    static func actionFields(_ state: AppState, file: CaseFile, attendees: [Attendee], typical: [LegalFramework], action: Action?) -> [FormField] {
-        let owners = parties(state, file: file, attendees: attendees)
+    static func actionFields(_ state: AppState, file: CaseFile, attendees: [Attendee], typical: [LegalFramework], action: Action?,
+                             domain: String? = nil) -> [FormField] {
+        let owners = parties(state, file: file, attendees: attendees, domain: domain)
         let ownerName = action?.owner.map { PartyDirectory(roster: state.roster, file: file).name($0) } ?? ""
         let frameworks = vocab(LegalFramework.self, first: typical, none: true)
         let agreements = vocab(Agreement.self, first: [.eens, .oneens, .nietGevraagd])
@@ -175,6 +193,23 @@ enum Forms {
             FormField("field.reason", .text(TextInput(maxLength: 500)), required: true),
             FormField("field.raisedTo", .text(TextInput(maxLength: 120)), required: true),
             FormField("field.deadline", .date(TextInput("+2w", maxLength: 20)), required: true),
+        ])
+    }
+
+    /// A rule that blocked help (*knellende regel*): which rule, where it comes from, the domain
+    /// (preset to the first in need, or the meeting's current one), what it blocked, and the way
+    /// around it if one was used.
+    static func blockedRule(_ state: AppState, file: CaseFile, domain: String?) -> FormState {
+        let domains = state.domainOrder.map { ChoiceOption(Message("common.text", .text(state.strings.domain($0))), .code($0)) }
+        let preset = domain.flatMap { d in state.domainOrder.firstIndex(of: d) } ?? state.domainOrder.firstIndex { file.isInNeed($0) } ?? 0
+        return FormState(purpose: .blockedRule(householdId: file.id), title: "form.new-blocked-rule", fields: [
+            FormField("field.rule", .text(TextInput(maxLength: 200)), required: true),
+            FormField("field.source", .choice(vocab(BlockedRuleSource.self), 0)),
+            FormField("field.domain", .choice(domains, preset)),
+            FormField("field.blocked", .text(TextInput(maxLength: 500)), required: true),
+            FormField("field.exception", .choice(vocab(RuleException.self), 0)),
+            FormField("field.amount", .text(TextInput(maxLength: 9))),
+            FormField("field.decidedBy", .text(TextInput(maxLength: 120))),
         ])
     }
 

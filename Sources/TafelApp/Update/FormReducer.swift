@@ -170,6 +170,20 @@ enum FormReducer {
             let escalation = Escalation(id: 0, householdId: hid, reason: form.text(0).trimmed, raisedBy: state.user.id, raisedTo: form.text(1).trimmed,
                                         raisedOn: state.today, deadline: try date(state, form, 2) ?? state.today.adding(weeks: 2))
             return [state.perform(.raiseEscalation(escalation), on: hid)]
+        case .blockedRule(let hid):
+            guard case .code(let src) = form.value(1), let source = BlockedRuleSource(rawValue: src), case .code(let domain) = form.value(2),
+                  case .code(let exc) = form.value(4), let exception = RuleException(rawValue: exc) else { return [] }
+            let amountText = form.text(5).trimmed.replacingOccurrences(of: "€", with: "").replacingOccurrences(of: ".", with: "").trimmed
+            var amount: Int? = nil
+            if !amountText.isEmpty {
+                guard let a = Int(amountText), a > 0 else { throw Invalid(message: Message("form.bad-amount", .text(form.text(5)))) }
+                amount = a
+            }
+            let decidedBy = form.text(6).trimmed
+            let record = BlockedRule(id: 0, householdId: hid, date: state.today, rule: form.text(0), source: source, domain: domain,
+                                     blocked: form.text(3), exception: exception, amount: amount, decidedBy: decidedBy.isEmpty ? nil : decidedBy)
+            _ = try record.validated()
+            return [state.perform(.recordBlockedRule(record), on: hid)]
         case .decideEscalation(let base):
             return [state.perform(.decideEscalation(base.id, decision: form.text(0).trimmed), on: base.householdId)]
         case .consent(let hid, _, let atTable):

@@ -41,6 +41,7 @@ enum HouseholdReducer {
         case .addContact: state.modal = .form(Forms.contact(state, householdId: hid))
         case .addSignal: state.modal = .form(Forms.signal(state, householdId: hid))
         case .addEscalation: state.modal = .form(Forms.escalation(state, householdId: hid))
+        case .addBlockedRule: state.modal = .form(Forms.blockedRule(state, file: file, domain: nil))
         case .addConsent: state.modal = .form(Forms.consent(state, file: file, organisation: nil))
         case .decideEscalation:
             guard let e = file.escalations.first(where: \.isOpen) else {

@@ -212,6 +212,9 @@ enum MeetingReducer {
             return [state.perform(.setDomainStatus(code, next, meetingId: mid), on: hid)]
         case .addAction:
             state.modal = .form(Forms.newAction(state, file: room.file, domain: code, attendees: room.attendees))
+        case .addBlockedRule:
+            // A rule that blocks help, said at the table while this domain is walked.
+            state.modal = .form(Forms.blockedRule(state, file: room.file, domain: code))
         case .edit:
             if room.actionsFocused {
                 let list = domainActions(code)
@@ -357,7 +360,8 @@ enum MeetingReducer {
 
     /// The preview's Markdown lines (empty when the minutes cannot be built).
     static func previewText(_ state: AppState, _ room: MeetingState) -> [String] {
-        guard let minutes = try? Minutes.build(room.file, meetingId: room.meetingId, roster: state.roster, domainOrder: state.domainOrder) else { return [] }
+        guard let minutes = try? Minutes.build(room.file, meetingId: room.meetingId, roster: state.roster, domainOrder: state.domainOrder,
+                                               services: state.services) else { return [] }
         let doc = MinutesRenderer(strings: state.strings).document(minutes, audience: .team, roster: state.roster)
         return doc.markdown().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }

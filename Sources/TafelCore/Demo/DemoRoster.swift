@@ -14,6 +14,23 @@ public enum DemoRoster {
     /// The login `tafel demo` signs in as: the chair.
     public static let chairLogin = "fatima"
 
+    /// The demo's sociale kaart. Most services belong to an organisation on the roster (so the
+    /// meeting's owner picker can offer them); one is known only from the kaart.
+    public static let services: [Service] = [
+        Service(name: "Schuldhulp Zuid", organisation: "Schuldhulpverlening Stad", contact: "Loket Schuldhulp", phone: "14 010",
+                email: "schuldhulp@stad.example", domains: ["financien"], laws: ["wgs"], waitingWeeks: 3),
+        Service(name: "Budgetcoaching Bloemhof", organisation: "Stichting Ervaringskracht", contact: "Mo Haddou", phone: "06 1234 5678",
+                domains: ["financien", "sociaal-netwerk"], wijk: "Bloemhof", waitingWeeks: 1),
+        Service(name: "Wijkverpleging Zuid", organisation: "Thuiszorg De Linde", contact: "Anouk Visser", phone: "010 555 44 00",
+                domains: ["basale-adl", "lichamelijke-gezondheid"], laws: ["zvw"]),
+        Service(name: "Woonconsulent", organisation: "Woonstad Zuid", contact: "Balie Woonstad", phone: "010 555 77 00",
+                domains: ["huisvesting"]),
+        Service(name: "Casemanagement dementie", organisation: "Casemanagement Dementie Regio", contact: "Hanneke Bos", phone: "010 555 88 10",
+                domains: ["geestelijke-gezondheid", "lichamelijke-gezondheid"], laws: ["zvw"], waitingWeeks: 6),
+        Service(name: "Voedselbank Zuid", organisation: "Voedselbank Rotterdam", contact: "Intake", phone: "010 555 99 00",
+                domains: ["financien"]),
+    ]
+
     public static let organisations: [Organisation] = [
         Organisation(id: wijkteam, name: "Wijkteam Zuid", kind: "wijkteam"),
         Organisation(id: schuldhulp, name: "Schuldhulpverlening Stad", kind: "schuldhulpverlening"),

@@ -6,6 +6,8 @@ public enum DemoScenario {
         public var organisations: [Organisation]
         public var professionals: [Professional]
         public var households: [CaseFile]
+        /// The demo's sociale kaart: whom to call for which domain, some for one wijk only.
+        public var services: [Service] = DemoRoster.services
     }
 
     typealias R = DemoRoster

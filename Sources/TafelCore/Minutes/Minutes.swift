@@ -88,9 +88,19 @@ public struct Minutes: Sendable, Hashable {
     public var sharing: [Int64: [String?]] = [:]
     /// The course of each domain in these minutes up to this meeting (for the chart in the HTML).
     public var trajectories: [String: Trajectory] = [:]
+    /// How the household reaches the organisations doing their actions, from the sociale kaart.
+    public var reachOut: [PlanContact] = []
+
+    /// One line of "how to reach them" in the household's plan.
+    public struct PlanContact: Sendable, Hashable {
+        public var service: String
+        public var contact: String
+        public var phone: String?
+        public var email: String?
+    }
 
     /// Builds the minutes of a meeting from the household file.
-    public static func build(_ f: CaseFile, meetingId: Int64, roster: Roster, domainOrder: [String]) throws -> Minutes {
+    public static func build(_ f: CaseFile, meetingId: Int64, roster: Roster, domainOrder: [String], services: [Service] = []) throws -> Minutes {
         guard let m = f.meetings.first(where: { $0.id == meetingId }) else { throw DomainError.notFound(entity: "meeting", id: meetingId) }
         let dir = PartyDirectory(roster: roster, file: f)
         let attendees = f.attendees(of: m.id)
@@ -174,6 +184,14 @@ public struct Minutes: Sendable, Hashable {
                        acknowledged: m.acknowledged.map { $0 == "not-discussed" ? Message("gap.not-discussed-done") : Message("common.text", .text($0)) },
                        closed: m.status == .closed)
         minutes.sharing = sharing
+        // For each action an organisation (or one of its people) does, the kaart's way to reach it
+        // for that domain in the household's wijk; each service once.
+        for a in actions {
+            guard let org = a.ownerOrganisation.flatMap({ roster.organisations[$0] }),
+                  let s = services.first(where: { $0.organisation.lowercased() == org.name.lowercased() && $0.serves(domain: a.domain, wijk: f.household.wijk) }),
+                  !minutes.reachOut.contains(where: { $0.service == s.name }) else { continue }
+            minutes.reachOut.append(PlanContact(service: s.name, contact: s.contact, phone: s.phone, email: s.email))
+        }
         for d in domains {
             let course = Trajectory.build(f, domain: d.code, until: m.date)
             if course.points.count > 1 { minutes.trajectories[d.code] = course }

@@ -146,6 +146,16 @@ public struct MinutesRenderer: Sendable {
                 return t("plan.action", plainOwner(a.owner), sentence, when, topic)
             }))
         }
+        if !m.reachOut.isEmpty {
+            // "How to reach them": whom to call at the organisations doing something for them.
+            d.blocks.append(.heading(2, t("plan.reach")))
+            d.blocks.append(.bullets(m.reachOut.map { c in
+                var text = (c.contact.isEmpty ? c.service : t("plan.reach-line", c.service, c.contact)) + "."
+                if let p = c.phone { text += " " + t("plan.call", p) }
+                if let e = c.email { text += " " + t("plan.mail", e) }
+                return text
+            }))
+        }
         d.blocks.append(.heading(2, t("plan.contact")))
         if let c = m.coordinator {
             var text = t("plan.contact-is", c.name)

@@ -80,3 +80,26 @@ public struct BlockedRuleFigure: Codable, Hashable, Sendable {
         }.sorted { ($1.households, $0.rule) < ($0.households, $1.rule) }
     }
 }
+
+/// A figure as published for the learning cycle, anonymised as the aggregate is: a rule met in
+/// fewer than `k` households keeps its name and source, but its counts and amount are withheld
+/// (nil, shown as "x"): one household's doorbraakbudget is that household's.
+public struct PublishedBlockedRuleFigure: Codable, Hashable, Sendable {
+    public var rule: String
+    public var source: BlockedRuleSource
+    public var households: Int?
+    public var maatwerk: Int?
+    public var doorbraakbudget: Int?
+    public var hardheidsclausule: Int?
+    public var budgetEuros: Int?
+
+    public init(_ f: BlockedRuleFigure, k: Int) {
+        rule = f.rule; source = f.source
+        let shown = f.households >= k
+        households = shown ? f.households : nil
+        maatwerk = shown ? f.maatwerk : nil
+        doorbraakbudget = shown ? f.doorbraakbudget : nil
+        hardheidsclausule = shown ? f.hardheidsclausule : nil
+        budgetEuros = shown ? f.budgetEuros : nil
+    }
+}

@@ -158,6 +158,12 @@ extension CaseOperation {
             d.updatedOn = today
             return [.domain(base: old, new: d)]
 
+        case .recordBlockedRule(let record):
+            var r = try record.validated()
+            r.id = 0
+            r.householdId = file.id
+            r.recordedBy = context.user.id
+            return [.blockedRule(r)]
         case .addIndication(var i):
             try file.ensureOpen()
             i.id = 0

@@ -68,6 +68,8 @@ public enum CaseOperation: Sendable, Hashable {
 
     // MARK: The household record
     case addContact(Contact)
+    /// Records that a rule blocked help for this household (*knellende regel*), with any exception used.
+    case recordBlockedRule(BlockedRule)
     /// An indication for a member (law, provider, domain, start, end).
     case addIndication(Indication)
     /// Ends an indication on a day (stopped early, or the end date became known).

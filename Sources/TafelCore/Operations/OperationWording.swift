@@ -24,6 +24,7 @@ public enum OperationWording {
         case .setDecision: return Message("done.decision")
         case .addContact: return Message("done.contact")
         case .addIndication: return Message("done.indication")
+        case .recordBlockedRule: return Message("done.blocked-rule")
         case .endIndication: return Message("done.indication-ended")
         case .addSignal: return Message("done.signal")
         case .raiseEscalation: return Message("done.escalation")

@@ -19,6 +19,8 @@ public enum Change: Sendable, Hashable {
     case escalation(base: Escalation?, new: Escalation)
     case contact(base: Contact?, new: Contact)
     case indication(base: Indication?, new: Indication)
+    /// A record in the register of knellende regels (created only).
+    case blockedRule(BlockedRule)
 
     /// The entity name used in audit events and messages.
     public var entity: String {
@@ -37,6 +39,7 @@ public enum Change: Sendable, Hashable {
         case .escalation: "escalation"
         case .contact: "contact"
         case .indication: "indication"
+        case .blockedRule: "blocked_rule"
         }
     }
 
@@ -58,6 +61,7 @@ public enum Change: Sendable, Hashable {
         case .escalation(let b, _): b == nil
         case .contact(let b, _): b == nil
         case .indication(let b, _): b == nil
+        case .blockedRule: true
         }
     }
 
@@ -83,6 +87,7 @@ public enum Change: Sendable, Hashable {
         case .escalation(_, let n): upsert(&file.escalations, n)
         case .contact(_, let n): upsert(&file.contacts, n)
         case .indication(_, let n): upsert(&file.indications, n)
+        case .blockedRule(let n): upsert(&file.blockedRules, n)
         }
     }
 }

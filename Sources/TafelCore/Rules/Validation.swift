@@ -68,6 +68,7 @@ public enum Validation {
         case .escalation(_, let n): try validate(n)
         case .contact(_, let n): try validate(n)
         case .indication(_, let n): try validate(n)
+        case .blockedRule(let n): _ = try n.validated()
         case .consent(_, let n): try validate(n)
         case .signal(_, let n): try validate(n)
         case .domain(_, let n):

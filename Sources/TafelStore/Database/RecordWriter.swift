@@ -167,6 +167,14 @@ enum RecordWriter {
                    [i.id, i.householdId, i.memberId, i.law.rawValue, i.provider, i.domain, i.start.iso, i.end?.iso, i.version])
     }
 
+    /// A new service on the sociale kaart (the table gives it its id).
+    static func write(_ s: Service, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO service (name, organisation, contact, phone, email, domains, laws, wijk, waiting_weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [s.name, s.organisation, s.contact, s.phone, s.email, s.domains.joined(separator: ","),
+                             s.laws.joined(separator: ","), s.wijk, s.waitingWeeks])
+    }
+
     /// Writes a whole household file (import, demo, generator): records keep their ids.
     static func write(_ f: CaseFile, _ db: Database) throws {
         try write(f.household, db)

@@ -315,6 +315,10 @@ extension SQLiteCaseStore {
             n.version = try versioned("indication", n.id, base: b, current: file.indications.first { $0.id == n.id }, version: \.version)
             n.id = try RecordWriter.write(n, db)
             return (.indication(base: b, new: n), summary("indication", n.id, b, n))
+        case .blockedRule(var n):
+            n.householdId = hid
+            n.id = try RecordWriter.write(n, db)
+            return (.blockedRule(n), "blocked_rule \(n.id) created")
         }
     }
 }
@@ -351,6 +355,7 @@ extension Change {
         case .escalation(_, let n): n.id
         case .contact(_, let n): n.id
         case .indication(_, let n): n.id
+        case .blockedRule(let n): n.id
         }
     }
 }

@@ -5,20 +5,13 @@ import TafelCore
 extension SQLiteCaseStore {
     // MARK: Knellende regels
 
-    /// Records that a rule blocked help for a household (need-to-know applies), with its event.
+    /// Records that a rule blocked help for a household: the core's operation, so need-to-know,
+    /// validation, the transaction and its event are those of every other change.
     @discardableResult
     public func recordBlockedRule(_ record: BlockedRule, by user: Professional) throws -> BlockedRule {
-        var r = try record.validated()
-        r.recordedBy = user.id
-        return try write { db in
-            guard let file = try loadCaseFile(db, r.householdId) else { throw CaseStoreError.notFound(entity: "household", id: r.householdId) }
-            if AccessPolicy.decide(user: user, file: file) != .allowed { throw CaseStoreError.accessDenied(household: r.householdId) }
-            r.id = 0
-            r.id = try RecordWriter.write(r, db)
-            try log(db, actor: user.login, household: r.householdId, kind: .create, entity: "blocked_rule", entityId: r.id,
-                    summary: "blocked_rule \(r.id) created")
-            return r
-        }
+        let result = try perform(.recordBlockedRule(record), householdId: record.householdId, by: user)
+        for case .blockedRule(let r) in result.changes { return r }
+        throw CaseStoreError.notFound(entity: "blocked_rule", id: 0)
     }
 
     /// Every record of the register (for the aggregate: teamleider, beheerder or voorzitter).
@@ -47,12 +40,7 @@ extension SQLiteCaseStore {
     public func addServices(_ services: [Service], by user: Professional) throws {
         guard user.role == .beheerder || user.role == .teamleider else { throw CaseStoreError.notAllowed("vocab.role.teamleider") }
         try write { db in
-            for s in services {
-                try db.execute(sql: """
-                    INSERT INTO service (name, organisation, contact, phone, email, domains, laws, wijk, waiting_weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [s.name, s.organisation, s.contact, s.phone, s.email, s.domains.joined(separator: ","),
-                                     s.laws.joined(separator: ","), s.wijk, s.waitingWeeks])
-            }
+            for s in services { try RecordWriter.write(s, db) }
             try log(db, actor: user.login, household: nil, kind: .change, entity: "service", entityId: nil,
                     summary: "sociale kaart: \(services.count) service(s) added")
         }

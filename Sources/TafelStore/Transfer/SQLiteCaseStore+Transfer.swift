@@ -87,9 +87,10 @@ extension SQLiteCaseStore {
 
     /// Writes generated or demo households in batches, each batch one transaction with its event.
     public func bulkInsert(organisations: [Organisation], professionals: [Professional], households: [CaseFile],
-                           actor: String, summary: String) throws {
+                           services: [Service] = [], actor: String, summary: String) throws {
         try write { db in
             for o in organisations { try RecordWriter.write(o, db) }
+            for s in services { try RecordWriter.write(s, db) }
             for p in professionals { try RecordWriter.write(p, db) }
             for f in households { try RecordWriter.write(f, db) }
             try indexHouseholds(db, households)

@@ -35,8 +35,14 @@ public struct ListView: Sendable {
             let i = s.offset + row
             guard i < items.count else { break }
             let y = area.y + row
-            let item = items[i]
+            var item = items[i]
             let selected = showsSelection && i == s.selected
+            // Badges take at most half the row (cut with an ellipsis): the text is what the row is.
+            let maxBadges = max(0, (area.width - 2) / 2)
+            if item.badges.reduce(0, { $0 + $1.width + 1 }) > maxBadges, let first = item.badges.first {
+                let joined = item.badges.map(\.text).joined(separator: " ")
+                item.badges = [Span(TextLayout.prefix(joined, width: max(0, maxBadges - 2)) + String(buffer.glyphs.ellipsis), first.role)]
+            }
             let badgeWidth = item.badges.reduce(0) { $0 + $1.width + 1 }
             // One column of air between the text and the badges.
             let textWidth = max(0, area.width - 2 - badgeWidth - (badgeWidth > 0 ? 1 : 0))
