@@ -8,7 +8,7 @@ func demoStore(_ dir: TemporaryDirectory, name: String = "demo.sqlite", today: D
     let store = try SQLiteCaseStore(path: dir.file(name), clock: FixedClock(today))
     let demo = DemoScenario.build(today: today)
     try store.bulkInsert(organisations: demo.organisations, professionals: demo.professionals, households: demo.households,
-                         actor: "test", summary: "demo")
+                         services: demo.services, actor: "test", summary: "demo")
     return store
 }
 

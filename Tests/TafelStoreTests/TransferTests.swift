@@ -28,6 +28,10 @@ struct TransferTests {
         let json = try JSONSerialization.jsonObject(with: first) as! [String: Any]
         #expect(json["version"] as? Int == 1)
         #expect((json["households"] as! [Any]).count == 14)
+        // The sociale kaart and the indications travel too.
+        #expect((json["services"] as! [Any]).count == DemoRoster.services.count)
+        #expect(try b.services().map(\.name) == (try a.services()).map(\.name))
+        #expect(try b.exportDocument().households.flatMap(\.indications).count == 1)
     }
 
     @Test func aNonEmptyTargetIsRefusedUnlessMergingWithoutClashes() throws {

@@ -167,11 +167,13 @@ enum RecordWriter {
                    [i.id, i.householdId, i.memberId, i.law.rawValue, i.provider, i.domain, i.start.iso, i.end?.iso, i.version])
     }
 
-    /// A new service on the sociale kaart (the table gives it its id).
+    /// A new service on the sociale kaart; it keeps its id when it has one that is free (an import
+    /// into a fresh database exports again byte for byte), else the table gives it one.
     static func write(_ s: Service, _ db: Database) throws {
+        let free = try s.id > 0 && !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM service WHERE id = ?)", arguments: [s.id]) ?? false)
         try db.execute(sql: """
-            INSERT INTO service (name, organisation, contact, phone, email, domains, laws, wijk, waiting_weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [s.name, s.organisation, s.contact, s.phone, s.email, s.domains.joined(separator: ","),
+            INSERT INTO service (id, name, organisation, contact, phone, email, domains, laws, wijk, waiting_weeks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [free ? s.id : nil, s.name, s.organisation, s.contact, s.phone, s.email, s.domains.joined(separator: ","),
                              s.laws.joined(separator: ","), s.wijk, s.waitingWeeks])
     }
 

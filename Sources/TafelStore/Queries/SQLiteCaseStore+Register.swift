@@ -24,7 +24,11 @@ extension SQLiteCaseStore {
 
     /// The services, filtered by domain and wijk, by name.
     public func services(domain: String? = nil, wijk: String? = nil) throws -> [Service] {
-        try read { db in
+        try read { db in try services(db).filter { $0.serves(domain: domain, wijk: wijk) } }
+    }
+
+    /// Every service on the kaart, by name (inside the caller's read).
+    func services(_ db: Database) throws -> [Service] {
             try Row.fetchAll(db, sql: "SELECT * FROM service ORDER BY name, id").map { r in
                 try r.mapped("service") { r -> Service in
                     func list(_ c: String) throws -> [String] { (try r.cell(c) as String).split(separator: ",").map(String.init) }
@@ -32,8 +36,7 @@ extension SQLiteCaseStore {
                                    phone: try r.cell("phone"), email: try r.cell("email"), domains: try list("domains"), laws: try list("laws"),
                                    wijk: try r.cell("wijk"), waitingWeeks: try r.cell("waiting_weeks"))
                 }
-            }.filter { $0.serves(domain: domain, wijk: wijk) }
-        }
+            }
     }
 
     /// Adds services to the kaart in one transaction (beheerder or teamleider), with one event.

@@ -18,10 +18,12 @@ extension SQLiteCaseStore {
             let orgs = try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation)
             let pros = try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional)
             let ids = try householdId.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id")
+            // The sociale kaart travels with the whole database, not with one household.
+            let services = householdId == nil ? try self.services(db) : []
             // A household that cannot be read stops the export with its reason: a backup that
             // silently leaves a household out is worse than none.
             var done = 0
-            try TransferDocument.write(settings: settings, organisations: orgs, professionals: pros, householdIds: ids,
+            try TransferDocument.write(settings: settings, organisations: orgs, professionals: pros, householdIds: ids, services: services,
                                        load: { id in
                                            defer { done += 1; progress?(done, ids.count) }
                                            return try self.loadCaseFile(db, id)
@@ -74,6 +76,12 @@ extension SQLiteCaseStore {
             }
             for o in doc.organisations { try RecordWriter.write(o, db) }
             for p in doc.professionals { try RecordWriter.write(p, db) }
+            // The kaart: in a merge, a service already there (same name and organisation) is kept as it is.
+            for s in doc.services ?? [] {
+                let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM service WHERE name = ? AND organisation = ?)",
+                                              arguments: [s.name, s.organisation]) ?? false
+                if !known { try RecordWriter.write(s, db) }
+            }
             let steps = doc.households.count * 2
             for (i, f) in doc.households.enumerated() {
                 try RecordWriter.write(f, db)

@@ -13,14 +13,18 @@ public struct TransferDocument: Codable, Sendable {
     public var organisations: [Organisation]
     public var professionals: [Professional]
     public var households: [CaseFile]
+    /// The sociale kaart (absent in a one-household export, in older files, and when empty).
+    public var services: [Service]?
 
-    public init(settings: StoreSettings, organisations: [Organisation], professionals: [Professional], households: [CaseFile]) {
+    public init(settings: StoreSettings, organisations: [Organisation], professionals: [Professional], households: [CaseFile],
+                services: [Service]? = nil) {
         self.format = Self.formatName
         self.version = Self.currentVersion
         self.settings = settings
         self.organisations = organisations
         self.professionals = professionals
         self.households = households
+        self.services = services
     }
 
     /// The same document with every array in a stable order (by id; domains by code).
@@ -70,7 +74,8 @@ public struct TransferDocument: Codable, Sendable {
     /// Writes the document, loading one household at a time; a household that cannot be read
     /// stops the export with its reason (a backup that silently leaves one out is worse than none).
     public static func write(settings: StoreSettings, organisations: [Organisation], professionals: [Professional],
-                             householdIds: [Int64], load: (Int64) throws -> CaseFile?, to sink: (Data) throws -> Void) throws {
+                             householdIds: [Int64], services: [Service] = [], load: (Int64) throws -> CaseFile?,
+                             to sink: (Data) throws -> Void) throws {
         let enc = encoder()
         try sink(Data("{\"format\":\"\(formatName)\",\"households\":[".utf8))
         var first = true
@@ -84,6 +89,10 @@ public struct TransferDocument: Codable, Sendable {
         try sink(try enc.encode(organisations.sorted { $0.id < $1.id }))
         try sink(Data(",\"professionals\":".utf8))
         try sink(try enc.encode(professionals.sorted { $0.id < $1.id }))
+        if !services.isEmpty {
+            try sink(Data(",\"services\":".utf8))
+            try sink(try enc.encode(services.sorted { $0.id < $1.id }))
+        }
         try sink(Data(",\"settings\":".utf8))
         try sink(try enc.encode(settings))
         try sink(Data(",\"version\":\(currentVersion)}\n".utf8))

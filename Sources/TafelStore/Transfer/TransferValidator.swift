@@ -105,6 +105,12 @@ public enum TransferValidator {
 
     /// Checks ids and references; `existing` are ids already in the target (for `--merge`).
     public static func validate(_ d: TransferDocument, domains: Set<String>, existing: ExistingIds = ExistingIds()) throws {
+        for (i, service) in (d.services ?? []).enumerated() {
+            if service.name.trimmed.isEmpty { throw ImportError.rule("services[\(i)]", .required(field: "name")) }
+            for (k, code) in service.domains.enumerated() where !domains.contains(code) {
+                throw ImportError.unknownDomain("services[\(i)].domains[\(k)]", code)
+            }
+        }
         var orgIds = Set<Int64>(), proIds = Set<Int64>(), logins = Set<String>()
         for (i, o) in d.organisations.enumerated() {
             let p = "organisations[\(i)]"
