@@ -120,6 +120,19 @@ struct DatabaseCommand: ParsableCommand {
                 let r = try PostgresLoader.load(organisations: doc.organisations, professionals: doc.professionals, households: doc.households,
                                                 createLogins: createLogins, into: client)
                 Out.line(s.t("db.loaded", client.location.display, String(r.households), String(r.professionals), String(r.loginsCreated)))
+                // Say plainly what this schema does not hold yet, rather than drop it without a word.
+                let hs = doc.households
+                let left: [(String, Int)] = [
+                    ("entity.signal", hs.reduce(0) { $0 + $1.signals.count }), ("entity.domain", hs.reduce(0) { $0 + $1.domains.count }),
+                    ("entity.assessment", hs.reduce(0) { $0 + $1.assessments.count }), ("entity.coordinator", hs.reduce(0) { $0 + $1.coordinators.count }),
+                    ("entity.meeting", hs.reduce(0) { $0 + $1.meetings.count }), ("entity.consent", hs.reduce(0) { $0 + $1.consents.count }),
+                    ("entity.escalation", hs.reduce(0) { $0 + $1.escalations.count }), ("entity.contact", hs.reduce(0) { $0 + $1.contacts.count }),
+                    ("entity.blocked_rule", hs.reduce(0) { $0 + $1.blockedRules.count }), ("entity.indication", hs.reduce(0) { $0 + $1.indications.count }),
+                    ("entity.service", doc.services?.count ?? 0),
+                ].filter { $0.1 > 0 }
+                if !left.isEmpty {
+                    Out.warn(s.t("db.not-loaded", left.map { "\(s.t($0.0)) \($0.1)" }.joined(separator: ", ")))
+                }
             }
         }
     }

@@ -115,6 +115,7 @@ ENTRIES = [
 ("households.col-status","Status","Status"),
 ("households.empty","Geen huishoudens die u mag zien.","No households you may see."),
 # audit
+("audit.title-teams","Vastgelopen huishoudens ({0}) · {1}","Stalled households ({0}) · {1}"),
 ("audit.title","Vastgelopen huishoudens ({0})","Stalled households ({0})"),
 ("audit.col-days","Dagen","Days"),
 ("audit.col-household","Huishouden","Household"),
@@ -386,6 +387,7 @@ ENTRIES = [
 ("db.whoami-team",", {0}",", {0}"),
 ("db.not-on-roster","databaselogin \"{0}\" staat niet in het rooster en heeft hier geen rechten; een beheerder ({1}) voegt u toe","database login \"{0}\" is not on the roster and has no rights here; an administrator ({1}) adds you"),
 ("db.not-on-roster-nobody","databaselogin \"{0}\" staat niet in het rooster en heeft hier geen rechten; er is nog geen beheerder: zie Docs/DEPLOYMENT.md","database login \"{0}\" is not on the roster and has no rights here; there is no administrator yet: see Docs/DEPLOYMENT.md"),
+("db.not-loaded","let op: PostgreSQL houdt in deze versie alleen huishoudens, gezinsleden, afspraken en de medewerkers; niet geladen (blijft in het bestand): {0}","note: in this version PostgreSQL holds only households, members, actions and the professionals; not loaded (still in the file): {0}"),
 ("db.loaded","{0}: {1} huishoudens en {2} medewerkers geladen, {3} databaselogins aangemaakt; elke login meldt zich aan met de eigen naam","{0}: {1} households and {2} professionals loaded, {3} database logins created; each login signs in under its own name"),
 ("log.started","opdracht {0} gestart (tafel {1})","command {0} started (tafel {1})"),
 ("log.finished","klaar met status {0} na {1} ms","finished with status {0} after {1} ms"),

@@ -18,7 +18,11 @@ enum AuditView {
         let s = v.s
         let (tableRect, evidenceRect) = Layouts.audit(s.size)
         let rows = s.audit.visible
-        let inner = Block(title: v.t("audit.title", String(rows.count)), focused: !s.audit.evidence, rightTitle: filterText(v)).render(tableRect, into: &b)
+        // A teamleider sees their own team(s): the title says which, so nobody takes it for the whole city.
+        let title = s.user.role == .teamleider && !s.user.teams.isEmpty
+            ? v.t("audit.title-teams", String(rows.count), s.user.teams.sorted().joined(separator: ", "))
+            : v.t("audit.title", String(rows.count))
+        let inner = Block(title: title, focused: !s.audit.evidence, rightTitle: filterText(v)).render(tableRect, into: &b)
         let columns = Self.columns(v, width: inner.width, glyphs: b.glyphs).map(\.column)
         let range = Table.visibleRange(inner, scroll: s.audit.scroll, count: rows.count)
         let data: [[Span]] = rows[range].map { r in
