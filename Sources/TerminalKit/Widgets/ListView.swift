@@ -37,11 +37,13 @@ public struct ListView: Sendable {
             let y = area.y + row
             var item = items[i]
             let selected = showsSelection && i == s.selected
-            // Badges take at most half the row (cut with an ellipsis): the text is what the row is.
-            let maxBadges = max(0, (area.width - 2) / 2)
-            if item.badges.reduce(0, { $0 + $1.width + 1 }) > maxBadges, let first = item.badges.first {
+            // Badges get the room the text leaves, and never less than half the row; beyond that they
+            // are cut with an ellipsis: the text is what the row is.
+            let allBadges = item.badges.reduce(0) { $0 + $1.width + 1 }
+            let room = max((area.width - 2) / 2, area.width - 3 - item.line.width)
+            if allBadges > room, let first = item.badges.first {
                 let joined = item.badges.map(\.text).joined(separator: " ")
-                item.badges = [Span(TextLayout.prefix(joined, width: max(0, maxBadges - 2)) + String(buffer.glyphs.ellipsis), first.role)]
+                item.badges = [Span(TextLayout.prefix(joined, width: max(0, room - 2)) + String(buffer.glyphs.ellipsis), first.role)]
             }
             let badgeWidth = item.badges.reduce(0) { $0 + $1.width + 1 }
             // One column of air between the text and the badges.
