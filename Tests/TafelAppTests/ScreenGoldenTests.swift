@@ -75,6 +75,24 @@ struct ScreenGoldenTests {
         #expect(h.contains("Verloop per leefgebied") && h.contains("+ Post samen openen en sorteren"))
     }
 
+    /// Jolanda's indication under her members, Storm's knellende regels under his signals; a rule
+    /// recorded with K through the real store appears there at once.
+    @Test func indicationsAndKnellendeRegelsOnTheHouseholdScreen() throws {
+        let h = try AppHarness(login: "sanne", size: Size(width: 100, height: 30))
+        try h.openHousehold("Jolanda")
+        h.press("Tab")
+        check(h, "household-indications-100x30")
+        #expect(h.contains("Indicaties (1)") && h.contains("Thuiszorg Maasstad"), "\(h.text)")
+        let s = try AppHarness(login: "sanne", size: Size(width: 100, height: 30))
+        try s.openHousehold("Storm")
+        s.press("Tab", "Tab", "Tab")
+        check(s, "household-blocked-rules-100x30")
+        #expect(s.contains("Knellende regels (2)") && s.contains("Doorbraakbudget € 1450"))
+        s.press("K").type("Kostendelersnorm bij inwonen").press("Tab", "Tab", "Tab").type("Kan niet terug naar zijn moeder").press("Enter")
+        #expect(s.contains("Knellende regels (3)"), "\(s.text)")
+        #expect(try s.store.exportDocument().households.first { $0.household.name == "Storm Visser" }?.blockedRules.count == 3)
+    }
+
     /// The meeting at the sizes of a laptop (80×24), a meeting-room screen (100×30) and a wide
     /// projector window (120×35), with the household of five: every member visible, no label cut.
     @Test(arguments: sizes + [Size(width: 120, height: 35)])

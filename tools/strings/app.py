@@ -177,6 +177,7 @@ ENTRIES = [
 ("household.col-open","Open","Open"),
 ("household.actions-title","Afspraken ({0} open)","Actions ({0} open)"),
 ("household.no-actions","Geen afspraken.","No actions."),
+("household.blocked-title","Knellende regels ({0}) — K: vastleggen","Blocked by rules ({0}) — K: record"),
 ("household.signals-title","Signalen ({0})","Signals ({0})"),
 ("household.contacts-title","Contacten ({0})","Contacts ({0})"),
 ("household.consents-title","Toestemming en grondslag","Consent and legal basis"),

@@ -232,10 +232,33 @@ enum HouseholdView {
               rows: rows, scroll: ScrollState(), showsSelection: false).render(inner, into: &b)
     }
 
+    /// The knellende regels recorded for the household, newest first: the rule and its source, what
+    /// it blocked, and the way around it if one was used.
+    static func blockedRules(_ v: ViewContext, _ f: CaseFile, _ r: Rect, scroll: Int, _ b: inout CellBuffer) {
+        let inner = Block(title: v.t("household.blocked-title", String(f.blockedRules.count))).render(r, into: &b)
+        var lines: [Line] = []
+        for x in f.blockedRules.sorted(by: { ($0.date, $0.id) > ($1.date, $1.id) }) {
+            lines.append(Line([Span(v.strings.date(x.date) + " ", .muted), Span(x.rule, .strong), Span(" · " + v.strings.label(x.source), .muted)]))
+            lines.append(Line("  " + v.masked(x.blocked)))
+            if x.exception != .geen {
+                let amount = x.amount.map { " € \($0)" } ?? ""
+                lines.append(Line("  " + v.strings.label(x.exception) + amount + (x.decidedBy.map { " — \($0)" } ?? ""), .ok))
+            }
+        }
+        Paragraph(lines, scroll: scroll).render(inner.inset(left: 1), into: &b)   // scrolls with the tab (↓)
+    }
+
     static func contacts(_ v: ViewContext, _ h: HouseholdViewState, _ r: Rect, _ b: inout CellBuffer) {
         let f = h.file
         let cols = Layout.horizontal([.fill(1), .fill(1)]).split(r)
-        let left = Block(title: v.t("household.signals-title", String(f.signals.count))).render(cols[0], into: &b)
+        var signalsRect = cols[0]
+        if !f.blockedRules.isEmpty {
+            // The knellende regels met by this household, under its signals (K records one).
+            let parts = Layout.vertical([.fill(1), .fill(1)]).split(cols[0])
+            signalsRect = parts[0]
+            blockedRules(v, f, parts[1], scroll: h.scroll.offset, &b)
+        }
+        let left = Block(title: v.t("household.signals-title", String(f.signals.count))).render(signalsRect, into: &b)
         var lines: [Line] = []
         for sgn in f.signals.sorted(by: { $0.date > $1.date }) {
             lines.append(Line([Span(v.strings.date(sgn.date) + " ", .muted), Span(v.strings.label("signalSource", sgn.source), .strong)]))
