@@ -49,7 +49,7 @@ extension SQLiteCaseStore {
 
     /// Lets a teamleider look at another team's audit after a typed reason: logs the break-the-glass
     /// (kind view, with the reason) and returns the user with that team in scope for this command.
-    /// Without a reason nothing is logged and the answer is `reasonRequired`.
+    /// Without a reason nothing is logged and the answer is `teamReasonRequired`.
     public func widenTeamScope(_ user: Professional, to team: String, reason: String?) throws -> Professional {
         guard AccessPolicy.teamNeedsReason(user: user, team: team) else { return user }
         let trimmed = (reason ?? "").trimmed
