@@ -183,6 +183,27 @@ struct ReducerTests {
         #expect(worker.status?.kind == .error)
     }
 
+    /// Keys queued while a list loaded are not stranded when the list arrives by another path than
+    /// the answer (or the answer is dropped): the next key replays them first, in order.
+    @Test func queuedKeysAreNeverStranded() {
+        var s = state(login: "petra")
+        press(&s, "2")
+        #expect(key(&s, "3").isEmpty && s.typeAhead == [.char("3")])
+        // The list comes as a plain action (a refresh), not as the answer that would replay.
+        _ = Reducer.reduce(&s, .householdsLoaded([]))
+        #expect(!s.keysHeld && s.typeAhead == [.char("3")])
+        let effects = key(&s, "1")
+        #expect(effects.contains(.loadAudit(AuditFilter())), "the queued 3 did not act: \(effects)")
+        #expect(s.screen == .audit && s.typeAhead == [.char("1")], "the new key waits behind the audit's load, in order")
+        // A dropped answer (nobody waits for it) replays what is queued too.
+        var t = state(login: "petra")
+        press(&t, "2")
+        key(&t, "3")
+        _ = Reducer.reduce(&t, .householdsLoaded([]))
+        let replayed = Reducer.reduce(&t, .result(RequestID(999_999), .households([])))
+        #expect(replayed.map(\.intent) == [.loadAudit(AuditFilter())] && t.screen == .audit)
+    }
+
     @Test func searchFiltersTheList() {
         var s = state(login: "petra")
         key(&s, "2")

@@ -74,6 +74,11 @@ public enum Reducer {
             clampAll(&state)
             return []
         }
+        // Keys still queued although nothing holds them any more (what held them went away without
+        // an answer that replays them) go first: otherwise every new key would queue behind them.
+        if !state.keysHeld, !state.typeAhead.isEmpty {
+            return replayTypeAhead(&state) + handleKey(&state, key)
+        }
         if state.tooSmall {
             if let command = state.keymap.command(for: key, in: .global), command == .quit || command == .interrupt {
                 return self.command(&state, command)

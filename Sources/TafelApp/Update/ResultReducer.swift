@@ -7,7 +7,8 @@ import TerminalKit
 /// from) is dropped.
 enum ResultReducer {
     static func reduce(_ state: inout AppState, _ id: RequestID, _ result: EffectResult) -> [Effect] {
-        guard let purpose = state.requests.pending.removeValue(forKey: id) else { return [] }
+        // An answer nobody waits for any more still lets the keys typed meanwhile act.
+        guard let purpose = state.requests.pending.removeValue(forKey: id) else { return Reducer.replayTypeAhead(&state) }
         let effects: [Effect]
         switch purpose {
         case .load(let kind): effects = loaded(&state, id, kind, result)
