@@ -91,3 +91,27 @@ public enum Change: Sendable, Hashable {
         }
     }
 }
+
+extension Change {
+    /// The id of the record the change writes.
+    public var recordId: Int64? {
+        switch self {
+        case .household(_, let n): n.id
+        case .member(_, let n): n.id
+        case .informal(_, let n): n.id
+        case .signal(_, let n): n.id
+        case .domain: nil
+        case .assessment(let n): n.id
+        case .coordinator(_, let n): n.id
+        case .action(_, let n): n.id
+        case .meeting(_, let n): n.id
+        case .attendee(_, let n): n.id
+        case .removeAttendee(let a): a.id
+        case .consent(_, let n): n.id
+        case .escalation(_, let n): n.id
+        case .contact(_, let n): n.id
+        case .indication(_, let n): n.id
+        case .blockedRule(let n): n.id
+        }
+    }
+}

@@ -36,10 +36,7 @@ struct ActionCommand: ParsableCommand {
             let s = w.strings
             let id = try w.household(household)
             let file = try w.file(id)
-            let order = try w.store.domainOrder()
-            guard order.contains(domain) else {
-                throw CLIError(s.t("cli.bad-code", s.t("field.domain"), domain, order.map { "\($0) (\(s.domain($0)))" }.joined(separator: ", ")))
-            }
+            let domain = try w.domain(domain)
             var a = Action(id: 0, householdId: id, domain: domain, description: text, createdOn: w.today)
             a.owner = try owner.map { try w.party($0, in: file) } ?? .professional(w.user.id)
             a.due = try due.map { try w.date($0, field: "due") }

@@ -32,10 +32,7 @@ struct IndicationCommand: ParsableCommand {
             let s = w.strings
             let id = try w.household(household)
             let file = try w.file(id)
-            let order = try w.store.domainOrder()
-            guard order.contains(domain) else {
-                throw CLIError(s.t("cli.bad-code", s.t("field.domain"), domain, order.map { "\($0) (\(s.domain($0)))" }.joined(separator: ", ")))
-            }
+            let domain = try w.domain(domain)
             let i = Indication(id: 0, householdId: id, memberId: try MemberCommand.member(member, in: file, strings: s).id,
                                law: try w.code(law, LegalFramework.self, field: "law"), provider: provider, domain: domain,
                                start: try IndicationCommand.day(start, field: "start", w),

@@ -49,6 +49,15 @@ struct WriteContext {
         throw CLIError(strings.t("cli.bad-code", strings.t("field.\(field)"), text, valid))
     }
 
+    /// A domain code of the database's active set, or a one-line error listing the set's codes.
+    func domain(_ code: String) throws -> String {
+        let order = try store.domainOrder()
+        guard order.contains(code) else {
+            throw CLIError(strings.t("cli.bad-code", strings.t("field.domain"), code, order.map { "\($0) (\(strings.domain($0)))" }.joined(separator: ", ")))
+        }
+        return code
+    }
+
     /// A party from the command line: a login (`sanne`), `org:Naam`, `member:Naam` or `informal:Naam`.
     func party(_ text: String, in file: CaseFile) throws -> PartyRef {
         let roster = try store.roster()
@@ -101,14 +110,5 @@ func touched(_ entity: String, _ id: Int64, _ strings: Strings) -> String {
 
 /// The id of the record an intent created (from the stored changes).
 func createdId(_ result: OperationResult, _ entity: String) -> Int64? {
-    for c in result.changes where c.isCreation {
-        switch c {
-        case .member(_, let m) where entity == "member": return m.id
-        case .action(_, let a) where entity == "action": return a.id
-        case .signal(_, let s) where entity == "signal": return s.id
-        case .contact(_, let c) where entity == "contact": return c.id
-        default: continue
-        }
-    }
-    return nil
+    result.changes.first { $0.isCreation && $0.entity == entity }?.recordId
 }
