@@ -3,6 +3,7 @@ import Foundation
 import TafelCore
 import TafelStore
 import TafelPostgres
+import TextSafety
 
 /// Value completion for the shells: files for `--db` and `--config`, the theme and language names,
 /// and household names from the database the user may see (need-to-know holds here too).
@@ -13,11 +14,11 @@ enum Completion {
     static let themes = CompletionKind.list(ConfigFile.keys.first { $0.key == "theme" }?.values ?? [])
     static let households = CompletionKind.custom { words, _, prefix in householdNames(words: words, prefix: prefix) }
 
-    /// The value after `--name` (or in `--name=value`) on the line being completed.
+    /// The value after `--name` (or in `--name=value`) on the line being completed, as the shell will pass it.
     static func value(of name: String, in words: [String]) -> String? {
         for (i, w) in words.enumerated() {
-            if w == name, i + 1 < words.count { return words[i + 1] }
-            if w.hasPrefix(name + "=") { return String(w.dropFirst(name.count + 1)) }
+            if w == name, i + 1 < words.count { return unquoted(words[i + 1]) }
+            if w.hasPrefix(name + "=") { return unquoted(String(w.dropFirst(name.count + 1))) }
         }
         return nil
     }
@@ -33,7 +34,36 @@ enum Completion {
         let login = value(of: "--user", in: words) ?? env["TAFEL_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"] ?? ""
         guard let user = (try? store.professional(login: login)) ?? nil,
               let visible = try? store.households(for: user, today: AppClock.current.today) else { return [] }
-        let typed = prefix.lowercased()
-        return visible.map(\.name).filter { typed.isEmpty || $0.lowercased().hasPrefix(typed) }.sorted()
+        let typed = unquoted(prefix).lowercased()
+        // A name holding control characters is never offered: the shell would print it raw.
+        let names = visible.map(\.name).filter { name in
+            name.unicodeScalars.allSatisfy { !SafeText.isUnsafe($0) } && (typed.isEmpty || name.lowercased().hasPrefix(typed))
+        }.sorted()
+        return CompletionShell.requesting == .bash ? names.map(forBashWordList) : names
+    }
+
+    /// bash expands each word of `compgen -W` (quotes removed, `$` substituted), so a name's own
+    /// quote, dollar, backquote or backslash is escaped; readline quotes the chosen name for the line.
+    static func forBashWordList(_ name: String) -> String {
+        var out = ""
+        for c in name {
+            if "\\$`\"'".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The word as the shell will pass it: bash hands over what was typed, quotes and backslashes
+    /// included (`Familie\ D`, `"Familie D`), so a name with a space would never match without this.
+    static func unquoted(_ word: String) -> String {
+        var out = "", escaped = false, quote: Character?
+        for c in word {
+            if escaped { out.append(c); escaped = false; continue }
+            if c == "\\" && quote != "'" { escaped = true; continue }
+            if let q = quote, c == q { quote = nil; continue }
+            if quote == nil, c == "'" || c == "\"" { quote = c; continue }
+            out.append(c)
+        }
+        return out
     }
 }

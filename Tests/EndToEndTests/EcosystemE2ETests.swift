@@ -182,6 +182,29 @@ struct EcosystemE2ETests {
         #expect(bash.contains("---completion show -- positional@0"))
     }
 
+    /// In a real interactive bash, Tab completes a household name with spaces into one quoted word
+    /// (`Familie\ De\ Vries`), also after part of it was typed with a backslash, and the command
+    /// then finds that household.
+    @Test func bashCompletesANameWithSpacesIntoOneWord() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let script = dir.file("tafel.bash")
+        try E2E.run(["--generate-completion-script", "bash"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
+        let bin = (E2E.tafel as NSString).deletingLastPathComponent
+        let t = try Tmux(interactiveShellWidth: 140, height: 20)
+        t.send("export PATH='\(bin)':$PATH TERM=xterm-256color; source '\(script)'; cd '\(dir.path)'", literal: true)
+        t.send("Enter")
+        t.send("tafel show --db '\((db as NSString).lastPathComponent)' --user sanne Fam", literal: true)
+        t.send("Tab")
+        #expect(t.waitFor(#"(?m)sanne Familie\\$"#), "the common part was not inserted quoted: \(t.screen)")
+        t.send("D", literal: true)
+        t.send("Tab")
+        #expect(t.waitFor(#"(?m)sanne Familie\\ De\\ Vries$"#), "the name was not completed as one word: \(t.screen)")
+        t.send("Enter")
+        #expect(t.waitFor("Bereik \\(niet-bereik\\)"), "tafel show did not find the household: \(t.screen)")
+        #expect(!t.screen.contains("onbekend argument"), "\(t.screen)")
+    }
+
     /// Long work shows a bar with percentage and time left on a terminal's stderr (recorded byte
     /// for byte by tmux pipe-pane), cleared when done; never with --quiet or into a pipe or log.
     @Test func longWorkShowsAProgressBarOnlyOnATerminal() throws {
