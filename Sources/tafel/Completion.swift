@@ -11,7 +11,7 @@ enum Completion {
     static let database = CompletionKind.file(extensions: ["sqlite", "db", "sqlite3"])
     static let configFile = CompletionKind.file(extensions: ["toml"])
     static let languages = CompletionKind.list(Language.allCases.map(\.rawValue))
-    static let themes = CompletionKind.list(ConfigFile.keys.first { $0.key == "theme" }?.values ?? [])
+    static let themes = CompletionKind.custom { _, _, prefix in (ConfigFile.values(for: "theme") ?? []).filter { $0.hasPrefix(prefix) } }
     static let households = CompletionKind.custom { words, _, prefix in householdNames(words: words, prefix: prefix) }
 
     /// The value after `--name` (or in `--name=value`) on the line being completed, as the shell will pass it.

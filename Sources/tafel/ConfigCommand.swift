@@ -79,7 +79,7 @@ struct ConfigCommand: ParsableCommand {
             let s = global.strings
             if key == ConfigCommand.domainSetKey { try ConfigCommand.switchDomainSet(to: value, global); return }
             try ConfigCommand.checkKey(key, s)
-            if let allowed = ConfigFile.keys.first(where: { $0.key == key })?.values, !allowed.contains(value) {
+            if let allowed = ConfigFile.values(for: key, environment: global.environment), !allowed.contains(value) {
                 throw CLIError(s.render(Message("config.bad-value", .text(key), .text(value), .text(allowed.joined(separator: ", ")))))
             }
             if key == "aggregate-k", !(Int(value).map(SmallCellSuppression.allowedK.contains) ?? false) {

@@ -1,4 +1,5 @@
 import Foundation
+import TafelApp
 import TafelCore
 import TOMLKit
 
@@ -35,6 +36,12 @@ struct ConfigFile {
         ("export-folder", nil), ("spreadsheet", ["csv", "excel"]), ("log", nil), ("aggregate-k", nil),
         ("sort-households", nil), ("sort-audit", nil), ("sort-caseload", nil),
     ]
+
+    /// What `key` accepts: for `theme` the shipped themes and the user's own theme files.
+    static func values(for key: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> [String]? {
+        if key == "theme" { return ThemeLibrary(environment: environment).names }
+        return keys.first { $0.key == key }?.values
+    }
 
     // MARK: Locations
 
@@ -152,7 +159,7 @@ struct ConfigFile {
                 problem(Message("config.expect-string", .text(key), .text(spec.values?.first ?? "…")))
                 continue
             }
-            if let allowed = spec.values, !allowed.contains(string) {
+            if let allowed = values(for: spec.key), !allowed.contains(string) {
                 problem(Message("config.bad-value", .text(key), .text(string), .text(allowed.joined(separator: ", "))))
                 continue
             }

@@ -65,8 +65,9 @@ struct GlobalOptions: ParsableArguments {
         if let lang, Language(rawValue: lang.lowercased()) == nil {
             throw ValidationError(strings.t("cli.bad-lang", lang))
         }
-        if let theme, !ConfigFile.keys.first(where: { $0.key == "theme" })!.values!.contains(theme) {
-            throw ValidationError(strings.t("cli.bad-theme", theme, ConfigFile.keys.first(where: { $0.key == "theme" })!.values!.joined(separator: ", ")))
+        // The shipped themes and the user's own (~/.config/tafel/themes/NAME.theme).
+        if let theme, let names = ConfigFile.values(for: "theme", environment: environment), !names.contains(theme) {
+            throw ValidationError(strings.t("cli.bad-theme", theme, names.joined(separator: ", ")))
         }
     }
 

@@ -26,6 +26,11 @@ enum HelpText {
             for p in phrases where lines[i].contains(p.english) {
                 lines[i] = lines[i].replacingOccurrences(of: p.english, with: strings.t(p.key))
             }
+            // The parser may wrap "(values: a, b; default: a)" after the semicolon.
+            if i > 0, lines[i - 1].hasSuffix(";"), let r = lines[i].range(of: "default:"),
+               lines[i][..<r.lowerBound].allSatisfy({ $0 == " " }) {
+                lines[i].replaceSubrange(r, with: strings.t("help.default-after-values").drop(while: { $0 == ";" || $0 == " " }))
+            }
             // A command group's own line names the group ("See 'tafel help action <subcommand>' …").
             let prefix = "See 'tafel help ", suffix = " <subcommand>' for detailed help."
             if let start = lines[i].range(of: prefix), let end = lines[i].range(of: suffix), start.upperBound <= end.lowerBound {

@@ -37,7 +37,7 @@ struct ReferenceCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(s.t("cli.cannot-read", file)) }
             let reference: ReferenceData
             do { reference = try ReferenceData.loadFile(data, path: file) } catch let e as ReferenceDataError {
-                throw CLIError(s.t("reference.refused", e.description))
+                throw CLIError(s.t("reference.refused", e.text(s)))
             }
             let store = try global.openStore(create: false)
             let user = try global.signedIn(store)
@@ -126,7 +126,7 @@ struct KaartCommand: ParsableCommand {
                 services = try ServiceCSV.parse(String(decoding: data, as: UTF8.self), knownDomains: Set(try store.domainOrder()),
                                                 knownLaws: Set(s.reference.codes("framework")))
             } catch let p as ServiceCSV.Problem {
-                throw CLIError(s.t("kaart.refused", "\(file):\(p.line)", p.message))
+                throw CLIError(s.t("kaart.refused", "\(file):\(p.line)", s.render(p.message)))
             }
             try store.addServices(services, by: user)
             Out.line(s.t("kaart.imported", String(services.count), file))

@@ -53,7 +53,10 @@ enum TUILauncher {
         let empty = try store.isEmpty()
         // Keymap problems are said before curses owns the screen (and again on it).
         let (keymap, keyProblems) = KeymapLoader.load(environment: g.environment)
-        for p in keyProblems { Out.warn(p.description) }
+        for p in keyProblems { Out.warn(p.text(strings)) }
+        // So are the chosen theme's (a bad line is skipped; the rest of the theme still applies).
+        let themeProblems = (themes.load(themeName)?.problems ?? []).map { ThemeLibrary.text($0, strings: strings) }
+        for p in themeProblems { Out.warn(p) }
         let backend: CursesBackend
         do { backend = try CursesBackend() } catch let e as TerminalStartError { throw CLIError(e.message(english: g.language == .en), code: 2) }
         // Every way out restores the terminal (a thrown error included; shutting down twice is harmless).
@@ -70,8 +73,10 @@ enum TUILauncher {
         state.audit.sort = ListSort(setting: g.settings.sortAudit, keys: SortColumns.audit)
         state.caseload.sort = ListSort(setting: g.settings.sortCaseload, keys: SortColumns.caseload)
         state.session = sessionContext.map { SessionBanner(title: $0.title, position: $0.position, count: $0.count, slotMinutes: $0.slotMinutes) }
-        if !keyProblems.isEmpty {
-            state.modal = .notice(title: "keys.problems-title", lines: keyProblems.prefix(8).map { Message("common.text", .text($0.description)) })
+        let problems = keyProblems.map { $0.text(strings) } + themeProblems
+        if !problems.isEmpty {
+            state.modal = .notice(title: keyProblems.isEmpty ? "theme.problems-title" : "keys.problems-title",
+                                  lines: problems.prefix(8).map { Message("common.text", .text($0)) })
         }
         // A theme or language chosen on screen is kept where `tafel config set` writes.
         let settingsPath = g.config ?? ConfigFile.userPath(g.environment)

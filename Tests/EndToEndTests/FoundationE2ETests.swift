@@ -124,6 +124,8 @@ struct FoundationE2ETests {
                             "SUBCOMMANDS:", "OVERVIEW:", "(values:", "(default:", "clihelp."] {
                 #expect(!out.contains(english), "tafel \(path.joined(separator: " ")) --help says \(english)")
             }
+            // "default:" also where the parser wrapped the value list after its semicolon.
+            #expect(out.range(of: #"(^|[ (;])default:"#, options: .regularExpression) == nil, "tafel \(path.joined(separator: " ")) --help says default:")
             if path.count == 1 { paths += subcommands(out).filter { $0 != "help" }.map { path + [$0] } }
         }
         #expect(checked > 40, "walked \(checked) commands")

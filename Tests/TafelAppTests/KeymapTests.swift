@@ -51,6 +51,9 @@ struct KeymapTests {
             "/home/u/.config/tafel/keys:7: unknown directive \"rebind\" (expected bind or unbind)",
         ])
         #expect(k.command(for: .char("x"), in: .caseload) == .quit)
+        // The reader's language: a Dutch user reads Dutch words around the file's own ones.
+        #expect(problems.first?.text(Strings(.nl)) == "/home/u/.config/tafel/keys:3: onbekende context \"nowhere\"")
+        #expect(problems.last?.text(Strings(.nl)) == "/home/u/.config/tafel/keys:7: onbekend woord \"rebind\" (verwacht bind of unbind)")
     }
 
     @Test func ctrlCAndCtrlZWorkEverywhereEvenWhileTyping() {

@@ -23,10 +23,13 @@ struct ReferenceAndTextTests {
 
     @Test func malformedReferenceDataNamesFileAndKeyPath() {
         let bad = #"{"version": 1, "defaultDomainSet": "x", "domainSets": [{"id": "x", "nl": "X", "en": "X", "domains": [{"code": "a", "nl": 5, "en": "A"}]}], "domainLinks": {}, "vocabularies": {}}"#
-        #expect(throws: ReferenceDataError(path: "ref.json", keyPath: "domainSets[0].domains[0].nl", message: "expected a string")) {
+        #expect(throws: ReferenceDataError(path: "ref.json", keyPath: "domainSets[0].domains[0].nl", message: Message("import.expected", .key("type.string")))) {
             _ = try ReferenceData.load(from: Data(bad.utf8), path: "ref.json")
         }
-        #expect(throws: ReferenceDataError.self) { _ = try ReferenceData.load(from: Data("{".utf8), path: "ref.json") }
+        let e = #expect(throws: ReferenceDataError.self) { _ = try ReferenceData.load(from: Data("{".utf8), path: "ref.json") }
+        // Worded in the reader's language, never the decoder's English.
+        #expect(e?.text(Strings(.nl)) == "ref.json: (hoofdniveau): geen geldige JSON: controleer of het bestand compleet is")
+        #expect(e?.text(Strings(.en)) == "ref.json: (top level): not valid JSON: check that the file is complete")
     }
 
     @Test func referenceLinksAreCrossChecked() throws {
@@ -37,7 +40,7 @@ struct ReferenceAndTextTests {
         links["financien"] = ["frameworks": ["participatiewet", "astrologie"], "providers": []]
         json["domainLinks"] = links
         let data = try JSONSerialization.data(withJSONObject: json)
-        #expect(throws: ReferenceDataError(path: "r", keyPath: "domainLinks.financien.frameworks[1]", message: "unknown framework \"astrologie\"")) {
+        #expect(throws: ReferenceDataError(path: "r", keyPath: "domainLinks.financien.frameworks[1]", message: Message("ref.problem.unknown-framework", .text("astrologie")))) {
             _ = try ReferenceData.load(from: data, path: "r")
         }
     }

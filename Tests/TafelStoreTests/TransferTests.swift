@@ -119,9 +119,13 @@ struct TransferTests {
             #expect(throws: ImportError.self) { _ = try TransferValidator.decode(Data(text.utf8)) }
         }
         let e = #expect(throws: ImportError.self) { _ = try TransferValidator.decode(Data("{\"version\": 1, \"households\": [{\"id\": ".utf8)) }
-        #expect(e?.message.key == "import.not-json")
+        // A file cut short is named where it stops, in our words (the decoder's are English).
+        #expect(e?.message == Message("import.truncated", .number(1)) && e?.path == "households[0].id", "\(String(describing: e))")
         let rendered = Strings(.nl).render(e!.message)
-        #expect(!rendered.contains("\n"))
+        #expect(!rendered.contains("\n") && rendered.contains("regel 1"))
+        let garbage = #expect(throws: ImportError.self) { _ = try TransferValidator.decode(Data("geen json".utf8)) }
+        #expect(garbage?.message == Message("import.not-json"))
+        #expect(Strings(.nl).render(garbage!.message) == "geen geldige JSON: is dit een tafel-export, en is het bestand compleet?")
     }
 
     @Test func aRefusedImportLeavesTheDatabaseFileByteForByte() throws {

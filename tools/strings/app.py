@@ -1,5 +1,17 @@
 # (key, nl, en) — the terminal app and the command line.
 ENTRIES = [
+("keys.problem.bind-line","verwacht: bind <context> <toets> <opdracht>","expected: bind <context> <key> <command>"),
+("keys.problem.unbind-line","verwacht: unbind <context> <toets>","expected: unbind <context> <key>"),
+("keys.problem.unknown-context","onbekende context \"{0}\"","unknown context \"{0}\""),
+("keys.problem.unknown-key","onbekende toets \"{0}\"","unknown key \"{0}\""),
+("keys.problem.unknown-command","onbekende opdracht \"{0}\"","unknown command \"{0}\""),
+("keys.problem.unknown-directive","onbekend woord \"{0}\" (verwacht bind of unbind)","unknown directive \"{0}\" (expected bind or unbind)"),
+("theme.problem.unknown-directive","onbekend woord \"{0}\" (verwacht color)","unknown directive \"{0}\" (expected color)"),
+("theme.problem.incomplete-line","verwacht: color <rol> <voorgrond> <achtergrond> [attributen]","expected: color <role> <fg> <bg> [attributes]"),
+("theme.problem.unknown-role","onbekende rol \"{0}\"","unknown role \"{0}\""),
+("theme.problem.unknown-colour","onbekende kleur \"{0}\"","unknown colour \"{0}\""),
+("theme.problem.unknown-attribute","onbekend attribuut \"{0}\"","unknown attribute \"{0}\""),
+("theme.problems-title","Problemen in het kleurthema","Problems in the theme"),
 ("common.text","{0}","{0}"),
 ("common.loading","laden…","loading…"),
 ("common.nobody","niemand","nobody"),

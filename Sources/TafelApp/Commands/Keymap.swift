@@ -1,3 +1,4 @@
+import TafelCore
 import Foundation
 import TerminalKit
 
@@ -14,8 +15,11 @@ public struct Keymap: Sendable {
     public struct Problem: Error, CustomStringConvertible, Sendable {
         public var path: String
         public var line: Int
-        public var message: String
-        public var description: String { "\(path):\(line): \(message)" }
+        /// What is wrong, worded from the catalogue in the reader's language.
+        public var message: Message
+        /// `file:line: what is wrong`, in the language of `strings`.
+        public func text(_ strings: Strings) -> String { "\(path):\(line): \(strings.render(message))" }
+        public var description: String { text(Strings(.en)) }
     }
 
     /// Applies `bind`/`unbind` lines; bad lines are reported and skipped.
@@ -25,22 +29,24 @@ public struct Keymap: Sendable {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             guard let first = words.first, !first.hasPrefix("#") else { continue }
-            func report(_ m: String) { problems.append(Problem(path: path, line: i + 1, message: m)) }
+            func report(_ key: String, _ word: String? = nil) {
+                problems.append(Problem(path: path, line: i + 1, message: Message(key: key, args: word.map { [.text($0)] } ?? [])))
+            }
             switch first {
             case "bind":
-                guard words.count == 4 else { report("expected: bind <context> <key> <command>"); continue }
-                guard let ctx = KeyContext(rawValue: words[1]) else { report("unknown context \"\(words[1])\""); continue }
-                guard let key = KeyEvent(name: words[2]) else { report("unknown key \"\(words[2])\""); continue }
-                guard let cmd = Command(name: words[3]) else { report("unknown command \"\(words[3])\""); continue }
+                guard words.count == 4 else { report("keys.problem.bind-line"); continue }
+                guard let ctx = KeyContext(rawValue: words[1]) else { report("keys.problem.unknown-context", words[1]); continue }
+                guard let key = KeyEvent(name: words[2]) else { report("keys.problem.unknown-key", words[2]); continue }
+                guard let cmd = Command(name: words[3]) else { report("keys.problem.unknown-command", words[3]); continue }
                 bind(key, to: cmd, in: ctx)
             case "unbind":
-                guard words.count == 3 else { report("expected: unbind <context> <key>"); continue }
-                guard let ctx = KeyContext(rawValue: words[1]) else { report("unknown context \"\(words[1])\""); continue }
-                guard let key = KeyEvent(name: words[2]) else { report("unknown key \"\(words[2])\""); continue }
+                guard words.count == 3 else { report("keys.problem.unbind-line"); continue }
+                guard let ctx = KeyContext(rawValue: words[1]) else { report("keys.problem.unknown-context", words[1]); continue }
+                guard let key = KeyEvent(name: words[2]) else { report("keys.problem.unknown-key", words[2]); continue }
                 bindings[ctx, default: []].removeAll { $0.key == key }
                 bindings[ctx, default: []].append((key, nil))
             default:
-                report("unknown directive \"\(first)\" (expected bind or unbind)")
+                report("keys.problem.unknown-directive", first)
             }
         }
         return problems

@@ -1,4 +1,5 @@
 import Foundation
+import TafelCore
 import TerminalKit
 
 /// Finds themes: files in `$TAFEL_THEMES`, then `$XDG_CONFIG_HOME/tafel/themes`, then the five
@@ -29,14 +30,18 @@ public struct ThemeLibrary: Sendable {
     }
 
     /// Loads a theme by name; problems in the file are returned (the rest still loads).
-    public func load(_ name: String) -> (theme: Theme, problems: [String])? {
+    public func load(_ name: String) -> (theme: Theme, problems: [ThemeDiagnostic])? {
         for d in directories where FileManager.default.fileExists(atPath: d.appendingPathComponent("\(name).theme").path) {
             if let (theme, problems) = try? ThemeParser.load(name: name, directory: d, displayDirectory: d.path) {
-                return (theme, problems.map(\.description))
+                return (theme, problems)
             }
         }
         guard let text = EmbeddedApp.themes[name] else { return nil }
-        let (theme, problems) = ThemeParser.parse(text, name: name, path: "Themes/\(name).theme")
-        return (theme, problems.map(\.description))
+        return ThemeParser.parse(text, name: name, path: "Themes/\(name).theme")
+    }
+
+    /// A theme file's problem as one line in the reader's language: `file:line: what is wrong`.
+    public static func text(_ d: ThemeDiagnostic, strings: Strings) -> String {
+        "\(d.path):\(d.line): " + strings.t("theme.problem.\(d.kind.rawValue)", d.value)
     }
 }

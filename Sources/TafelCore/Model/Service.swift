@@ -30,29 +30,31 @@ public struct Service: Codable, Hashable, Sendable, Identifiable {
 public enum ServiceCSV {
     public struct Problem: Error, Hashable, Sendable, CustomStringConvertible {
         public var line: Int
-        public var message: String
-        public var description: String { "\(line): \(message)" }
+        /// What is wrong, worded from the catalogue in the reader's language.
+        public var message: Message
+        public init(line: Int, message: Message) { self.line = line; self.message = message }
+        public var description: String { "\(line): \(Strings(.en).render(message))" }
     }
 
     public static let columns = ["name", "organisation", "contact", "phone", "email", "domains", "laws", "wijk", "waitingWeeks"]
 
     public static func parse(_ text: String, knownDomains: Set<String>, knownLaws: Set<String>) throws -> [Service] {
         let rows = records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard let header = rows.first?.cells.map({ $0.trimmed }) else { throw Problem(line: 1, message: "empty file") }
-        guard header.contains("name") else { throw Problem(line: 1, message: "no column \"name\"; expected: \(columns.joined(separator: ", "))") }
-        for h in header where !columns.contains(h) { throw Problem(line: 1, message: "unknown column \"\(h)\"; expected: \(columns.joined(separator: ", "))") }
+        guard let header = rows.first?.cells.map({ $0.trimmed }) else { throw Problem(line: 1, message: Message("kaart.problem.empty")) }
+        guard header.contains("name") else { throw Problem(line: 1, message: Message("kaart.problem.no-name-column", .text(columns.joined(separator: ", ")))) }
+        for h in header where !columns.contains(h) { throw Problem(line: 1, message: Message("kaart.problem.unknown-column", .text(h), .text(columns.joined(separator: ", ")))) }
         var out: [Service] = []
         for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmed.isEmpty }) {
             func cell(_ name: String) -> String { header.firstIndex(of: name).flatMap { row.cells.indices.contains($0) ? row.cells[$0].trimmed : nil } ?? "" }
             func list(_ name: String) -> [String] { cell(name).split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty } }
             let name = cell("name")
-            guard !name.isEmpty else { throw Problem(line: row.line, message: "name is empty") }
+            guard !name.isEmpty else { throw Problem(line: row.line, message: Message("kaart.problem.no-name")) }
             let domains = list("domains"), laws = list("laws")
-            for d in domains where !knownDomains.contains(d) { throw Problem(line: row.line, message: "unknown domain \"\(d)\"") }
-            for l in laws where !knownLaws.contains(l) { throw Problem(line: row.line, message: "unknown law \"\(l)\"") }
+            for d in domains where !knownDomains.contains(d) { throw Problem(line: row.line, message: Message("kaart.problem.unknown-domain", .text(d), .text(knownDomains.sorted().joined(separator: ", ")))) }
+            for l in laws where !knownLaws.contains(l) { throw Problem(line: row.line, message: Message("kaart.problem.unknown-law", .text(l), .text(knownLaws.sorted().joined(separator: ", ")))) }
             var wait: Int? = nil
             if !cell("waitingWeeks").isEmpty {
-                guard let w = Int(cell("waitingWeeks")), (0...520).contains(w) else { throw Problem(line: row.line, message: "waitingWeeks: expected weeks 0–520") }
+                guard let w = Int(cell("waitingWeeks")), (0...520).contains(w) else { throw Problem(line: row.line, message: Message("kaart.problem.waiting")) }
                 wait = w
             }
             out.append(Service(name: name, organisation: cell("organisation"), contact: cell("contact"),

@@ -36,12 +36,21 @@ public struct DomainLink: Codable, Hashable, Sendable {
 public struct ReferenceDataError: Error, CustomStringConvertible, Sendable, Equatable {
     public var path: String
     public var keyPath: String
-    public var message: String
+    /// What is wrong, worded from the catalogue in the reader's language.
+    public var message: Message
     /// The line in the file where the problem is (0 when not known).
     public var line: Int = 0
-    public var description: String {
-        "\(path)\(line > 0 ? ":\(line)" : ""): \(keyPath.isEmpty ? "(top level)" : keyPath): \(message)"
+
+    public init(path: String, keyPath: String, message: Message, line: Int = 0) {
+        self.path = path; self.keyPath = keyPath; self.message = message; self.line = line
     }
+
+    /// `file:line: key path: what is wrong`, in the language of `strings`.
+    public func text(_ strings: Strings) -> String {
+        "\(path)\(line > 0 ? ":\(line)" : ""): \(keyPath.isEmpty ? strings.t("ref.problem.top-level") : keyPath): \(strings.render(message))"
+    }
+
+    public var description: String { text(Strings(.en)) }
 }
 
 /// The reference data shipped in `Resources/reference.json`: domain sets, domain → framework →
@@ -61,7 +70,7 @@ public struct ReferenceData: Codable, Sendable {
         } catch let e as DecodingError {
             throw ReferenceDataError(path: path, keyPath: e.keyPath, message: e.shortMessage)
         } catch {
-            throw ReferenceDataError(path: path, keyPath: "", message: "not valid JSON")
+            throw ReferenceDataError(path: path, keyPath: "", message: Message("ref.problem.not-json"))
         }
         try ref.validate(path: path)
         return ref
@@ -70,9 +79,11 @@ public struct ReferenceData: Codable, Sendable {
     /// Cross-checks: every link names known domains, frameworks and organisation kinds,
     /// and every vocabulary the code uses has a label for each case.
     func validate(path: String) throws {
-        func fail(_ k: String, _ m: String) -> ReferenceDataError { ReferenceDataError(path: path, keyPath: k, message: m) }
+        func fail(_ k: String, _ key: String, _ args: Message.Arg...) -> ReferenceDataError {
+            ReferenceDataError(path: path, keyPath: k, message: Message(key: key, args: args))
+        }
         guard domainSets.contains(where: { $0.id == defaultDomainSet }) else {
-            throw fail("defaultDomainSet", "unknown domain set \"\(defaultDomainSet)\"")
+            throw fail("defaultDomainSet", "ref.problem.unknown-set", .text(defaultDomainSet))
         }
         let allDomains = Set(domainSets.flatMap(\.codes))
         let frameworks = Set((vocabularies["framework"] ?? []).map(\.code))
@@ -80,25 +91,25 @@ public struct ReferenceData: Codable, Sendable {
         for (i, set) in domainSets.enumerated() {
             var seen = Set<String>()
             for (j, d) in set.domains.enumerated() where !seen.insert(d.code).inserted {
-                throw fail("domainSets[\(i)].domains[\(j)].code", "duplicate domain \"\(d.code)\"")
+                throw fail("domainSets[\(i)].domains[\(j)].code", "ref.problem.duplicate-domain", .text(d.code))
             }
         }
         for (domain, link) in domainLinks.sorted(by: { $0.key < $1.key }) {
-            guard allDomains.contains(domain) else { throw fail("domainLinks.\(domain)", "unknown domain \"\(domain)\"") }
+            guard allDomains.contains(domain) else { throw fail("domainLinks.\(domain)", "ref.problem.unknown-domain", .text(domain)) }
             for (i, f) in link.frameworks.enumerated() where !frameworks.contains(f) {
-                throw fail("domainLinks.\(domain).frameworks[\(i)]", "unknown framework \"\(f)\"")
+                throw fail("domainLinks.\(domain).frameworks[\(i)]", "ref.problem.unknown-framework", .text(f))
             }
             for (i, p) in link.providers.enumerated() where !kinds.contains(p) {
-                throw fail("domainLinks.\(domain).providers[\(i)]", "unknown organisation kind \"\(p)\"")
+                throw fail("domainLinks.\(domain).providers[\(i)]", "ref.problem.unknown-kind", .text(p))
             }
         }
         func require<V: Vocabulary>(_ t: V.Type) throws {
             guard let labels = vocabularies[V.vocabularyName] else {
-                throw fail("vocabularies.\(V.vocabularyName)", "missing vocabulary")
+                throw fail("vocabularies.\(V.vocabularyName)", "ref.problem.missing-vocabulary")
             }
             let codes = Set(labels.map(\.code))
             for c in V.allCases where !codes.contains(c.rawValue) {
-                throw fail("vocabularies.\(V.vocabularyName)", "no label for \"\(c.rawValue)\"")
+                throw fail("vocabularies.\(V.vocabularyName)", "ref.problem.no-label", .text(c.rawValue))
             }
         }
         try require(HouseholdStatus.self); try require(DomainStatus.self); try require(ActionStatus.self)
@@ -108,7 +119,7 @@ public struct ReferenceData: Codable, Sendable {
         try require(ConsentBasis.self); try require(Presence.self); try require(CoordinatorStatus.self)
         try require(Severity.self); try require(BlockedRuleSource.self); try require(RuleException.self)
         for name in ["score", "organisationKind", "signalSource", "reachLevel"] where vocabularies[name] == nil {
-            throw fail("vocabularies.\(name)", "missing vocabulary")
+            throw fail("vocabularies.\(name)", "ref.problem.missing-vocabulary")
         }
     }
 
@@ -193,30 +204,29 @@ extension DecodingError {
         return s
     }
 
-    /// A short English message for the failure.
-    public var shortMessage: String {
+    /// What is wrong, as a catalogue message (never the decoder's English).
+    public var shortMessage: Message {
         switch self {
-        case .typeMismatch(let t, _): return "expected \(DecodingError.typeName(t))"
-        case .valueNotFound(let t, _): return "missing value (expected \(DecodingError.typeName(t)))"
-        case .keyNotFound(let k, _): return "missing key \"\(k.stringValue)\""
+        case .typeMismatch(let t, _): return Message("import.expected", .key(DecodingError.typeName(t)))
+        case .valueNotFound(let t, _): return Message("ref.problem.missing-value", .key(DecodingError.typeName(t)))
+        case .keyNotFound(let k, _): return Message("import.missing-key", .text(k.stringValue))
         case .dataCorrupted(let c):
-            if c.codingPath.isEmpty { return "not valid JSON" }
-            return c.debugDescription
-        @unknown default: return "invalid"
+            return Message(c.codingPath.isEmpty ? "ref.problem.not-json" : "ref.problem.invalid")
+        @unknown default: return Message("ref.problem.invalid")
         }
     }
 
+    /// The catalogue key naming the kind of value a JSON field should hold.
     static func typeName(_ t: Any.Type) -> String {
         let s = String(describing: t)
         switch s {
-        case "String": return "a string"
-        case "Int", "Int64", "Int32": return "an integer"
-        case "Bool": return "true or false"
-        case "Double": return "a number"
+        case "String": return "type.string"
+        case "Int", "Int64", "Int32": return "type.integer"
+        case "Bool": return "type.bool"
+        case "Double": return "type.number"
         default:
-            if s.hasPrefix("Array") { return "an array" }
-            if s.hasPrefix("Dictionary") { return "an object" }
-            return s
+            if s.hasPrefix("Array") { return "type.array" }
+            return "type.object"
         }
     }
 }

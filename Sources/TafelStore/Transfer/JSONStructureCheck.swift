@@ -4,6 +4,8 @@ import TafelCore
 /// Checks a JSON document's structure before it is decoded: a key twice in one object (JSON
 /// decoders silently keep one of them), and strings longer than the import allows. Works on the
 /// bytes in one pass, naming the path of the first problem (`households[3].household.name`).
+/// A file that stops inside an object, a list or a text (a copy cut short) is named with the line
+/// and the path where it stops, in our words (the JSON decoder only says it is "not valid JSON").
 public enum JSONStructureCheck {
     /// The longest string a field may hold (characters); the beheerder can raise it (`--max-field`).
     public static let defaultMaxField = 20_000
@@ -23,6 +25,7 @@ public enum JSONStructureCheck {
         var expectingKey = false
         let bytes = [UInt8](data)
         var i = 0
+        var unterminated = false
 
         func path() -> String {
             var p = ""
@@ -47,6 +50,7 @@ public enum JSONStructureCheck {
                 j += 1
             }
             i = j + 1
+            if j >= bytes.count { unterminated = true }
             guard key || j - start > maxField else { return ("", 0) }
             let text = String(decoding: bytes[start..<min(j, bytes.count)], as: UTF8.self)
             return (text, text.count)
@@ -80,6 +84,10 @@ public enum JSONStructureCheck {
             default:
                 i += 1
             }
+        }
+        if unterminated || !stack.isEmpty {
+            let line = bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            throw Problem(path: path(), message: Message("import.truncated", .number(line)))
         }
     }
 }

@@ -78,9 +78,8 @@ public enum TransferValidator {
     static func describe(_ e: DecodingError) -> Message {
         switch e {
         case .dataCorrupted(let c) where c.codingPath.isEmpty:
-            let detail = (c.underlyingError.map { String(describing: $0) } ?? c.debugDescription)
-            let short = detail.split(separator: "\n").first.map { String($0.prefix(100)) } ?? ""
-            return Message("import.not-json", .text(short))
+            // The decoder's own detail is English ("The given data was not valid JSON.") and names no place.
+            return Message("import.not-json")
         case .dataCorrupted(let c):
             if let (value, codes) = badCode(c.debugDescription) {
                 return Message("import.bad-code", .text(String(value.prefix(60))), .text(codes.joined(separator: ", ")))

@@ -38,9 +38,31 @@ public struct Theme: Sendable, Equatable {
 
 /// One problem found while reading a theme file, reported as `path:line: message`.
 public struct ThemeDiagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong on the line; the app words it in the reader's language (TerminalKit has no catalogue).
+    public enum Kind: String, Sendable {
+        case unknownDirective = "unknown-directive", incompleteLine = "incomplete-line", unknownRole = "unknown-role"
+        case unknownColour = "unknown-colour", unknownAttribute = "unknown-attribute"
+    }
     public var path: String
     public var line: Int
-    public var message: String
+    public var kind: Kind
+    /// The word that is wrong (empty for an incomplete line).
+    public var value: String
+
+    public init(path: String, line: Int, kind: Kind, value: String) {
+        self.path = path; self.line = line; self.kind = kind; self.value = value
+    }
+
+    /// English, for developers and tests.
+    public var message: String {
+        switch kind {
+        case .unknownDirective: return "unknown directive \"\(value)\" (expected \"color\")"
+        case .incompleteLine: return "expected: color <role> <fg> <bg> [attributes]"
+        case .unknownRole: return "unknown role \"\(value)\""
+        case .unknownColour: return "unknown colour \"\(value)\""
+        case .unknownAttribute: return "unknown attribute \"\(value)\""
+        }
+    }
     public var description: String { "\(path):\(line): \(message)" }
 }
 
@@ -57,16 +79,16 @@ public enum ThemeParser {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
             if words.isEmpty { continue }
-            func report(_ m: String) { problems.append(ThemeDiagnostic(path: path, line: lineNo, message: m)) }
-            guard words[0] == "color" else { report("unknown directive \"\(words[0])\" (expected \"color\")"); continue }
-            guard words.count >= 4 else { report("expected: color <role> <fg> <bg> [attributes]"); continue }
-            guard let role = StyleRole(rawValue: words[1]) else { report("unknown role \"\(words[1])\""); continue }
-            guard let fg = Color(name: words[2]) else { report("unknown colour \"\(words[2])\""); continue }
-            guard let bg = Color(name: words[3]) else { report("unknown colour \"\(words[3])\""); continue }
+            func report(_ k: ThemeDiagnostic.Kind, _ v: String = "") { problems.append(ThemeDiagnostic(path: path, line: lineNo, kind: k, value: v)) }
+            guard words[0] == "color" else { report(.unknownDirective, words[0]); continue }
+            guard words.count >= 4 else { report(.incompleteLine); continue }
+            guard let role = StyleRole(rawValue: words[1]) else { report(.unknownRole, words[1]); continue }
+            guard let fg = Color(name: words[2]) else { report(.unknownColour, words[2]); continue }
+            guard let bg = Color(name: words[3]) else { report(.unknownColour, words[3]); continue }
             var attrs: TextAttributes = []
             var ok = true
             for a in words.dropFirst(4) {
-                guard let v = TextAttributes.names[a.lowercased()] else { report("unknown attribute \"\(a)\""); ok = false; break }
+                guard let v = TextAttributes.names[a.lowercased()] else { report(.unknownAttribute, a); ok = false; break }
                 attrs.formUnion(v)
             }
             if ok { styles[role] = Style(fg: fg, bg: bg, attributes: attrs) }
