@@ -117,6 +117,22 @@ struct ConfigFile {
         problems += other.problems
     }
 
+    /// What the TOML parser's English says, as a hint in the reader's words (a catalogue key): the
+    /// usual slips are a missing quote, a word without quotes, a key or table set twice, a list
+    /// or table header left open.
+    static func syntaxHint(_ english: String) -> String {
+        let e = english.lowercased()
+        if e.contains("redefine") { return "config.syntax.twice" }
+        if e.contains("string") && (e.contains("control characters") || e.contains("end-of-file")) { return "config.syntax.quote" }
+        if e.contains("table header") { return "config.syntax.header" }
+        if e.contains("array") && e.contains("end-of-file") { return "config.syntax.list" }
+        if e.contains("expected '='") { return "config.syntax.equals" }
+        if e.contains("parsing floating-point") || e.contains("parsing value") || e.contains("parsing boolean") || e.contains("bare") || e.contains("expected 'nan'") || e.contains("expected 'inf'") {
+            return "config.syntax.unquoted"
+        }
+        return "config.syntax.other"
+    }
+
     /// Parses one file. Syntax errors name the line TOMLKit reports; unknown keys and bad values
     /// the line they are on.
     static func parse(_ text: String, path: String) -> ConfigFile {
@@ -125,10 +141,10 @@ struct ConfigFile {
         do {
             table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            c.problems.append(ConfigProblem(path: path, line: e.source.begin.line, message: Message("config.syntax", .text(e.description))))
+            c.problems.append(ConfigProblem(path: path, line: e.source.begin.line, message: Message("config.syntax", .key(syntaxHint(e.description)))))
             return c
         } catch {
-            c.problems.append(ConfigProblem(path: path, line: 0, message: Message("config.syntax", .text("\(error)"))))
+            c.problems.append(ConfigProblem(path: path, line: 0, message: Message("config.syntax", .key("config.syntax.other"))))
             return c
         }
         for key in table.keys.sorted(by: { line(of: $0, in: text) < line(of: $1, in: text) }) {

@@ -45,7 +45,12 @@ struct EcosystemE2ETests {
         #expect(r.stdout.contains("lang = \"en\""))
         try write("lang = \"en\n", path)
         let syntax = try E2E.run(["config", "list"], env: env(dir))
-        #expect(syntax.stderr.contains("\(path):1:"), "\(syntax.stderr)")
+        #expect(syntax.stderr.contains("\(path):1: geen geldige TOML: een tekst zonder sluitend aanhalingsteken"), "\(syntax.stderr)")
+        // The TOML parser's English never reaches a Dutch reader; the slip is named with the fix.
+        try write("[signalen.geen-contact]\ndagen = 30\nlang = nl\n", path)
+        let unquoted = try E2E.run(["config", "list"], env: env(dir)).stderr
+        #expect(unquoted.contains("\(path):3: geen geldige TOML: een tekst zonder aanhalingstekens: schrijf bijv. lang = \"nl\""), "\(unquoted)")
+        #expect(!unquoted.contains("parsing") && !unquoted.contains("expected"), "\(unquoted)")
         #expect(try E2E.run(["caseload", "--lang", "fr"], env: env(dir)).stderr.contains("--lang fr"))
     }
 

@@ -322,6 +322,13 @@ ENTRIES = [
 ("badge.signaal-zonder-contact","geen 1e contact","no 1st contact"),
 # cli
 ("config.syntax","geen geldige TOML: {0}","not valid TOML: {0}"),
+("config.syntax.twice","deze sleutel of [tabel] staat er al eerder in: houd er één","this key or [table] is already set earlier: keep one"),
+("config.syntax.quote","een tekst zonder sluitend aanhalingsteken: zet de tekst tussen \"…\"","a text without a closing quote: put the text between \"…\""),
+("config.syntax.header","een [tabel]-kop is niet gesloten: schrijf bijv. [signalen.geen-contact]","a [table] header is not closed: write e.g. [signalen.geen-contact]"),
+("config.syntax.list","een lijst is niet gesloten: eindig met ]","a list is not closed: end it with ]"),
+("config.syntax.equals","verwacht sleutel = waarde, bijv. lang = \"nl\"","expected key = value, e.g. lang = \"nl\""),
+("config.syntax.unquoted","een tekst zonder aanhalingstekens: schrijf bijv. lang = \"nl\" (getallen zonder: dagen = 30)","a text without quotes: write e.g. lang = \"nl\" (numbers without: dagen = 30)"),
+("config.syntax.other","controleer de aanhalingstekens, het = en de [tabel]-koppen op deze regel","check the quotes, the = and the [table] headers on this line"),
 ("config.expect-table","signalen: verwacht tabellen als [signalen.<signaal>]","signalen: expected tables like [signalen.<signal>]"),
 ("config.unknown-key","onbekende instelling \"{0}\"; bekend zijn: {1}","unknown setting \"{0}\"; known are: {1}"),
 ("config.expect-string","{0}: verwacht tekst tussen aanhalingstekens, bijvoorbeeld {0} = \"{1}\"","{0}: expected text in quotes, for example {0} = \"{1}\""),

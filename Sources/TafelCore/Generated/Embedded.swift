@@ -525,6 +525,13 @@ config.not-set = (niet gezet)
 config.set-done = {0} = "{1}" opgeslagen in {2}
 config.source-default = standaard
 config.syntax = geen geldige TOML: {0}
+config.syntax.equals = verwacht sleutel = waarde, bijv. lang = "nl"
+config.syntax.header = een [tabel]-kop is niet gesloten: schrijf bijv. [signalen.geen-contact]
+config.syntax.list = een lijst is niet gesloten: eindig met ]
+config.syntax.other = controleer de aanhalingstekens, het = en de [tabel]-koppen op deze regel
+config.syntax.quote = een tekst zonder sluitend aanhalingsteken: zet de tekst tussen "…"
+config.syntax.twice = deze sleutel of [tabel] staat er al eerder in: houd er één
+config.syntax.unquoted = een tekst zonder aanhalingstekens: schrijf bijv. lang = "nl" (getallen zonder: dagen = 30)
 config.unknown-key = onbekende instelling "{0}"; bekend zijn: {1}
 conflict.empty = (leeg)
 conflict.intro = Iemand anders heeft {0} opgeslagen terwijl u typte. Niets is verloren: kies welke versie blijft.
@@ -2123,6 +2130,13 @@ config.not-set = (not set)
 config.set-done = {0} = "{1}" saved in {2}
 config.source-default = default
 config.syntax = not valid TOML: {0}
+config.syntax.equals = expected key = value, e.g. lang = "nl"
+config.syntax.header = a [table] header is not closed: write e.g. [signalen.geen-contact]
+config.syntax.list = a list is not closed: end it with ]
+config.syntax.other = check the quotes, the = and the [table] headers on this line
+config.syntax.quote = a text without a closing quote: put the text between "…"
+config.syntax.twice = this key or [table] is already set earlier: keep one
+config.syntax.unquoted = a text without quotes: write e.g. lang = "nl" (numbers without: dagen = 30)
 config.unknown-key = unknown setting "{0}"; known are: {1}
 conflict.empty = (empty)
 conflict.intro = Someone else saved {0} while you were typing. Nothing is lost: choose which version stays.
