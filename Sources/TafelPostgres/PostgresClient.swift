@@ -104,6 +104,9 @@ public struct PostgresFailure: Error, CustomStringConvertible, Sendable {
     public var sqlState: String?
     /// True when the server was not reached at all.
     public var unreachable: Bool
+    /// The driver's own account of a failure to connect, for the diagnostics log only: PostgresNIO's
+    /// description is a fixed English sentence that says nothing to the reader.
+    public var detail: String = ""
 
     public init(message: String, sqlState: String? = nil, unreachable: Bool = false) {
         self.message = message
@@ -121,8 +124,9 @@ public struct PostgresFailure: Error, CustomStringConvertible, Sendable {
         }
         sqlState = nil
         unreachable = location != nil
+        detail = String(String(reflecting: error).prefix(300))
         if let location {
-            message = "\(location.display): \(String(describing: error).prefix(200))"
+            message = location.display
         } else {
             message = String(describing: error).prefix(300).description
         }

@@ -10,20 +10,44 @@ struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "db", abstract: CLIText.t("clihelp.db"),
                                                     subcommands: [Init.self, Migrate.self, WhoAmI.self, CheckChain.self, Load.self])
 
+    /// The options a `db` command uses. The address names the database and the login, so `--db`,
+    /// `--theme` and the screen's other options do not apply and are not offered; `--user` is
+    /// accepted (unlisted) only to be refused in words: on PostgreSQL the server says who you are.
+    struct ServerOptions: ParsableArguments {
+        @Option(name: .long, help: .hidden) var user: String?
+        @Option(name: .long, help: CLIText.help("clihelp.opt.lang"), completion: Completion.languages) var lang: String?
+        @Option(name: .long, help: CLIText.help("clihelp.opt.config"), completion: Completion.configFile) var config: String?
+        /// Read by `Diagnostics` before parsing; declared so that the flags are accepted here too.
+        @Flag(name: .long, help: CLIText.help("clihelp.opt.verbose")) var verbose = false
+        @Flag(name: .long, help: CLIText.help("clihelp.opt.quiet")) var quiet = false
+
+        var strings: Strings { Strings(Language.resolve(flag: lang ?? ConfigFile.current.lang, environment: ProcessInfo.processInfo.environment)) }
+
+        func validate() throws {
+            if let lang, Language(rawValue: lang.lowercased()) == nil { throw ValidationError(strings.t("cli.bad-lang", lang)) }
+        }
+    }
+
     /// What every `db` subcommand shares: the address and the signed-in connection.
     struct Target: ParsableArguments {
-        @OptionGroup var global: GlobalOptions
+        @OptionGroup var global: ServerOptions
         @Argument(help: CLIText.help("clihelp.opt.pg-address")) var address: String
 
         func connect() throws -> PostgresClient {
             let s = global.strings
-            if global.user != nil { throw CLIError(s.t("cli.postgres-user-refused")) }
+            // The root command's options are accepted after a subcommand too, so look at the words given.
+            let words = CommandLine.arguments
+            if global.user != nil || words.contains(where: { $0 == "--user" || $0.hasPrefix("--user=") }) {
+                throw CLIError(s.t("cli.postgres-user-refused"))
+            }
+            if words.contains(where: { $0 == "--db" || $0.hasPrefix("--db=") }) { throw CLIError(s.t("db.no-db-option")) }
             guard let location = PostgresLocation(address) else { throw CLIError(s.t("db.not-an-address", address)) }
             do {
                 let client = try PostgresClient.connect(location)
                 Diagnostics.logger.debug("\(Diagnostics.text("log.connected", location.display, Diagnostics.elapsed))")
                 return client
             } catch let f as PostgresFailure {
+                if !f.detail.isEmpty { Diagnostics.logger.debug("\(f.detail)") }
                 throw CLIError(f.unreachable ? s.t("db.unreachable", f.message) : s.t("db.refused", f.description))
             }
         }
