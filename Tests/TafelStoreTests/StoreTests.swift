@@ -121,6 +121,33 @@ struct StoreTests {
         #expect(throws: CaseStoreError.notAllowed("vocab.role.teamleider")) { try store.accessLog(for: lotte, householdId: nil, limit: 10) }
     }
 
+    /// A teamleider who is not involved changes a household only within four hours of opening it
+    /// with a reason (logged): a change is never a way around the reason a view needs.
+    @Test func aChangeByANonInvolvedTeamleiderNeedsARecentReason() throws {
+        let dir = TemporaryDirectory()
+        _ = try demoStore(dir)
+        let path = dir.file("demo.sqlite")
+        let morning = Date(timeIntervalSince1970: TimeInterval(today.ordinal * 86_400 + 9 * 3600))
+        func store(at hours: Double) throws -> SQLiteCaseStore {
+            try SQLiteCaseStore(path: path, clock: FixedClock(today, now: morning.addingTimeInterval(hours * 3600)))
+        }
+        let early = try store(at: 0)
+        let petra = try user(early, "petra")
+        let maaike = try householdId(early, "Maaike")
+        #expect(throws: CaseStoreError.writeReasonRequired(household: maaike)) { try early.perform(.setChronic(true), householdId: maaike, by: petra) }
+        let file = try early.reload(maaike, for: petra)
+        let involved = try #require(try early.roster().professionals.values.sorted { $0.id < $1.id }.first { file.involvedProfessionals.contains($0.id) && $0.role == .medewerker })
+        #expect(file.household.chronic == false, "a refused change was written")
+        _ = try early.caseFile(maaike, for: petra, reason: "Vervanging van de regisseur tijdens ziekte")
+        try early.perform(.setChronic(true), householdId: maaike, by: petra)
+        // Three hours later still within the opening; five hours later a new reason is needed.
+        try store(at: 3).perform(.setChronic(false), householdId: maaike, by: petra)
+        #expect(throws: CaseStoreError.writeReasonRequired(household: maaike)) { try store(at: 5).perform(.setChronic(true), householdId: maaike, by: petra) }
+        // Someone involved needs no reason; someone not allowed at all is refused as before.
+        try early.perform(.setChronic(true), householdId: maaike, by: involved)
+        #expect(throws: CaseStoreError.accessDenied(household: maaike)) { try early.perform(.setChronic(false), householdId: maaike, by: try user(early, "lotte")) }
+    }
+
     @Test func tamperingWithAnyEventIsDetectedAndNamed() throws {
         let dir = TemporaryDirectory()
         let store = try demoStore(dir)

@@ -1,5 +1,6 @@
 # (key, nl, en) — store: field names (conflicts), import errors, JSON types.
 ENTRIES = [
+("store.write-reason-required","u bent niet betrokken bij dit huishouden: open het eerst met een reden (tafel show {0} --reason \"…\", of op het scherm); daarna kunt u er 4 uur in werken. Beide worden gelogd","you are not involved in this household: open it with a reason first (tafel show {0} --reason \"…\", or on screen); then you can work in it for 4 hours. Both are logged"),
 ("entity.organisation","organisatie","organisation"),
 ("field.id","id","id"),
 ("field.version","versie","version"),

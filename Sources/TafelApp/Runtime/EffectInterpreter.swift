@@ -89,7 +89,7 @@ public final class EffectInterpreter: @unchecked Sendable {
             }
         } catch let e as CaseStoreError {
             switch e {
-            case .reasonRequired(let id): return .needsReason(householdId: id)
+            case .reasonRequired(let id), .writeReasonRequired(let id): return .needsReason(householdId: id)
             case .editConflict(let c): return .conflict(c)
             case .rule(let r): return .failed(.rule(r))
             default: return .failed(.store(e))

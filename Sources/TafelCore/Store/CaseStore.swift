@@ -4,6 +4,9 @@ public enum CaseStoreError: Error, Hashable, Sendable {
     case accessDenied(household: Int64)
     /// A teamleider or beheerder must type a reason first (break-the-glass).
     case reasonRequired(household: Int64)
+    /// A teamleider or beheerder who is not involved changes a household only within
+    /// `SQLiteCaseStore.breakTheGlassHours` of opening it with a reason (logged).
+    case writeReasonRequired(household: Int64)
     /// Someone else saved this record first; these fields changed.
     case conflict(entity: String, id: Int64, fields: [String])
     case notFound(entity: String, id: Int64)
@@ -30,6 +33,7 @@ public enum CaseStoreError: Error, Hashable, Sendable {
         switch self {
         case .accessDenied: return Message("store.access-denied")
         case .reasonRequired: return Message("store.reason-required")
+        case .writeReasonRequired(let h): return Message("store.write-reason-required", .number(Int(h)))
         case .conflict(let e, _, let fields):
             return Message("store.conflict", .key("entity.\(e)"), .keys(fields.map { "field.\($0)" }))
         case .notFound(let e, let id): return Message("error.not-found", .key("entity.\(e)"), .number(Int(id)))

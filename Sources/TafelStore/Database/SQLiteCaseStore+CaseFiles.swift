@@ -57,6 +57,27 @@ extension SQLiteCaseStore {
     }
 
     /// Whether a professional is involved in a household (need-to-know), in SQL.
+    /// How long a break-the-glass opening lets a teamleider or beheerder who is not involved change
+    /// the household (as PostgreSQL's grant: Docs/SECURITY.md).
+    public static let breakTheGlassHours = 4
+
+    /// Refuses a change by someone who may open the household only with a reason (a teamleider or
+    /// beheerder who is not involved) unless they opened it with one, logged, in the last
+    /// `breakTheGlassHours`: a change is never a way around the reason a view needs.
+    func requireWriteAccess(_ db: Database, user: Professional, file: CaseFile) throws {
+        switch AccessPolicy.decide(user: user, file: file) {
+        case .allowed: return
+        case .denied: throw CaseStoreError.accessDenied(household: file.id)
+        case .needsReason:
+            let since = AuditChain.timestamp(clock.now.addingTimeInterval(-Double(Self.breakTheGlassHours) * 3600))
+            let opened = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM event WHERE household_id = ? AND actor = ? AND kind = 'view'
+                               AND reason IS NOT NULL AND reason <> '' AND at >= ?)
+                """, arguments: [file.id, user.login, since]) ?? false
+            if !opened { throw CaseStoreError.writeReasonRequired(household: file.id) }
+        }
+    }
+
     func isInvolved(_ db: Database, user: Int64, household: Int64) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS (SELECT 1 FROM household_involved WHERE household_id = :h AND professional_id = :p)
@@ -113,7 +134,7 @@ extension SQLiteCaseStore {
         let order = try domainOrder()
         return try write { db in
             guard var file = try loadCaseFile(db, householdId) else { throw CaseStoreError.notFound(entity: "household", id: householdId) }
-            if AccessPolicy.decide(user: user, file: file) == .denied { throw CaseStoreError.accessDenied(household: householdId) }
+            try requireWriteAccess(db, user: user, file: file)
             return try applyInTransaction(db, changes, to: &file, by: user, note: note, domainOrder: order)
         }
     }
@@ -130,7 +151,7 @@ extension SQLiteCaseStore {
             // Read the household inside the write transaction: the versions compared below are
             // the ones on disk now, not the ones the screen loaded.
             guard var file = try loadCaseFile(db, householdId) else { throw CaseStoreError.notFound(entity: "household", id: householdId) }
-            if AccessPolicy.decide(user: user, file: file) == .denied { throw CaseStoreError.accessDenied(household: householdId) }
+            try requireWriteAccess(db, user: user, file: file)
             let changes: [Change]
             do {
                 changes = try operation.changes(in: file, context: context)
