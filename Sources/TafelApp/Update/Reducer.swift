@@ -7,6 +7,14 @@ import TerminalKit
 /// architecture). Every answer is matched to its request by id (`ResultReducer`).
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+        let effects = reduceOne(&state, action)
+        // Keys typed ahead go as soon as nothing holds them, whatever let go (an answer, a list
+        // that arrived, a tick): waiting for the next key stranded a click when no key came.
+        if case .key = action { return effects }
+        return state.keysHeld || state.typeAhead.isEmpty ? effects : effects + replayTypeAhead(&state)
+    }
+
+    static func reduceOne(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         switch action {
         case .key(let key):
             return handleKey(&state, key)
