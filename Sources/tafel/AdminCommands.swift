@@ -67,16 +67,21 @@ struct Import: ParsableCommand {
         if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > maxSize * 1_048_576 {
             throw CLIError(s.t("import.file-too-large", String(size / 1_048_576), String(maxSize)))
         }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError(s.t("cli.cannot-read", file)) }
-        // Decode and check the whole file before the database is touched.
-        let doc = try TransferValidator.decode(data, maxField: maxField)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue,
+              FileManager.default.isReadableFile(atPath: file) else { throw CLIError(s.t("cli.cannot-read", file)) }
+        // The file's outline and its small parts first (settings, roster, kaart: checked before the
+        // database is touched); the households are then read, checked and written one by one in one
+        // transaction, so memory stays at one batch whatever the file's size (all or nothing still).
+        let reader: TransferReader
+        do { reader = try TransferReader(path: file, maxField: maxField) } catch is CocoaError { throw CLIError(s.t("cli.cannot-read", file)) }
         let store = try global.openStore()
         let (actor, pro) = try global.actor(store)
         if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
         let bar = global.progress("progress.import")
-        try store.importDocument(doc, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)") { bar.update($0, of: $1) }
+        try store.importFile(reader, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)") { bar.update($0, of: $1) }
         bar.finish()
-        Out.line(s.t("cli.imported", String(doc.households.count), String(doc.professionals.count)))
+        Out.line(s.t("cli.imported", String(reader.count), String(reader.header.professionals.count)))
     }
 }
 

@@ -27,6 +27,7 @@ enum RowFingerprints {
     /// duplicates are allowed and removed when settling.
     static func installTriggers(_ db: Database) throws {
         var sql = "CREATE TEMP TABLE IF NOT EXISTS tafel_touched (tbl TEXT NOT NULL, rid INTEGER NOT NULL);\n"
+            + "CREATE INDEX IF NOT EXISTS temp.tafel_touched_by_table ON tafel_touched (tbl, rid);\n"
         for t in tables {
             sql += """
             CREATE TEMP TRIGGER IF NOT EXISTS fp_\(t)_i AFTER INSERT ON main.\(t) BEGIN INSERT INTO tafel_touched VALUES ('\(t)', NEW.rowid); END;
@@ -55,40 +56,79 @@ enum RowFingerprints {
     static func settle(_ db: Database, previous: StateDigest) throws -> StateDigest {
         var state = previous
         guard try hasTouchedTable(db) else { return state }
-        let touched = try Row.fetchAll(db, sql: "SELECT DISTINCT tbl, rid FROM temp.tafel_touched")
-        for t in touched {
-            let table: String = t["tbl"], rid: Int64 = t["rid"]
-            let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT digest FROM row_digest WHERE tbl = ? AND rid = ?"), arguments: [table, rid])
-            if let old { state.subtract(old) }
-            if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM main.\(table) WHERE rowid = ?"), arguments: [rid]) {
-                let new = digest(table: table, rid: rid, row: row)
+        // Table by table, one streamed query joins each touched row with its old fingerprint and
+        // its current values: no row of the transaction is held (an import touches a million).
+        let touchedTables = try String.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT tbl FROM temp.tafel_touched"))
+        for table in touchedTables {
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+                SELECT t.rid AS fp_rowid, d.digest AS fp_old, m.rowid AS fp_present, m.*
+                FROM (SELECT DISTINCT rid FROM temp.tafel_touched WHERE tbl = ?) t
+                LEFT JOIN row_digest d ON d.tbl = ? AND d.rid = t.rid
+                LEFT JOIN main.\(table) m ON m.rowid = t.rid
+                """), arguments: [table, table])
+            var order: RowOrder?
+            while let row = try rows.next() {
+                let rid: Int64 = row[0]
+                let old: Data? = row[1]
+                if let old { state.subtract(old) }
+                if row.hasNull(atIndex: 2) {
+                    if old != nil {
+                        try db.cachedStatement(sql: "DELETE FROM row_digest WHERE tbl = ? AND rid = ?").execute(arguments: [table, rid])
+                    }
+                    continue
+                }
+                if order == nil { order = RowOrder(row, skipping: 3) }
+                let new = digest(table: table, rid: rid, row: row, order: order!)
                 state.add(new)
                 try db.cachedStatement(sql: "INSERT INTO row_digest (tbl, rid, digest) VALUES (?, ?, ?) ON CONFLICT (tbl, rid) DO UPDATE SET digest = excluded.digest")
                     .execute(arguments: [table, rid, new])
-            } else if old != nil {
-                try db.cachedStatement(sql: "DELETE FROM row_digest WHERE tbl = ? AND rid = ?").execute(arguments: [table, rid])
             }
         }
-        if !touched.isEmpty { try db.execute(sql: "DELETE FROM temp.tafel_touched") }
+        if !touchedTables.isEmpty { try db.execute(sql: "DELETE FROM temp.tafel_touched") }
         return state
+    }
+
+    /// A row's columns by name, sorted, as positions: worked out once per query, not per row.
+    struct RowOrder {
+        var columns: [(name: [UInt8], index: Int)]
+        init(_ row: Row, skipping first: Int = 0) {
+            columns = row.columnNames.enumerated().dropFirst(first)
+                .filter { $0.element != "fp_rowid" }
+                .sorted { $0.element < $1.element }
+                .map { (Array("\u{1F}\($0.element)=".utf8), $0.offset) }
+        }
     }
 
     /// The fingerprint of one row: its table, rowid and every column by name, typed.
     static func digest(table: String, rid: Int64, row: Row) -> Data {
-        var hasher = SHA256()
-        hasher.update(data: Data("\(table)\u{1F}\(rid)".utf8))
-        for (column, value) in row.filter({ $0.0 != "fp_rowid" }).sorted(by: { $0.0 < $1.0 }) {
-            let text: String
+        digest(table: table, rid: rid, row: row, order: RowOrder(row))
+    }
+
+    /// The same fingerprint with the column order worked out before (for many rows of one query). The bytes
+    /// hashed are exactly those of `digest(table:rid:row:)`, gathered in one buffer.
+    static func digest(table: String, rid: Int64, row: Row, order: RowOrder) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        bytes.append(contentsOf: table.utf8)
+        bytes.append(0x1F)
+        bytes.append(contentsOf: String(rid).utf8)
+        for (name, index) in order.columns {
+            bytes.append(contentsOf: name)
+            let value: DatabaseValue = row[index]
             switch value.storage {
-            case .null: text = "n"
-            case .int64(let i): text = "i\(i)"
-            case .double(let d): text = "d\(d.bitPattern)"
-            case .string(let s): text = "s\(s.utf8.count):\(s)"
-            case .blob(let b): text = "b" + b.map { String(format: "%02x", $0) }.joined()
+            case .null: bytes.append(UInt8(ascii: "n"))
+            case .int64(let i): bytes.append(UInt8(ascii: "i")); bytes.append(contentsOf: String(i).utf8)
+            case .double(let d): bytes.append(UInt8(ascii: "d")); bytes.append(contentsOf: String(d.bitPattern).utf8)
+            case .string(let s):
+                bytes.append(UInt8(ascii: "s")); bytes.append(contentsOf: String(s.utf8.count).utf8); bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: s.utf8)
+            case .blob(let b):
+                bytes.append(UInt8(ascii: "b"))
+                let hex = Array("0123456789abcdef".utf8)
+                for x in b { bytes.append(hex[Int(x >> 4)]); bytes.append(hex[Int(x & 0x0F)]) }
             }
-            hasher.update(data: Data("\u{1F}\(column)=\(text)".utf8))
         }
-        return Data(hasher.finalize())
+        return Data(SHA256.hash(data: bytes))
     }
 
     /// Fingerprints every row from scratch (the migration that introduces them, and `import`).

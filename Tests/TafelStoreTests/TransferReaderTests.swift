@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import TafelCore
+@testable import TafelStore
+
+/// The streaming reader of export files: the same document and the same refusals (with the same
+/// paths) as the whole-document decoder, household by household.
+@Suite("Export files read household by household")
+struct TransferReaderTests {
+    func exported(_ dir: TemporaryDirectory) throws -> (Data, String) {
+        let store = try demoStore(dir)
+        var d = Data()
+        try store.export(actor: "test") { d.append($0) }
+        let path = dir.file("export.json")
+        try d.write(to: URL(fileURLWithPath: path))
+        return (d, path)
+    }
+
+    func refusal(_ text: String, _ dir: TemporaryDirectory, file: String = "bad.json") -> ImportError? {
+        let path = dir.file(file)
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            let reader = try TransferReader(path: path)
+            for i in 0..<reader.count { _ = try reader.household(i) }
+            return nil
+        } catch let e as ImportError {
+            return e
+        } catch {
+            return ImportError("?", Message("common.text", .text("\(error)")))
+        }
+    }
+
+    @Test func theReaderGivesTheWholeDocumentsHouseholdsAndRest() throws {
+        let dir = TemporaryDirectory()
+        let (data, path) = try exported(dir)
+        let whole = try TransferValidator.decode(data)
+        let reader = try TransferReader(path: path)
+        #expect(reader.count == whole.households.count && reader.count == 14)
+        #expect(reader.header.professionals == whole.professionals && reader.header.organisations == whole.organisations)
+        #expect(reader.header.services == whole.services && reader.header.settings == whole.settings)
+        for i in 0..<reader.count { #expect(try reader.household(i) == whole.households[i], "household \(i)") }
+        // Imported through the reader, the database exports the same bytes.
+        let target = try SQLiteCaseStore(path: dir.file("t.sqlite"), clock: FixedClock(Fixture.today))
+        try target.importFile(reader, merge: false, actor: "test")
+        var again = Data()
+        try target.export(actor: "test") { again.append($0) }
+        #expect(again == data)
+    }
+
+    @Test func refusalsNameThePathAsTheWholeDocumentDecoderDoes() throws {
+        let dir = TemporaryDirectory()
+        let (data, _) = try exported(dir)
+        let text = String(decoding: data, as: UTF8.self)
+        // A code outside its list, inside the third household.
+        var json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var households = json["households"] as! [[String: Any]]
+        var actions = households[2]["actions"] as! [[String: Any]]
+        actions[0]["status"] = "wacht"
+        households[2]["actions"] = actions
+        json["households"] = households
+        let badCode = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+        let e = refusal(badCode, dir)
+        #expect(e?.path == "households[2].actions[0].status" && e?.message.key == "import.bad-code", "\(String(describing: e))")
+        let whole = #expect(throws: ImportError.self) { _ = try TransferValidator.decode(Data(badCode.utf8)) }
+        #expect(e == whole, "the two readers disagree")
+        // A key twice inside a household; a key twice at the top.
+        let first = try #require(text.range(of: "\"wijk\":"))   // in the first household
+        let twice = text.replacingCharacters(in: first, with: "\"wijk\":\"x\",\"wijk\":")
+        let twiceError = refusal(twice, dir)
+        #expect(twiceError?.path.hasPrefix("households[0].") == true && twiceError?.message == Message("import.duplicate-key", .text("wijk")), "\(String(describing: twiceError))")
+        let topTwice = "{\"version\":1,\"version\":1," + text.dropFirst()
+        #expect(refusal(topTwice, dir)?.message == Message("import.duplicate-key", .text("version")))
+        // Cut short inside the fifth household: named there, with the line.
+        let cut = String(text.prefix(text.count / 3))
+        let truncated = refusal(cut, dir)
+        #expect(truncated?.message.key == "import.truncated" && truncated?.path.hasPrefix("households[") == true, "\(String(describing: truncated))")
+        // Not an export at all; households that are not a list.
+        #expect(refusal("geen json", dir)?.message == Message("import.not-json"))
+        #expect(refusal("{\"format\":\"tafel-export\",\"version\":1,\"households\":5}", dir)?.path == "households")
+        #expect(refusal("{\"format\":\"iets\",\"version\":1,\"households\":[]}", dir)?.message == Message("import.not-tafel"))
+    }
+}
