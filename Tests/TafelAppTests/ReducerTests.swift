@@ -267,6 +267,29 @@ struct ReducerTests {
         #expect(key(&s, "5").first == .perform(.setScore(member: f.members[1].id, domain: first, score: 5, meetingId: 9000), householdId: f.id))
     }
 
+    /// A score typed on the next domain goes to its first member, never to whoever was selected on the
+    /// domain before (a first-time chair's score for Opvoeding silently went to Elif so).
+    @Test func aScoreOnDomainBNeverLandsOnTheMemberSelectedOnDomainA() {
+        var s = meetingState("De Vries", step: .domains)
+        let f = s.meeting!.file
+        let codes = s.meeting!.domainCodes(s.domainOrder)
+        /// Scores with `name` and answers the store's write, as the runtime would.
+        func score(_ name: String) -> Effect.Intent? {
+            let effects = press(&s, name)
+            for e in effects { _ = Reducer.reduce(&s, .result(e.id, .performed(OperationResult(file: f, changes: [])))) }
+            return effects.first?.intent
+        }
+        key(&s, "]"); key(&s, "]")
+        #expect(score("4") == .perform(.setScore(member: f.members[2].id, domain: codes[0], score: 4, meetingId: 9000), householdId: f.id),
+                "the third member is selected on the first domain")
+        key(&s, "j")
+        #expect(score("3") == .perform(.setScore(member: f.members[0].id, domain: codes[1], score: 3, meetingId: 9000), householdId: f.id),
+                "the score on the second domain went to another member than its first")
+        // Back on the first domain the selector starts at its first member again.
+        key(&s, "k")
+        #expect(score("2") == .perform(.setScore(member: f.members[0].id, domain: codes[0], score: 2, meetingId: 9000), householdId: f.id))
+    }
+
     /// Consent for every organisation at the table in two keys: `t` opens the form preset to all of
     /// them, Enter records the same basis for each (one intent, so one transaction).
     @Test func oneFormRecordsConsentForEveryOrganisationAtTheTable() {
