@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TestSupport
 @testable import TafelCore
@@ -46,6 +47,17 @@ struct TransferReaderTests {
         var again = Data()
         try target.export(actor: "test") { again.append($0) }
         #expect(again == data)
+        // Fingerprinted in one pass at the end, every row checks out; the touch triggers are back, so
+        // a later change is fingerprinted as usual, and one made outside tafel is named.
+        #expect(try target.check().ok)
+        let hid = try #require(reader.header.professionals.first.flatMap { _ in try? reader.household(3).id })
+        let sanne = try #require(try target.roster().professionals.values.first { $0.login == "sanne" })
+        let involved = try target.reload(hid, for: sanne)
+        try target.perform(.setChronic(!involved.household.chronic), householdId: hid, by: sanne)
+        #expect(try target.check().ok, "a change after the import was not fingerprinted")
+        let raw = try DatabaseQueue(path: dir.file("t.sqlite"))
+        try raw.write { try $0.execute(sql: "UPDATE household SET wijk = 'elders' WHERE id = ?", arguments: [hid]) }
+        #expect(try target.check().dataProblems.contains(Message("check.fp.edited", .text("household"), .number(Int(hid)))))
     }
 
     @Test func refusalsNameThePathAsTheWholeDocumentDecoderDoes() throws {

@@ -103,9 +103,12 @@ public final class Tmux: @unchecked Sendable {
 
     /// A left click at a 0-based cell, as an SGR (1006) mouse report — what ncurses asks
     /// xterm-compatible terminals for.
+    /// A left click: press and release in one write. That is how a quick click reaches a program
+    /// that is busy (both reports wait in the terminal's buffer), and curses then reports only the
+    /// release; the backend must still see a click (two `send-keys` calls hid this, and lost clicks
+    /// only when the machine was loaded).
     public func click(x: Int, y: Int) {
-        send("\u{1B}[<0;\(x + 1);\(y + 1)M", literal: true)
-        send("\u{1B}[<0;\(x + 1);\(y + 1)m", literal: true)
+        send("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m", literal: true)
     }
 
     public func resize(width: Int, height: Int) {

@@ -40,6 +40,15 @@ enum RowFingerprints {
         try db.execute(sql: sql)
     }
 
+    /// Stops collecting touched rows on this connection, inside the caller's transaction (a rollback
+    /// brings the triggers back). For an import into an empty database, which fingerprints every row
+    /// in one pass at the end (`recordAll`) and then calls `installTriggers` again.
+    static func pauseTriggers(_ db: Database) throws {
+        try db.execute(sql: tables.map { t in
+            "DROP TRIGGER IF EXISTS temp.fp_\(t)_i; DROP TRIGGER IF EXISTS temp.fp_\(t)_u; DROP TRIGGER IF EXISTS temp.fp_\(t)_d;"
+        }.joined(separator: "\n"))
+    }
+
     /// Whether this connection collects touched rows (tafel's writing connection, after `installTriggers`).
     static func hasTouchedTable(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = 'tafel_touched')")) ?? false
@@ -138,9 +147,11 @@ enum RowFingerprints {
         // A migration fingerprints the tables that exist at its version; later ones start empty.
         for table in tables where try db.tableExists(table) {
             let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table)")
+            var order: RowOrder?
             while let r = try rows.next() {
-                let rid: Int64 = r["fp_rowid"]
-                let d = digest(table: table, rid: rid, row: r)
+                let rid: Int64 = r[0]
+                if order == nil { order = RowOrder(r, skipping: 1) }
+                let d = digest(table: table, rid: rid, row: r, order: order!)
                 state.add(d)
                 try db.cachedStatement(sql: "INSERT INTO row_digest (tbl, rid, digest) VALUES (?, ?, ?)").execute(arguments: [table, rid, d])
             }
@@ -173,9 +184,11 @@ enum RowFingerprints {
         for table in tables where try db.tableExists(table) {
             var expectedRows = recorded[table] ?? [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table) ORDER BY rowid")
+            var order: RowOrder?
             while let r = try rows.next() {
-                let rid: Int64 = r["fp_rowid"]
-                let d = digest(table: table, rid: rid, row: r)
+                let rid: Int64 = r[0]
+                if order == nil { order = RowOrder(r, skipping: 1) }
+                let d = digest(table: table, rid: rid, row: r, order: order!)
                 switch expectedRows.removeValue(forKey: rid) {
                 case nil: differences.append(.inserted(table: table, id: rid))
                 case let e? where e != d: differences.append(.edited(table: table, id: rid))

@@ -250,9 +250,9 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
     /// Appends an audit event in the current write transaction, as this user.
     @discardableResult
     func log(_ db: Database, actor: String, household: Int64?, kind: AuditKind, entity: String, entityId: Int64?,
-             summary: String, reason: String? = nil) throws -> AuditEvent {
+             summary: String, reason: String? = nil, state: StateDigest? = nil) throws -> AuditEvent {
         let e = try AuditChain.append(db, at: clock.now, actor: actor, householdId: household, kind: kind, entity: entity,
-                                      entityId: entityId, summary: summary, reason: reason)
+                                      entityId: entityId, summary: summary, reason: reason, state: state)
         lock.withLock { lastSeenEvent = lastSeenEvent.map { max($0, e.id) } }
         return e
     }

@@ -95,6 +95,10 @@ extension SQLiteCaseStore {
             if count > 0 && !merge { throw ImportError("", Message("import.not-empty")) }
             let existing = count > 0 ? try existingIds(db) : TransferValidator.ExistingIds()
             let roster = try TransferValidator.validateRoster(doc, domains: domains, existing: existing)
+            // Into an empty database every row is new: fingerprint them in one pass at the end
+            // instead of collecting a million touched rows (a merge collects as every change does).
+            let fresh = try count == 0 && !RowFingerprints.hasUnsettled(db)
+            if fresh { try RowFingerprints.pauseTriggers(db) }
             try useDomainSet(db, of: doc, merging: count > 0)
             try writeRoster(db, doc)
             var seen = TransferValidator.ExistingIds()
@@ -111,8 +115,13 @@ extension SQLiteCaseStore {
                 start += batch.count
                 progress?(start, reader.count)
             }
+            var state: StateDigest?
+            if fresh {
+                state = try RowFingerprints.recordAll(db)
+                try RowFingerprints.installTriggers(db)
+            }
             try log(db, actor: actor, household: nil, kind: .import, entity: "database", entityId: nil,
-                    summary: "\(summary): \(reader.count) household(s), \(doc.professionals.count) professional(s)")
+                    summary: "\(summary): \(reader.count) household(s), \(doc.professionals.count) professional(s)", state: state)
         }
     }
 

@@ -42,6 +42,10 @@ public final class CursesBackend: TerminalBackend {
     private var pairs: [StyleRole: (attrs: attr_t, pair: Int16)] = [:]
     private var colorCount = 0
     private var immediateErrors = 0
+    /// Whether curses reported the left button down and not yet up (see `decodeMouse`).
+    private var buttonDown = false
+    /// Events decoded ahead (a click curses reported as a lone release is a click, then a release).
+    private var pendingEvents: [KeyEvent] = []
     public private(set) var glyphs: Glyphs
     public private(set) var inputClosed = false
     public private(set) var isHeadless = false
@@ -282,6 +286,7 @@ public final class CursesBackend: TerminalBackend {
 
     public func nextEvent(timeoutMilliseconds: Int) -> KeyEvent? {
         guard let w = window, !inputClosed else { return nil }
+        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
         wtimeout(w, Int32(timeoutMilliseconds))
         var wch: wint_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
@@ -394,8 +399,21 @@ public final class CursesBackend: TerminalBackend {
         if b & tk_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
         if b & tk_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
         if b & tk_button3_pressed() != 0 { return .mouse(MouseEvent(.rightClick, x: x, y: y)) }
-        if b & (tk_button1_pressed() | tk_button1_clicked()) != 0 { return .mouse(MouseEvent(.click, x: x, y: y)) }
-        if b & tk_button1_released() != 0 { return .mouse(MouseEvent(.release, x: x, y: y)) }
+        if b & (tk_button1_pressed() | tk_button1_clicked()) != 0 {
+            buttonDown = true
+            return .mouse(MouseEvent(.click, x: x, y: y))
+        }
+        if b & tk_button1_released() != 0 {
+            if buttonDown {
+                buttonDown = false
+                return .mouse(MouseEvent(.release, x: x, y: y))
+            }
+            // When the press and the release reach curses in one read (a quick click while tafel was
+            // busy, a terminal over ssh), curses reports only the release: the click was lost. A
+            // release without a press is that click, followed by its release.
+            pendingEvents.append(.mouse(MouseEvent(.release, x: x, y: y)))
+            return .mouse(MouseEvent(.click, x: x, y: y))
+        }
         return nil
     }
 }
