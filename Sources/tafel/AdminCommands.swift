@@ -79,7 +79,13 @@ struct Import: ParsableCommand {
         let (actor, pro) = try global.actor(store)
         if let pro, pro.role != .beheerder { throw CLIError(s.render(CaseStoreError.notAllowed("vocab.role.beheerder").message)) }
         let bar = global.progress("progress.import")
-        try store.importFile(reader, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)") { bar.update($0, of: $1) }
+        do {
+            try store.importFile(reader, merge: merge, actor: actor, summary: "imported \((file as NSString).lastPathComponent)") { bar.update($0, of: $1) }
+        } catch is CocoaError {
+            // The file shrank or went away while it was read (nothing was written: one transaction).
+            bar.finish()
+            throw CLIError(s.t("cli.cannot-read", file))
+        }
         bar.finish()
         Out.line(s.t("cli.imported", String(reader.count), String(reader.header.professionals.count)))
     }
