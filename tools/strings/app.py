@@ -1,5 +1,9 @@
 # (key, nl, en) — the terminal app and the command line.
 ENTRIES = [
+("audit.team-needs-reason","ander team: eerst een reden (wordt gelogd)","another team: a reason first (logged)"),
+("audit.team-reason-title","Audit van een ander team","Another team's audit"),
+("audit.team-reason-explained","{0} is niet uw team. Waarom kijkt u mee? Uw reden wordt met uw naam in het logboek gezet; daarna ziet u de vastgelopen huishoudens van {0} tot u tafel sluit.","{0} is not your team. Why are you looking? Your reason is logged with your name; you then see {0}'s stalled households until you close tafel."),
+("audit.team-opened","Audit van {0} geopend; uw reden is gelogd","{0}'s audit opened; your reason is logged"),
 ("keys.problem.bind-line","verwacht: bind <context> <toets> <opdracht>","expected: bind <context> <key> <command>"),
 ("keys.problem.unbind-line","verwacht: unbind <context> <toets>","expected: unbind <context> <key>"),
 ("keys.problem.unknown-context","onbekende context \"{0}\"","unknown context \"{0}\""),

@@ -84,6 +84,10 @@ public final class EffectInterpreter: @unchecked Sendable {
                 do { return .settingSaved(key: key, value: value, path: try save(key, value)) } catch {
                     return .failed(.settingNotSaved(key: key))
                 }
+            case .widenTeamScope(let team, let reason):
+                let wider = try store.widenTeamScope(user, to: team, reason: reason)
+                lock.withLock { current.user = wider }
+                return .teamWidened(team)
             case .setTheme, .editExternally, .suspend, .crash:
                 return .done
             }

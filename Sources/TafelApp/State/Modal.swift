@@ -16,6 +16,8 @@ public enum PromptPurpose: Sendable, Hashable {
     case closeActionReason(actionId: Int64, householdId: Int64)
     case rejectReason(actionId: Int64, householdId: Int64)
     case reopenHousehold(householdId: Int64)
+    /// A teamleider's reason to look at another team's audit (break-the-glass, logged).
+    case teamAudit(team: String)
 }
 
 /// A modal question with one line of input.

@@ -17,6 +17,8 @@ public enum PendingRequest: Sendable, Hashable {
     case externalEditor(TextTarget)
     /// An intake search, with the signal and household details to use once the user has chosen.
     case intake(IntakeDraft)
+    /// Another team's audit, asked with a reason.
+    case teamScope(team: String)
 }
 
 /// A signal typed at intake, with what is needed to register a new household for it.

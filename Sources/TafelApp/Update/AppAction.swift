@@ -66,6 +66,9 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
         /// Saves a setting chosen on screen (`theme`, `lang`) in the user's config.toml; `lang` also
         /// switches the language of what is written from now on (exported documents).
         case saveSetting(key: String, value: String)
+        /// Another team's audit for a teamleider, after a typed reason (logged); the session's user
+        /// keeps that team in scope until tafel is closed.
+        case widenTeamScope(team: String, reason: String)
         // Done by the runtime on the main thread (the terminal's own business):
         case setTheme(String)
         /// Long text in the user's `$EDITOR` (the terminal is handed over while it runs).
@@ -85,7 +88,7 @@ public struct Effect: Sendable, Hashable, CustomStringConvertible {
     /// Intents that change data; they run one after another, in the order they were asked.
     public var isWrite: Bool {
         switch intent {
-        case .perform, .exportDocument, .saveDraft, .discardDraft, .saveSetting: return true
+        case .perform, .exportDocument, .saveDraft, .discardDraft, .saveSetting, .widenTeamScope: return true
         default: return false
         }
     }
@@ -115,6 +118,8 @@ public enum EffectResult: Sendable {
     case externalText(String?)
     /// A setting written to this config file.
     case settingSaved(key: String, value: String, path: String)
+    /// Another team is in the session's scope now (the break-the-glass is logged).
+    case teamWidened(String)
     /// Done, with nothing to report (a draft written or removed).
     case done
     case failed(Failure)

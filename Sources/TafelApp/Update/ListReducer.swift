@@ -88,8 +88,14 @@ enum ListReducer {
             }
             let purpose: PickerPurpose = command == .filterTeam ? .filterTeam : (command == .filterWijk ? .filterWijk : .filterCoordinator)
             let title = command == .filterTeam ? "audit.filter-team" : (command == .filterWijk ? "audit.filter-wijk" : "audit.filter-coordinator")
-            state.modal = .picker(PickerState(purpose: purpose, title: title,
-                                          options: [ChoiceOption(Message("audit.filter-all"), .none)] + values.map { .text($0, .code($0)) }))
+            var options = [ChoiceOption(Message("audit.filter-all"), .none)] + values.map { ChoiceOption.text($0, .code($0)) }
+            if command == .filterTeam, state.user.role == .teamleider {
+                // Other teams are there too, marked: choosing one asks a reason first (logged).
+                let others = Set(state.roster.professionals.values.map(\.team)).subtracting(values)
+                    .filter { !$0.isEmpty && AccessPolicy.teamNeedsReason(user: state.user, team: $0) }.sorted()
+                options += others.map { ChoiceOption(Message("common.text", .text($0)), detail: Message("audit.team-needs-reason"), .code($0)) }
+            }
+            state.modal = .picker(PickerState(purpose: purpose, title: title, options: options))
             return []
         case .clearFilters:
             state.audit.filter = AuditFilter()

@@ -20,6 +20,12 @@ enum PickerReducer {
             state.audit.scroll = ScrollState()
             return [state.load(.audit)]
         case .filterTeam:
+            if case .code(let c) = option.value, AccessPolicy.teamNeedsReason(user: state.user, team: c),
+               !state.audit.rows.contains(where: { $0.team == c }) {
+                state.modal = .prompt(PromptState(purpose: .teamAudit(team: c), title: "audit.team-reason-title",
+                                                  message: [Message("audit.team-reason-explained", .text(c))]))
+                return []
+            }
             if case .code(let c) = option.value { state.audit.filter.team = c } else { state.audit.filter.team = nil }
             state.audit.scroll = ScrollState()
             return [state.load(.audit)]

@@ -65,6 +65,9 @@ enum PromptReducer {
         case .reopenHousehold(let hid):
             guard text.count >= 3 else { return again(DomainError.reopenNeedsReason.message) }
             return [state.perform(.reopenHousehold(reason: text), on: hid)]
+        case .teamAudit(let team):
+            guard text.count >= 5 else { return again(Message("access.reason-too-short")) }
+            return [state.request(.widenTeamScope(team: team, reason: text), for: .teamScope(team: team))]
         }
     }
 }

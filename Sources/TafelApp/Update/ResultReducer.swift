@@ -41,6 +41,21 @@ enum ResultReducer {
             default: break
             }
             effects = follow
+        case .teamScope(let team):
+            switch result {
+            case .teamWidened:
+                // The team is in scope now: its rows, filtered to it, and a word that it was logged.
+                state.audit.filter.team = team
+                state.audit.scroll = ScrollState()
+                // As the session's user in the interpreter: the team counts as led from now on.
+                state.user.leads = (state.user.leads ?? []) + [team]
+                state.status = StatusMessage(Message("audit.team-opened", .text(team)), .success)
+                effects = [state.load(.audit)]
+            case .failed(let f):
+                state.status = StatusMessage(f.message, .error)
+                effects = []
+            default: effects = []
+            }
         case .externalEditor(let target):
             if case .externalText(let text) = result { effects = MeetingEditor.externalText(&state, target, text) } else { effects = [] }
         case .setting:

@@ -100,4 +100,7 @@ public protocol CaseStore: AnyObject {
     func hasExternalChanges() throws -> Bool
     /// Logs an export of a household record.
     func logExport(householdId: Int64?, what: String, by user: Professional) throws
+    /// Another team's audit for a teamleider: logs the break-the-glass with its reason and returns the
+    /// user with that team in scope (`teamReasonRequired` without a reason).
+    func widenTeamScope(_ user: Professional, to team: String, reason: String?) throws -> Professional
 }
