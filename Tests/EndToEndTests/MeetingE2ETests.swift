@@ -123,6 +123,27 @@ struct MeetingE2ETests {
         for banned in ["score", "Score", "→", "acuut", "ZRM"] { #expect(!plan.contains(banned), "the household plan shows \(banned)") }
     }
 
+    /// Esc and the next key typed while tafel is busy reach it in one read. They are two keys — Esc
+    /// closes the editor (saving), 4 goes to the domains — not one Alt+4 that left the editor open
+    /// and sent the keys after it into the text.
+    @Test func escAndTheNextKeyInOneReadAreTwoKeys() throws {
+        let dir = TemporaryDirectory()
+        let db = try E2E.demo(dir)
+        let t = try Tmux(E2E.command(["meeting", "Storm", "--db", db]))
+        expectScreen(t, "Opening", "no meeting")
+        t.send("2"); t.send("e")
+        expectScreen(t, "Esc: klaar", "editor not open")
+        t.send(" Graag hulp bij de post.", literal: true)
+        expectScreen(t, "hulp bij de post", "text not typed")
+        t.send("\u{1B}4", literal: true)
+        expectScreen(t, "1-5 score", "Esc and 4 did not close the editor and go to the domains")
+        #expect(!t.screen.contains("Esc: klaar"), "\(t.screen)")
+        t.send("q"); expectScreen(t, "EXIT=0", "did not quit")
+        let shown = try E2E.run(["show", "Storm", "--db", db, "--format", "json"]).stdout
+        #expect(shown.contains("Graag hulp bij de post."), "the text was not saved when Esc closed the editor")
+        #expect(!shown.contains("post.4"), "the 4 went into the text")
+    }
+
     @Test func killedInTheMiddleOfAMeetingLosesNothingShownAsSaved() throws {
         let dir = TemporaryDirectory()
         let db = try E2E.demo(dir)

@@ -318,8 +318,16 @@ public final class CursesBackend: TerminalBackend {
             var next: wint_t = 0
             let rc = wget_wch(w, &next)
             if rc == tk_ok(), next == 0x5B { return decodeControlSequence(window: w) }
-            if rc == tk_ok(), let s = Unicode.Scalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }
-            if rc == KEY_CODE_YES { return decodeKeyCode(Int32(bitPattern: next)) }
+            // Alt+b, Alt+f and Alt+Backspace move and delete words in text fields. Any other key right
+            // behind Esc is Esc typed ahead of that key while tafel was busy (both wait in the
+            // terminal's buffer): both are kept, Esc first. Taking them as one Alt+key lost the Esc
+            // that closes an editor, and the key after it went into the text.
+            if rc == tk_ok(), next == 0x62 || next == 0x66 || next == 0x7F, let s = Unicode.Scalar(UInt32(next)) { return .alt(Character(s)) }
+            if rc == tk_ok(), let following = next == 27 ? KeyEvent.escape : decodeCharacter(UInt32(next), window: w) {
+                pendingEvents.append(following)
+            } else if rc == KEY_CODE_YES, let following = decodeKeyCode(Int32(bitPattern: next)) {
+                pendingEvents.append(following)
+            }
             return .escape
         case 0: return .ctrl(" ")
         case 1...26: return .ctrl(Character(Unicode.Scalar(v + 96)!))
