@@ -28,20 +28,7 @@ struct DatabaseCommandE2ETests {
 
         // A roster login and a login that is not on the roster (fail closed, naming the beheerder).
         let c = try PostgresClient.connect(cluster.location(database: name))
-        try c.execute("""
-            DO $$
-            DECLARE r text[];
-            BEGIN
-                -- Logins belong to the cluster, shared with the suites running beside this one.
-                FOREACH r SLICE 1 IN ARRAY ARRAY[['sanne','tafel_medewerker'],['onbekend','tafel_medewerker'],['beheer','tafel_beheerder']] LOOP
-                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r[1]) THEN
-                        BEGIN
-                            EXECUTE format('CREATE ROLE %I LOGIN IN ROLE %I', r[1], r[2]);
-                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                        END;
-                    END IF;
-                END LOOP;
-            END $$;
+        try c.execute(ThrowawayCluster.createLogins([("sanne", "tafel_medewerker"), ("onbekend", "tafel_medewerker"), ("beheer", "tafel_beheerder")]) + """
             INSERT INTO tafel.professional (id, name, discipline, role, login, team) VALUES
                 (1, 'Sanne de Wit', 'generalist', 'medewerker', 'sanne', 'Team Zuid'),
                 (2, 'Functioneel beheer', 'beheerder', 'beheerder', 'beheer', '');

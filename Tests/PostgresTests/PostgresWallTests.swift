@@ -38,21 +38,8 @@ struct WallFixture {
         let admin = try PostgresClient.connect(cluster.location(database: database))
         defer { admin.close() }
         _ = try PostgresAdmin.initialise(admin)
-        try admin.execute("""
-            DO $$
-            DECLARE r text[];
-            BEGIN
-                FOREACH r SLICE 1 IN ARRAY ARRAY[['fatima','tafel_medewerker'],['jan','tafel_medewerker'],['petra','tafel_teamleider'],
-                                                 ['bram','tafel_teamleider'],['beheer','tafel_beheerder'],['ghost','tafel_medewerker']] LOOP
-                    -- Logins belong to the cluster, shared with the suites running beside this one.
-                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r[1]) THEN
-                        BEGIN
-                            EXECUTE format('CREATE ROLE %I LOGIN IN ROLE %I', r[1], r[2]);
-                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                        END;
-                    END IF;
-                END LOOP;
-            END $$;
+        try admin.execute(ThrowawayCluster.createLogins([("fatima", "tafel_medewerker"), ("jan", "tafel_medewerker"), ("petra", "tafel_teamleider"),
+                                                         ("bram", "tafel_teamleider"), ("beheer", "tafel_beheerder"), ("ghost", "tafel_medewerker")]) + """
             INSERT INTO tafel.organisation VALUES (1, 'Wijkteam Zuid', 'wijkteam'), (2, 'Wijkteam Noord', 'wijkteam');
             INSERT INTO tafel.professional (id, name, organisation_id, discipline, role, login, team) VALUES
                 (1, 'Fatima El Amrani', 1, 'generalist', 'medewerker', 'fatima', 'Team Zuid'),

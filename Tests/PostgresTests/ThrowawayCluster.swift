@@ -100,6 +100,27 @@ final class ThrowawayCluster: @unchecked Sendable {
     }
 
     /// A fresh, empty database in the cluster.
+    /// SQL that creates these logins, each in its tafel role, unless they exist. Logins belong to the
+    /// cluster, which the suites running beside each other share: a concurrent creator is tolerated.
+    static func createLogins(_ logins: [(login: String, role: String)]) -> String {
+        let pairs = logins.map { "['\($0.login)','\($0.role)']" }.joined(separator: ",")
+        return """
+            DO $$
+            DECLARE r text[];
+            BEGIN
+                FOREACH r SLICE 1 IN ARRAY ARRAY[\(pairs)] LOOP
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r[1]) THEN
+                        BEGIN
+                            EXECUTE format('CREATE ROLE %I LOGIN IN ROLE %I', r[1], r[2]);
+                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                        END;
+                    END IF;
+                END LOOP;
+            END $$;
+
+            """
+    }
+
     func createDatabase(_ name: String) throws {
         let admin = try PostgresClient.connect(location())
         defer { admin.close() }

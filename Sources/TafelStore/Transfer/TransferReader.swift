@@ -100,6 +100,15 @@ public final class TransferReader: @unchecked Sendable {
             var started = false, ended = false
             var line = 1
             func problem(_ path: String, _ message: Message) -> ImportError { ImportError(path, message) }
+            /// A top-level value ends (at its `,` or the closing `}`): keep what was captured, without that byte.
+            func endOfPart() throws {
+                if currentKey == "households" && !householdsIsList { throw problem("households", Message("import.expected", .key("type.array"))) }
+                if capturing, let k = currentKey {
+                    value.removeLast()
+                    outline.parts.append((k, value))
+                }
+                capturing = false
+            }
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 try chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                     for b in raw {
@@ -150,12 +159,7 @@ public final class TransferReader: @unchecked Sendable {
                             }
                             if depth == 1 && inHouseholds { inHouseholds = false }
                             if depth == 0 {
-                                if currentKey == "households" && !householdsIsList { throw problem("households", Message("import.expected", .key("type.array"))) }
-                                if capturing, let k = currentKey {
-                                    value.removeLast()
-                                    outline.parts.append((k, value))
-                                }
-                                capturing = false
+                                try endOfPart()
                                 ended = true
                             }
                         case 0x3A: // :
@@ -164,12 +168,7 @@ public final class TransferReader: @unchecked Sendable {
                             }
                         case 0x2C: // ,
                             if depth == 1 {
-                                if currentKey == "households" && !householdsIsList { throw problem("households", Message("import.expected", .key("type.array"))) }
-                                if capturing, let k = currentKey {
-                                    value.removeLast()
-                                    outline.parts.append((k, value))
-                                }
-                                capturing = false
+                                try endOfPart()
                                 expectingKey = true
                             }
                         default:
