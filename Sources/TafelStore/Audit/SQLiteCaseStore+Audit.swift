@@ -76,10 +76,11 @@ extension SQLiteCaseStore {
 
     public func auditSummary(for user: Professional, config: SignalConfig, today: Day, filter: AuditFilter) throws -> [AuditRow] {
         try ensureFindingIndex(config)
-        let summaries: [Int64: AuditSummary] = try read { db in try FindingIndex.summaries(db, today: today, rule: filter.rule, since: filter.since) }
         let roster = try roster()
         let rows: [AuditRow] = try read { db in
-            let involved = user.role != .beheerder ? try involvedHouseholds(db, user: user.id) : []
+            let scope = try ListScope(db, user: user, store: self)
+            let involved = scope.involved
+            let summaries = try FindingIndex.summaries(db, today: today, rule: filter.rule, since: filter.since, scope: scope)
             guard !summaries.isEmpty else { return [] }
             // Columns read by position: thousands of rows, and a lookup by name costs more than the value.
             let hrows: [(id: Int64, name: String, wijk: String, team: String, coordinator: PartyRef?)] = try Row.fetchAll(db, sql: """
@@ -158,7 +159,7 @@ extension JSONEncoder {
 
 /// The arguments of `holdsSQL` and the filter's rule and day (the count before an audit listing).
 private func findingCountArguments(_ all: [String: (any DatabaseValueConvertible)?]) -> [String: (any DatabaseValueConvertible)?] {
-    all.filter { ["t", "rule", "since"].contains($0.key) }
+    all.filter { ["t", "rule", "since", "hids"].contains($0.key) }
 }
 
 /// A household of the audit listing, as the listing streams it.
@@ -196,29 +197,33 @@ extension SQLiteCaseStore {
             var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
             if let rule = filter.rule { conditions.append("f.rule = :rule"); arguments["rule"] = rule.rawValue }
             if let since = filter.since { conditions.append("f.since >= :since"); arguments["since"] = since.ordinal }
-            var scope = ""
-            switch user.role {
-            case .beheerder: break
-            case .teamleider:
-                // The own team(s) and what they are involved in (AccessPolicy.mayList, as SQL).
-                arguments["involved"] = jsonArray(Array(try involvedHouseholds(db, user: user.id)))
-                arguments["teams"] = TeamList.encode(user.teams.sorted())
-                scope = "AND (h.id IN (SELECT value FROM json_each(:involved)) OR h.team IN (SELECT value FROM json_each(:teams)))"
-            case .medewerker, .voorzitter:
-                // Need-to-know: involved households (and, for a voorzitter, the own team's).
-                let involved = try involvedHouseholds(db, user: user.id)
-                arguments["involved"] = jsonArray(Array(involved))
-                arguments["team"] = user.role == .voorzitter ? user.team : "\u{0}"
-                scope = "AND (h.id IN (SELECT value FROM json_each(:involved)) OR (h.team = :team AND h.team != ''))"
+            let listScope = try ListScope(db, user: user, store: self)
+            var scope = listScope.condition
+            arguments.merge(listScope.arguments) { a, _ in a }
+            // A scoped user's households, in id order, drive the finding queries below (each one's
+            // findings by the primary key) instead of a scan of the whole city's findings.
+            var scoped = ""
+            if !listScope.condition.isEmpty {
+                let ids = try Int64.fetchAll(db, sql: "SELECT h.id FROM household h WHERE 1 \(listScope.condition) ORDER BY h.id",
+                                             arguments: StatementArguments(listScope.arguments))
+                if ids.isEmpty { return }
+                arguments["hids"] = jsonArray(ids)
+                scoped = "json_each(:hids) j CROSS JOIN "
             }
             if let team = filter.team { scope += " AND lower(h.team) = lower(:fteam)"; arguments["fteam"] = team }
             if let wijk = filter.wijk { scope += " AND lower(h.wijk) = lower(:fwijk)"; arguments["fwijk"] = wijk }
-            let holds = conditions.joined(separator: " AND ")
+            var holds = conditions.joined(separator: " AND ")
+            if !scoped.isEmpty {
+                // Through the primary key, not the finding indexes (see FindingIndex.summaries).
+                holds = holds.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
+                    .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+            }
+            let findingSource = scoped.isEmpty ? "finding f" : scoped + "finding f ON f.household_id = j.value"
             // Each household's findings, which sit together in the table (a small sort per
             // household instead of one big sort of every finding row). "+" keeps SQLite on the
             // primary key rather than the rule index. Stepped through SQLite's C interface: GRDB's
             // row cursor and named arguments cost more than these rows (Docs/PERFORMANCE.md).
-            let unindexed = holds.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
+            let unindexed = conditions.joined(separator: " AND ").replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
                 .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
                 .replacingOccurrences(of: ":t", with: String(today.ordinal))
                 .replacingOccurrences(of: ":rule", with: "?2").replacingOccurrences(of: ":since", with: "?3")
@@ -233,14 +238,20 @@ extension SQLiteCaseStore {
             // Up to this many findings are read in one pass and held (about 15 MB), and the
             // households' oldest days come from that pass; a larger listing groups them in SQL and
             // reads household by household, so memory stays bounded at any size.
-            var stalled = "SELECT f.household_id AS hid, min(f.since) AS oldest FROM finding f WHERE \(holds) GROUP BY f.household_id"
-            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM finding f WHERE \(holds)", arguments: StatementArguments(findingCountArguments(arguments))) ?? 0
+            var stalled = "SELECT f.household_id AS hid, min(f.since) AS oldest FROM \(findingSource) WHERE \(holds) GROUP BY f.household_id"
+            let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(findingSource) WHERE \(holds)", arguments: StatementArguments(findingCountArguments(arguments))) ?? 0
             if held == 0 { return }
             if held <= holdAtMost {
-                let all = try db.makeStatement(sql: """
+                let all = try db.makeStatement(sql: scoped.isEmpty ? """
                     SELECT f.household_id, f.rule, f.severity, f.middel_on, f.hoog_on, f.since, f.evidence
                     FROM finding f WHERE \(unindexed) ORDER BY f.household_id
+                    """ : """
+                    SELECT f.household_id, f.rule, f.severity, f.middel_on, f.hoog_on, f.since, f.evidence
+                    FROM json_each(?4) j CROSS JOIN finding f ON f.household_id = j.value WHERE \(unindexed)
                     """)
+                if let hids = arguments["hids"] as? String {
+                    sqlite3_bind_text(all.sqliteStatement, 4, hids, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                }
                 if let rule = filter.rule { sqlite3_bind_text(all.sqliteStatement, 2, rule.rawValue, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
                 if let since = filter.since { sqlite3_bind_int64(all.sqliteStatement, 3, Int64(since.ordinal)) }
                 let oldest = try reader.preload(all.sqliteStatement)
@@ -264,6 +275,7 @@ extension SQLiteCaseStore {
             if arguments["oldest"] != nil {
                 // The grouped scan's arguments are not in this form of the query.
                 arguments.removeValue(forKey: "t"); arguments.removeValue(forKey: "rule"); arguments.removeValue(forKey: "since")
+                arguments.removeValue(forKey: "hids")
             }
             let cursor = try Row.fetchCursor(db, sql: heads, arguments: StatementArguments(arguments))
             while let r = try cursor.next() {

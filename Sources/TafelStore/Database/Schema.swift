@@ -5,7 +5,7 @@ import GRDB
 /// released; a database with migrations this binary does not know is refused (newer schema).
 enum Schema {
     /// The schema version this binary writes (the number of migrations).
-    static let currentVersion = 12
+    static let currentVersion = 13
 
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
@@ -21,6 +21,7 @@ enum Schema {
         m.registerMigration("v10-escalation-decider", migrate: v10)
         m.registerMigration("v11-team-leads", migrate: v11)
         m.registerMigration("v12-indications", migrate: v12)
+        m.registerMigration("v13-household-team-index", migrate: v13)
         return m
     }
 
@@ -272,6 +273,12 @@ enum Schema {
             domain TEXT NOT NULL, start TEXT NOT NULL, end_on TEXT, version INTEGER NOT NULL DEFAULT 1);
         CREATE INDEX indication_household ON indication(household_id);
         """)
+    }
+
+    /// Households by team: a team leader's lists and audit read their team(s) through it (ListScope)
+    /// instead of every household of the city. An index only: no row to fingerprint again.
+    static func v13(_ db: Database) throws {
+        try db.execute(sql: "CREATE INDEX household_team ON household(team)")
     }
 
     /// Records every row's fingerprint again after a migration changed a fingerprinted table's

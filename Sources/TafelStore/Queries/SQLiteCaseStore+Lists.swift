@@ -51,8 +51,10 @@ extension SQLiteCaseStore {
     func households(for user: Professional, today: Day, onlyInvolved: Bool) throws -> [HouseholdSummary] {
         let roster = try roster()
         return try read { db in
-            let involved = try involvedHouseholds(db, user: user.id)
-            let restriction = onlyInvolved ? "WHERE h.id IN (SELECT value FROM json_each(:ids))" : ""
+            let scope = try ListScope(db, user: user, store: self)
+            let involved = scope.involved
+            // The caseload reads just the involved households; a list reads what the user may list.
+            let restriction = onlyInvolved ? "WHERE h.id IN (SELECT value FROM json_each(:ids))" : "WHERE 1 \(scope.condition)"
             let rows = try Row.fetchAll(db, sql: """
                 SELECT h.id, h.name, h.wijk, h.team, h.status,
                        (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses)) AS open_actions,
@@ -65,7 +67,7 @@ extension SQLiteCaseStore {
                 LEFT JOIN coordinator c ON c.household_id = h.id AND c.status = 'geaccepteerd'
                 \(restriction)
                 ORDER BY h.name COLLATE NOCASE, h.id
-                """, arguments: ["today": today.iso, "t": today.ordinal, "ids": jsonArray(Array(involved))])
+                """, arguments: StatementArguments(["today": today.iso, "t": today.ordinal, "ids": jsonArray(Array(involved))].merging(scope.arguments) { a, _ in a }))
             let visible = rows.filter { r in
                 AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(r["id"]))
             }

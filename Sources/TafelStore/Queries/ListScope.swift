@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import TafelCore
+
+/// The households a user's lists may name (`AccessPolicy.mayList`), as an SQL condition on a
+/// `household` row aliased `h`. Lists and the audit restrict their queries with it, so a team
+/// leader's list of one team reads that team's rows through the team index instead of computing
+/// every household of the city and dropping nine tenths afterwards (Docs/PERFORMANCE.md). The
+/// callers still apply `AccessPolicy.mayList` to what comes back: the SQL narrows, the policy decides.
+struct ListScope {
+    /// `AND (…)`, or empty for a user who may list every household.
+    let condition: String
+    /// The named arguments `condition` uses.
+    let arguments: [String: (any DatabaseValueConvertible)?]
+    /// The households the user is involved in (read once; the callers need them too).
+    let involved: Set<Int64>
+
+    init(_ db: Database, user: Professional, store: SQLiteCaseStore) throws {
+        switch user.role {
+        case .beheerder:
+            involved = try store.involvedHouseholds(db, user: user.id)
+            condition = ""
+            arguments = [:]
+        case .teamleider:
+            involved = try store.involvedHouseholds(db, user: user.id)
+            condition = "AND (h.team IN (SELECT value FROM json_each(:scope_teams)) OR h.id IN (SELECT value FROM json_each(:scope_involved)))"
+            arguments = ["scope_teams": TeamList.encode(user.teams.sorted()), "scope_involved": store.jsonArray(Array(involved))]
+        case .voorzitter, .medewerker:
+            involved = try store.involvedHouseholds(db, user: user.id)
+            // A voorzitter also lists the own team's households; a medewerker only the involved ones.
+            let team = user.role == .voorzitter && !user.team.isEmpty ? [user.team] : []
+            condition = "AND (h.team IN (SELECT value FROM json_each(:scope_teams)) OR h.id IN (SELECT value FROM json_each(:scope_involved)))"
+            arguments = ["scope_teams": TeamList.encode(team), "scope_involved": store.jsonArray(Array(involved))]
+        }
+    }
+}
