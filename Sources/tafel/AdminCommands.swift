@@ -5,7 +5,7 @@ import TafelStore
 import TextSafety
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.export"))
+    static let configuration = CommandConfiguration(commandName: "export", abstract: CLIText.t("clihelp.export"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.only-household")) var household: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.reason")) var reason: String?
@@ -54,7 +54,7 @@ struct Export: ParsableCommand {
 }
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.import"))
+    static let configuration = CommandConfiguration(commandName: "import", abstract: CLIText.t("clihelp.import"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.import-file")) var file: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.merge")) var merge = false
@@ -92,7 +92,7 @@ struct Import: ParsableCommand {
 }
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.generate"))
+    static let configuration = CommandConfiguration(commandName: "generate", abstract: CLIText.t("clihelp.generate"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.households")) var households: Int = 1000
     @Option(name: .long, help: CLIText.help("clihelp.opt.seed")) var seed: UInt64 = 1
@@ -130,7 +130,7 @@ struct Generate: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.check"))
+    static let configuration = CommandConfiguration(commandName: "check", abstract: CLIText.t("clihelp.check"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.anchor")) var anchor: String?
 
@@ -161,7 +161,7 @@ struct Check: ParsableCommand {
 }
 
 struct Log: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.log"))
+    static let configuration = CommandConfiguration(commandName: "log", abstract: CLIText.t("clihelp.log"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.log-household")) var household: String?
     @Option(name: .long, help: CLIText.help("clihelp.opt.limit")) var limit: Int = 100
@@ -188,7 +188,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: CLIText.t("clihelp.user"), subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.user-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.user-add"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.login")) var login: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.name")) var name: String
@@ -218,7 +218,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.user-list"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CLIText.t("clihelp.user-list"))
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
         func run() throws {

@@ -6,7 +6,7 @@ import TerminalKit
 import TextSafety
 
 struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.demo"))
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: CLIText.t("clihelp.demo"))
     @OptionGroup var global: GlobalOptions
     @Flag(name: .customLong("no-open"), help: CLIText.help("clihelp.opt.no-open"))
     var noOpen = false
@@ -49,7 +49,7 @@ struct Demo: ParsableCommand {
 }
 
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.open"))
+    static let configuration = CommandConfiguration(commandName: "open", abstract: CLIText.t("clihelp.open"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false

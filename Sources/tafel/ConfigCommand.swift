@@ -52,7 +52,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Get: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-get"))
+        static let configuration = CommandConfiguration(commandName: "get", abstract: CLIText.t("clihelp.config-get"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.config-key")) var key: String
 
@@ -70,7 +70,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-set"))
+        static let configuration = CommandConfiguration(commandName: "set", abstract: CLIText.t("clihelp.config-set"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.config-key")) var key: String
         @Argument(help: CLIText.help("clihelp.opt.config-value")) var value: String
@@ -92,7 +92,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-list"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CLIText.t("clihelp.config-list"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -106,7 +106,7 @@ struct ConfigCommand: ParsableCommand {
     }
 
     struct Path: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.config-path"))
+        static let configuration = CommandConfiguration(commandName: "path", abstract: CLIText.t("clihelp.config-path"))
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

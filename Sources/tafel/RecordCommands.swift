@@ -8,7 +8,7 @@ struct Show: ParsableCommand {
     /// One household is a record, not a list: shown as text, or whole as JSON (no CSV of a record).
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.show"))
+    static let configuration = CommandConfiguration(commandName: "show", abstract: CLIText.t("clihelp.show"))
     @OptionGroup var global: GlobalOptions
     @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
     @Option(name: .long, help: CLIText.help("clihelp.opt.reason-show")) var reason: String?

@@ -10,7 +10,7 @@ struct ReferenceCommand: ParsableCommand {
                                                     subcommands: [Export.self, Import.self])
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.reference-export"))
+        static let configuration = CommandConfiguration(commandName: "export", abstract: CLIText.t("clihelp.reference-export"))
         @OptionGroup var global: GlobalOptions
         @Option(name: [.short, .long], help: CLIText.help("clihelp.opt.output")) var output: String?
 
@@ -28,7 +28,7 @@ struct ReferenceCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.reference-import"))
+        static let configuration = CommandConfiguration(commandName: "import", abstract: CLIText.t("clihelp.reference-import"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.reference-file")) var file: String
 
@@ -84,7 +84,7 @@ struct KaartCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.kaart-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.kaart-add"))
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: CLIText.help("clihelp.opt.kaart-name")) var name: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.kaart-organisation")) var organisation: String = ""
@@ -112,7 +112,7 @@ struct KaartCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.kaart-import"))
+        static let configuration = CommandConfiguration(commandName: "import", abstract: CLIText.t("clihelp.kaart-import"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.kaart-file")) var file: String
 
@@ -168,7 +168,7 @@ struct KnelpuntenCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.knelpunten-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.knelpunten-add"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.knel-rule")) var rule: String

@@ -4,7 +4,7 @@ import TafelCore
 import TafelStore
 
 struct Aggregate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.aggregate"))
+    static let configuration = CommandConfiguration(commandName: "aggregate", abstract: CLIText.t("clihelp.aggregate"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table
     @Option(name: .customLong("k"), help: CLIText.help("clihelp.opt.k")) var k: String?
@@ -49,7 +49,7 @@ struct Aggregate: ParsableCommand {
 }
 
 struct Retention: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.retention"))
+    static let configuration = CommandConfiguration(commandName: "retention", abstract: CLIText.t("clihelp.retention"))
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("older-than"), help: CLIText.help("clihelp.opt.older-than")) var olderThan: String
     @Flag(name: .long, help: CLIText.help("clihelp.opt.apply")) var apply = false

@@ -24,7 +24,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Plan: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.session-plan"))
+        static let configuration = CommandConfiguration(commandName: "plan", abstract: CLIText.t("clihelp.session-plan"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.session-households"), completion: Completion.households) var households: [String]
         @Option(name: .long, help: CLIText.help("clihelp.opt.session-date")) var date: String?
@@ -58,7 +58,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.session-list"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CLIText.t("clihelp.session-list"))
         @OptionGroup var global: GlobalOptions
         @Flag(name: .long, help: CLIText.help("clihelp.opt.session-all")) var all = false
 
@@ -78,7 +78,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.session-show"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: CLIText.t("clihelp.session-show"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.session-id")) var id: Int64
 
@@ -103,7 +103,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Open: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.session-open"))
+        static let configuration = CommandConfiguration(commandName: "open", abstract: CLIText.t("clihelp.session-open"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.session-id")) var id: Int64
         @Flag(name: .long, help: CLIText.help("clihelp.opt.projector")) var projector = false
@@ -135,7 +135,7 @@ struct SessionCommand: ParsableCommand {
     }
 
     struct Summary: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.session-summary"))
+        static let configuration = CommandConfiguration(commandName: "summary", abstract: CLIText.t("clihelp.session-summary"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.session-id")) var id: Int64
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-minutes")) var format: String = "md"

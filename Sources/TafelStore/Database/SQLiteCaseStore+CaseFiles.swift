@@ -189,8 +189,8 @@ extension SQLiteCaseStore {
             stored.apply(to: &file)
         }
         guard let first = saved.first else { return saved }
-        let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
-                            professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
+        let roster = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
+                            professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
         do {
             try file.validateInvariants()
             try file.validateReferences(roster: roster)

@@ -288,8 +288,8 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         try read { db in
             let event = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0
             if let c = lock.withLock({ rosterCache }), c.event == event { return c.roster }
-            let r = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation),
-                           professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional))
+            let r = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation)),
+                           professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional)))
             lock.withLock { rosterCache = (event, r) }
             return r
         }
@@ -301,7 +301,7 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
 
     /// All professionals, for the roster picker and `tafel user list`.
     public func professionals() throws -> [Professional] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY name").map(RowMapping.professional) }
+        try read { db in try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional ORDER BY name").map(RowMapping.professional)) }
     }
 
     /// True when the database holds no households and no professionals yet (first run).

@@ -9,6 +9,9 @@ enum TeamList {
 
     /// The teams in a stored cell; an unreadable cell reads as no teams (fail closed: no extra scope).
     static func decode(_ text: String?) -> [String]? {
+        // Nearly every professional leads no other team: no JSON decoder for "[]" (a tenth of
+        // `tafel caseload` at 4,500 professionals went to decoding it).
+        if text == nil || text == "[]" { return nil }
         guard let text, let teams = try? JSONDecoder().decode([String].self, from: Data(text.utf8)), !teams.isEmpty else { return nil }
         return teams
     }

@@ -55,7 +55,9 @@ extension SQLiteCaseStore {
             let involved = scope.involved
             // The caseload reads just the involved households; a list reads what the user may list.
             let restriction = onlyInvolved ? "WHERE h.id IN (SELECT value FROM json_each(:ids))" : "WHERE 1 \(scope.condition)"
-            let rows = try Row.fetchAll(db, sql: """
+            // Read through a cursor, columns by position: a copied row finds a column by lower-casing
+            // every name, which cost more than the query on a list of thousands (Docs/PERFORMANCE.md).
+            let cursor = try Row.fetchCursor(db, sql: """
                 SELECT h.id, h.name, h.wijk, h.team, h.status,
                        (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses)) AS open_actions,
                        (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.status IN \(Self.openStatuses) AND a.due < :today) AS overdue,
@@ -68,19 +70,24 @@ extension SQLiteCaseStore {
                 \(restriction)
                 ORDER BY h.name COLLATE NOCASE, h.id
                 """, arguments: StatementArguments(["today": today.iso, "t": today.ordinal, "ids": jsonArray(Array(involved))].merging(scope.arguments) { a, _ in a }))
-            let visible = rows.filter { r in
-                AccessPolicy.mayList(user: user, householdTeam: r["team"], involved: involved.contains(r["id"]))
+            var visible: [(summary: HouseholdSummary, coordinator: PartyRef?)] = []
+            while let r = try cursor.next() {
+                let id: Int64 = r[0]
+                guard AccessPolicy.mayList(user: user, householdTeam: r[3], involved: involved.contains(id)) else { continue }
+                let coordinator = (r[12] as String?).flatMap(PartyRef.Kind.init(rawValue:)).flatMap { k in (r[13] as Int64?).map { PartyRef(k, $0) } }
+                let status = (r[4] as String?).flatMap(HouseholdStatus.init(rawValue:)) ?? .aangemeld
+                let summary = HouseholdSummary(id: id, name: r[1], wijk: r[2], team: r[3], status: status, coordinator: nil,
+                                               openActions: r[5], overdueActions: r[6],
+                                               lastMeeting: (r[7] as String?).flatMap(Day.init(iso:)), involved: involved.contains(id),
+                                               chronic: r[8] == 1, compulsory: (r[9] as String?) != nil, noHelpRequest: r[10] == 1,
+                                               signals: Self.rules(r[11]))
+                visible.append((summary, coordinator))
             }
-            let coordinators = try visible.compactMap { try RowMapping.party($0, kind: "party_kind", id: "party_id") }
-            let names = try partyNames(db, coordinators, roster: roster)
-            return try visible.map { r in
-                HouseholdSummary(id: r["id"], name: r["name"], wijk: r["wijk"], team: r["team"],
-                                 status: try RowMapping.vocab(r, "status", default: HouseholdStatus.aangemeld),
-                                 coordinator: try RowMapping.party(r, kind: "party_kind", id: "party_id").flatMap { names[$0] },
-                                 openActions: r["open_actions"], overdueActions: r["overdue"],
-                                 lastMeeting: try RowMapping.day(r, "last_meeting"), involved: involved.contains(r["id"]),
-                                 chronic: r["chronic"] == 1, compulsory: (r["compulsory"] as String?) != nil, noHelpRequest: r["no_help_request"] == 1,
-                                 signals: Self.rules(r["signals"]))
+            let names = try partyNames(db, visible.compactMap(\.coordinator), roster: roster)
+            return visible.map { v in
+                var summary = v.summary
+                summary.coordinator = v.coordinator.flatMap { names[$0] }
+                return summary
             }
         }
     }
@@ -184,9 +191,9 @@ extension SQLiteCaseStore {
         guard AccessPolicy.mayReadAccessLog(user) else { throw CaseStoreError.notAllowed("vocab.role.teamleider") }
         return try read { db in
             if let h = householdId {
-                return try Row.fetchAll(db, sql: "SELECT * FROM event WHERE household_id = ? ORDER BY id DESC LIMIT ?", arguments: [h, limit]).map(RowMapping.event)
+                return try Array(Row.fetchCursor(db, sql: "SELECT * FROM event WHERE household_id = ? ORDER BY id DESC LIMIT ?", arguments: [h, limit]).map(RowMapping.event))
             }
-            return try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id DESC LIMIT ?", arguments: [limit]).map(RowMapping.event)
+            return try Array(Row.fetchCursor(db, sql: "SELECT * FROM event ORDER BY id DESC LIMIT ?", arguments: [limit]).map(RowMapping.event))
         }
     }
 

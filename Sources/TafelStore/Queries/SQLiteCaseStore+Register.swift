@@ -17,7 +17,7 @@ extension SQLiteCaseStore {
     /// Every record of the register (for the aggregate: teamleider, beheerder or voorzitter).
     public func blockedRules(for user: Professional) throws -> [BlockedRule] {
         guard AccessPolicy.mayAudit(user) else { throw CaseStoreError.notAllowed("vocab.role.teamleider") }
-        return try read { try Row.fetchAll($0, sql: "SELECT * FROM blocked_rule ORDER BY id").map(RowMapping.blockedRule) }
+        return try read { try Array(Row.fetchCursor($0, sql: "SELECT * FROM blocked_rule ORDER BY id").map(RowMapping.blockedRule)) }
     }
 
     // MARK: Sociale kaart

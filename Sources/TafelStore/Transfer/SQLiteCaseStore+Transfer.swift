@@ -15,8 +15,8 @@ extension SQLiteCaseStore {
                     entityId: householdId, summary: householdId == nil ? "exported the whole database" : "exported household \(householdId!)")
         }
         try read { db in
-            let orgs = try Row.fetchAll(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation)
-            let pros = try Row.fetchAll(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional)
+            let orgs = try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation))
+            let pros = try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional))
             let ids = try householdId.map { [$0] } ?? Int64.fetchAll(db, sql: "SELECT id FROM household ORDER BY id")
             // The sociale kaart travels with the whole database, not with one household.
             let services = householdId == nil ? try self.services(db) : []
@@ -170,8 +170,8 @@ extension SQLiteCaseStore {
     /// files in hand rather than reading them back.
     func indexHouseholds(_ db: Database, _ files: [CaseFile], indexed: ((Int) -> Void)? = nil) throws {
         guard !files.isEmpty else { return }
-        let roster = Roster(organisations: try Row.fetchAll(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation),
-                            professionals: try Row.fetchAll(db, sql: "SELECT * FROM professional").map(RowMapping.professional))
+        let roster = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
+                            professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
         let set = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet
         let order = reference.domainSet(set)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
         let config = try indexedConfig(db) ?? SignalConfig()

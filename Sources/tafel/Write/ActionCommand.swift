@@ -19,7 +19,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.action-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.action-add"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.domain")) var domain: String
@@ -51,7 +51,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.action-edit"))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: CLIText.t("clihelp.action-edit"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.action-id")) var id: Int64
         @Option(name: .long, help: CLIText.help("clihelp.opt.action-text")) var text: String?
@@ -77,7 +77,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.action-status"))
+        static let configuration = CommandConfiguration(commandName: "status", abstract: CLIText.t("clihelp.action-status"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.action-id")) var id: Int64
         @Argument(help: CLIText.help("clihelp.opt.action-status")) var status: String
@@ -94,7 +94,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.action-done"))
+        static let configuration = CommandConfiguration(commandName: "done", abstract: CLIText.t("clihelp.action-done"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.action-id")) var id: Int64
         @Option(name: .long, help: CLIText.help("clihelp.opt.done-reason")) var reason: String = "gedaan"
@@ -110,7 +110,7 @@ struct ActionCommand: ParsableCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.action-reopen"))
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: CLIText.t("clihelp.action-reopen"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.action-id")) var id: Int64
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-write")) var format: WriteFormat = .text
@@ -129,7 +129,7 @@ struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "contact", abstract: CLIText.t("clihelp.contact"), subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.contact-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.contact-add"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .customLong("with"), help: CLIText.help("clihelp.opt.with-whom")) var withWhom: String

@@ -10,7 +10,7 @@ struct HouseholdCommand: ParsableCommand {
                                                     subcommands: [Add.self, Edit.self, Close.self, Reopen.self, Flag.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.household-add"))
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: CLIText.help("clihelp.opt.household-name")) var name: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.wijk")) var wijk: String
@@ -32,7 +32,7 @@ struct HouseholdCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-edit"))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: CLIText.t("clihelp.household-edit"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.household-name")) var name: String?
@@ -64,7 +64,7 @@ struct HouseholdCommand: ParsableCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-close"))
+        static let configuration = CommandConfiguration(commandName: "close", abstract: CLIText.t("clihelp.household-close"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.close-code")) var reason: String
@@ -80,7 +80,7 @@ struct HouseholdCommand: ParsableCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-reopen"))
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: CLIText.t("clihelp.household-reopen"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.reopen-reason")) var reason: String
@@ -95,7 +95,7 @@ struct HouseholdCommand: ParsableCommand {
     }
 
     struct Flag: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.household-flag"))
+        static let configuration = CommandConfiguration(commandName: "flag", abstract: CLIText.t("clihelp.household-flag"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.chronic")) var chronic: YesNo?

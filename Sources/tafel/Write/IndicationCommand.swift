@@ -16,7 +16,7 @@ struct IndicationCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.indicatie-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.indicatie-add"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.for-member")) var member: String
@@ -44,7 +44,7 @@ struct IndicationCommand: ParsableCommand {
     }
 
     struct End: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.indicatie-end"))
+        static let configuration = CommandConfiguration(commandName: "end", abstract: CLIText.t("clihelp.indicatie-end"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Argument(help: CLIText.help("clihelp.opt.indicatie-id")) var id: Int64
@@ -60,7 +60,7 @@ struct IndicationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.indicatie-list"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: CLIText.t("clihelp.indicatie-list"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.format-list")) var format: ListFormat = .table

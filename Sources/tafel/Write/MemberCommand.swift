@@ -19,7 +19,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.member-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.member-add"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.member-name")) var name: String
@@ -40,7 +40,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.member-edit"))
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: CLIText.t("clihelp.member-edit"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Argument(help: CLIText.help("clihelp.opt.member")) var member: String
@@ -65,7 +65,7 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct End: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.member-end"))
+        static let configuration = CommandConfiguration(commandName: "end", abstract: CLIText.t("clihelp.member-end"))
         @OptionGroup var global: GlobalOptions
         @Argument(help: CLIText.help("clihelp.opt.household"), completion: Completion.households) var household: String
         @Argument(help: CLIText.help("clihelp.opt.member")) var member: String

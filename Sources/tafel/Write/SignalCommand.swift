@@ -11,7 +11,7 @@ struct SignalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "signal", abstract: CLIText.t("clihelp.signal"), subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: CLIText.t("clihelp.signal-add"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: CLIText.t("clihelp.signal-add"))
         @OptionGroup var global: GlobalOptions
         @Option(name: .long, help: CLIText.help("clihelp.opt.source")) var source: String
         @Option(name: .long, help: CLIText.help("clihelp.opt.signal-text")) var text: String
