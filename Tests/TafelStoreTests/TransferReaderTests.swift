@@ -60,6 +60,46 @@ struct TransferReaderTests {
         #expect(try target.check().dataProblems.contains(Message("check.fp.edited", .text("household"), .number(Int(hid)))))
     }
 
+    /// An import into an empty database builds the secondary indexes at the end: afterwards the
+    /// schema holds exactly the indexes a new database has, and a refused import (the last household
+    /// breaks a rule) rolls back to an empty database with all its indexes.
+    @Test func anImportBuildsTheIndexesAtTheEndAndARefusalKeepsThem() throws {
+        let dir = TemporaryDirectory()
+        let (data, path) = try exported(dir)
+        func indexes(_ file: String) throws -> [String] {
+            try DatabaseQueue(path: dir.file(file)).read { db in
+                try String.fetchAll(db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            }
+        }
+        _ = try SQLiteCaseStore(path: dir.file("empty.sqlite"), clock: FixedClock(Fixture.today))
+        let expected = try indexes("empty.sqlite")
+        #expect(expected.count > 20)
+        let target = try SQLiteCaseStore(path: dir.file("t.sqlite"), clock: FixedClock(Fixture.today))
+        try target.importFile(try TransferReader(path: path), merge: false, actor: "test")
+        #expect(try indexes("t.sqlite") == expected)
+        // The planner uses them: a caseload query goes through the owner index, not a scan.
+        let plan = try DatabaseQueue(path: dir.file("t.sqlite")).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM action WHERE owner_kind = 'professional' AND owner_id = 3")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("action_owner") }, "\(plan)")
+        // The last household refers to a professional who does not exist: refused, nothing written.
+        var json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        var households = json["households"] as! [[String: Any]]
+        var last = households[households.count - 1]
+        var actions = last["actions"] as! [[String: Any]]
+        actions[0]["owner"] = ["kind": "professional", "id": 999_999]
+        last["actions"] = actions
+        households[households.count - 1] = last
+        json["households"] = households
+        let bad = dir.file("bad.json")
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: bad))
+        let other = try SQLiteCaseStore(path: dir.file("o.sqlite"), clock: FixedClock(Fixture.today))
+        #expect(throws: ImportError.self) { try other.importFile(try TransferReader(path: bad), merge: false, actor: "test") }
+        #expect(try other.isEmpty())
+        #expect(try indexes("o.sqlite") == expected)
+    }
+
     @Test func refusalsNameThePathAsTheWholeDocumentDecoderDoes() throws {
         let dir = TemporaryDirectory()
         let (data, _) = try exported(dir)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import TafelCore
 
 /// Writes model records to their tables. New records with id 0 get an id from SQLite.
@@ -11,16 +12,34 @@ enum RecordWriter {
     @discardableResult
     static func upsert(_ db: Database, _ table: String, _ columns: [String], _ values: [Value], key: [String] = ["id"]) throws -> Int64 {
         let isNew = key == ["id"] && ((values[0] as? Int64) ?? 0) == 0
-        let cols = isNew ? Array(columns.dropFirst()) : columns
         let vals = isNew ? Array(values.dropFirst()) : values
+        let stmt = try db.cachedStatement(sql: sql(table, columns, key: key, isNew: isNew))
+        try stmt.execute(arguments: StatementArguments(vals))
+        return isNew ? db.lastInsertedRowID : (values[0] as? Int64 ?? 0)
+    }
+
+    /// The upsert statement of each table, built once: an import writes a million rows, and building
+    /// the text for each (joins, interpolation) cost more than SQLite's insert (Docs/PERFORMANCE.md).
+    /// Every table has one writer below, so the table and the kind of write name the statement.
+    private static let statements = Mutex<[String: String]>([:])
+
+    private static func sql(_ table: String, _ columns: [String], key: [String], isNew: Bool) -> String {
+        let name = isNew ? table + "+new" : table
+        if let known = statements.withLock({ $0[name] }) { return known }
+        let cols = isNew ? Array(columns.dropFirst()) : columns
         var sql = "INSERT INTO \(table) (\(cols.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: cols.count).joined(separator: ", ")))"
         if !isNew {
             let updates = cols.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }
             sql += " ON CONFLICT(\(key.joined(separator: ", "))) DO " + (updates.isEmpty ? "NOTHING" : "UPDATE SET " + updates.joined(separator: ", "))
         }
-        let stmt = try db.cachedStatement(sql: sql)
-        try stmt.execute(arguments: StatementArguments(vals))
-        return isNew ? db.lastInsertedRowID : (values[0] as? Int64 ?? 0)
+        statements.withLock { $0[name] = sql }
+        return sql
+    }
+
+    /// A statement of a record's child rows, prepared once per connection (`db.execute` would
+    /// compile it again for every action and household).
+    private static func run(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
     }
 
     static func s(_ d: Day?) -> String? { d?.iso }
@@ -47,9 +66,9 @@ enum RecordWriter {
              h.closeReason, h.reviewCadenceWeeks, h.chronic, h.compulsoryFramework?.rawValue, h.noHelpRequest, h.outreachPlan,
              s(h.nextAttempt), h.ownView, h.version,
              h.email, h.postcode, h.closeCode?.rawValue, h.compulsoryOrganisation, h.outreachBy?.kind.rawValue, h.outreachBy?.id])
-        try db.execute(sql: "DELETE FROM household_involved WHERE household_id = ?", arguments: [id])
+        try run(db, "DELETE FROM household_involved WHERE household_id = ?", [id])
         for p in h.involved {
-            try db.execute(sql: "INSERT OR IGNORE INTO household_involved (household_id, professional_id) VALUES (?, ?)", arguments: [id, p])
+            try run(db, "INSERT OR IGNORE INTO household_involved (household_id, professional_id) VALUES (?, ?)", [id, p])
         }
         return id
     }
@@ -76,10 +95,9 @@ enum RecordWriter {
         try upsert(db, "domain_state", ["household_id", "domain", "status", "situation", "own_words", "no_action_reason", "updated_on", "version"],
                    [d.householdId, d.domain, d.status.rawValue, d.situation, d.ownWords, d.noActionReason, d.updatedOn.iso, d.version],
                    key: ["household_id", "domain"])
-        try db.execute(sql: "DELETE FROM domain_organisation WHERE household_id = ? AND domain = ?", arguments: [d.householdId, d.domain])
+        try run(db, "DELETE FROM domain_organisation WHERE household_id = ? AND domain = ?", [d.householdId, d.domain])
         for (i, o) in d.organisations.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO domain_organisation (household_id, domain, organisation_id, position) VALUES (?, ?, ?, ?)",
-                           arguments: [d.householdId, d.domain, o, i])
+            try run(db, "INSERT OR IGNORE INTO domain_organisation (household_id, domain, organisation_id, position) VALUES (?, ?, ?, ?)", [d.householdId, d.domain, o, i])
         }
     }
 
@@ -107,9 +125,9 @@ enum RecordWriter {
              a.meetingId, a.createdOn.iso, a.carryOverCount, a.closeReason?.rawValue, a.replacedBy, s(a.closedOn),
              a.rejection?.code.rawValue, a.rejection?.law?.rawValue, a.framework?.rawValue, a.agreement.rawValue, s(a.waitingSince),
              a.waitingEpisodes, a.transition, a.version])
-        try db.execute(sql: "DELETE FROM action_dependency WHERE action_id = ?", arguments: [id])
+        try run(db, "DELETE FROM action_dependency WHERE action_id = ?", [id])
         for (i, d) in a.dependsOn.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO action_dependency (action_id, depends_on, position) VALUES (?, ?, ?)", arguments: [id, d, i])
+            try run(db, "INSERT OR IGNORE INTO action_dependency (action_id, depends_on, position) VALUES (?, ?, ?)", [id, d, i])
         }
         return id
     }
@@ -124,9 +142,9 @@ enum RecordWriter {
             [m.id, m.householdId, m.date.iso, m.startedAt, m.endedAt, m.chairId, m.minuteTakerId, m.householdPresent, m.consentChecked,
              m.timeboxMinutes, m.currentStep.rawValue, m.stepsCompleted.map(\.rawValue).joined(separator: ","), try json(m.decisions),
              s(m.nextReview), m.gapReason, try json(m.gapsClosedOver), try json(m.acknowledged), m.status.rawValue, m.version])
-        try db.execute(sql: "DELETE FROM meeting_domain WHERE meeting_id = ?", arguments: [id])
+        try run(db, "DELETE FROM meeting_domain WHERE meeting_id = ?", [id])
         for (i, d) in m.domainsDiscussed.enumerated() {
-            try db.execute(sql: "INSERT OR IGNORE INTO meeting_domain (meeting_id, domain, position) VALUES (?, ?, ?)", arguments: [id, d, i])
+            try run(db, "INSERT OR IGNORE INTO meeting_domain (meeting_id, domain, position) VALUES (?, ?, ?)", [id, d, i])
         }
         return id
     }

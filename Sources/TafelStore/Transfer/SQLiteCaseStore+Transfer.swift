@@ -99,8 +99,15 @@ extension SQLiteCaseStore {
             // instead of collecting a million touched rows (a merge collects as every change does).
             let fresh = try count == 0 && !RowFingerprints.hasUnsettled(db)
             if fresh { try RowFingerprints.pauseTriggers(db) }
+            // Into an empty database the secondary indexes are built once at the end, from sorted
+            // rows, instead of being updated row by row (Docs/PERFORMANCE.md). Every lookup the
+            // writer makes meanwhile goes through a primary key. Inside the transaction: a failed
+            // import rolls the indexes back with everything else.
+            let deferredIndexes = fresh ? try Self.dropSecondaryIndexes(db) : []
             try useDomainSet(db, of: doc, merging: count > 0)
             try writeRoster(db, doc)
+            let people = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
+                                professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
             var seen = TransferValidator.ExistingIds()
             // Batches of households decoded on every core, then checked and written in order.
             // (Decoding the next batch while writing this one was measured: no gain on two cores.)
@@ -111,18 +118,27 @@ extension SQLiteCaseStore {
                     try TransferValidator.validateHousehold(f, at: start + k, roster: roster, domains: domains, existing: existing, seen: &seen)
                     try RecordWriter.write(f, db)
                 }
-                try indexHouseholds(db, batch)
+                try indexHouseholds(db, batch, roster: people)
                 start += batch.count
                 progress?(start, reader.count)
             }
             var state: StateDigest?
             if fresh {
                 state = try RowFingerprints.recordAll(db)
+                for sql in deferredIndexes { try db.execute(sql: sql) }
                 try RowFingerprints.installTriggers(db)
             }
             try log(db, actor: actor, household: nil, kind: .import, entity: "database", entityId: nil,
                     summary: "\(summary): \(reader.count) household(s), \(doc.professionals.count) professional(s)", state: state)
         }
+    }
+
+    /// Drops every secondary index of the schema (not the primary keys, not SQLite's own unique
+    /// indexes) and returns the statements that create them again.
+    static func dropSecondaryIndexes(_ db: Database) throws -> [String] {
+        let indexes = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+        for r in indexes { try db.execute(sql: "DROP INDEX main.\"\((r["name"] as String).replacingOccurrences(of: "\"", with: "\"\""))\"") }
+        return indexes.map { $0["sql"] }
     }
 
     /// A merge keeps the database's domain set (and refuses a file with another); a new database takes the file's.
@@ -168,10 +184,11 @@ extension SQLiteCaseStore {
 
     /// Puts written households into the audit's index (inside the caller's transaction), from the
     /// files in hand rather than reading them back.
-    func indexHouseholds(_ db: Database, _ files: [CaseFile], indexed: ((Int) -> Void)? = nil) throws {
+    /// `roster`: the one already read (an import reads it once, not once per batch).
+    func indexHouseholds(_ db: Database, _ files: [CaseFile], roster known: Roster? = nil, indexed: ((Int) -> Void)? = nil) throws {
         guard !files.isEmpty else { return }
-        let roster = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
-                            professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
+        let roster = try known ?? Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
+                                         professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
         let set = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet
         let order = reference.domainSet(set)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
         let config = try indexedConfig(db) ?? SignalConfig()
