@@ -28,6 +28,13 @@ struct AggregateTests {
         let store = try generatedStore(dir, households: 300, seed: 21)
         let rows = try store.aggregate(config: SignalConfig(), today: Fixture.today, k: k)
         let truth = try truth(dir.file("gen-21.sqlite"))
+        // Households per signal and wijk, counted from the audit's findings one by one.
+        let wijk = Dictionary(uniqueKeysWithValues: try store.exportDocument().households.map { ($0.household.id, $0.household.wijk) })
+        var signals: [String: [String: Set<Int64>]] = [:]
+        for (hid, fs) in try store.auditFindings(config: SignalConfig(), today: Fixture.today) {
+            for f in fs { signals[f.rule.rawValue, default: [:]][wijk[hid]!, default: []].insert(hid) }
+        }
+        var signalCellsShown = 0
         var hiddenSomewhere = 0
         for group in Dictionary(grouping: rows, by: { "\($0.dimension)/\($0.code)" }).values {
             let cells = group.filter { $0.wijk != nil }
@@ -40,6 +47,10 @@ struct AggregateTests {
                     #expect(row.openActions == nil && row.waiting == nil && row.averageWaitingDays == nil, "\(row)")
                 }
                 if let n = row.households, row.dimension == "leefgebied" { #expect(truth[row.code]?[row.wijk!] == n, "shown figures are true") }
+                if let n = row.households, row.dimension == "signaal" {
+                    #expect(signals[row.code]?[row.wijk!]?.count == n, "shown signal figures are true: \(row)")
+                    signalCellsShown += 1
+                }
             }
             guard let total = totals.first?.households else { continue }
             let hidden = cells.filter { $0.households == nil }
@@ -52,5 +63,6 @@ struct AggregateTests {
             }
         }
         #expect(hiddenSomewhere > 0, "the fixture must exercise suppression")
+        #expect(signalCellsShown > 10, "the fixture must show signal figures")
     }
 }

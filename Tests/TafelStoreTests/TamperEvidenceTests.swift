@@ -47,6 +47,25 @@ struct TamperEvidenceTests {
         #expect(!(try store.check().ok))
     }
 
+    /// The check walks each table beside its recorded fingerprints: rows gone at the start, in the
+    /// middle and at the end, an edit and an insert in the same table are each named once, nothing else.
+    @Test func everyDifferenceInOneTableIsNamedWhereverItIs() throws {
+        let dir = TemporaryDirectory()
+        let store = try demoStore(dir)
+        let ids = try store.read { try Int64.fetchAll($0, sql: "SELECT id FROM contact ORDER BY id") }
+        try #require(ids.count >= 6)
+        let (first, middle, last, edited) = (ids[0], ids[ids.count / 2], ids[ids.count - 1], ids[2])
+        try shell(store, "DELETE FROM contact WHERE id IN (\(first), \(middle), \(last))")
+        try shell(store, "UPDATE contact SET note = 'anders' WHERE id = \(edited)")
+        try shell(store, "INSERT INTO contact (id, household_id, date, professional_id, with_whom, kind, note) SELECT \(last + 100), household_id, date, professional_id, with_whom, kind, 'vervalst' FROM contact LIMIT 1")
+        let problems = try store.check().dataProblems
+        #expect(problems == [Message("check.fp.edited", .text("contact"), .number(Int(edited))),
+                             Message("check.fp.inserted", .text("contact"), .number(Int(last + 100))),
+                             Message("check.fp.deleted", .text("contact"), .number(Int(first))),
+                             Message("check.fp.deleted", .text("contact"), .number(Int(middle))),
+                             Message("check.fp.deleted", .text("contact"), .number(Int(last)))], "\(problems)")
+    }
+
     @Test func domainRulesBrokenOutsideTafelAreNamed() throws {
         let dir = TemporaryDirectory()
         let store = try demoStore(dir)

@@ -172,30 +172,35 @@ enum RowFingerprints {
     /// Compares every row with its fingerprint and the fingerprints with `expected` (the state
     /// digest of the newest event that has one). Returns what differs, in table order.
     static func verify(_ db: Database, expected: StateDigest?) throws -> [Difference] {
-        var recorded: [String: [Int64: Data]] = [:]
+        // Streamed, never held: the recorded state is summed in one pass, then each table is walked
+        // beside its recorded fingerprints, both in rowid order (a merge). Holding every recorded
+        // fingerprint in a dictionary took 200 MB at 10,000 households (Docs/PERFORMANCE.md).
         var recordedState = StateDigest.zero
-        let stored = try Row.fetchCursor(db, sql: "SELECT tbl, rid, digest FROM row_digest")
-        while let r = try stored.next() {
-            let d: Data = r["digest"]
-            recorded[r["tbl"], default: [:]][r["rid"]] = d
-            recordedState.add(d)
-        }
+        let stored = try Row.fetchCursor(db, sql: "SELECT digest FROM row_digest")
+        while let r = try stored.next() { recordedState.add(r[0] as Data) }
         var differences: [Difference] = []
         for table in tables where try db.tableExists(table) {
-            var expectedRows = recorded[table] ?? [:]
+            let recorded = try Row.fetchCursor(db, sql: "SELECT rid, digest FROM row_digest WHERE tbl = ? ORDER BY rid", arguments: [table])
+            func advance() throws -> (rid: Int64, digest: Data)? { try recorded.next().map { ($0[0], $0[1]) } }
+            var next = try advance()
+            var deleted: [Int64] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT rowid AS fp_rowid, * FROM main.\(table) ORDER BY rowid")
             var order: RowOrder?
             while let r = try rows.next() {
                 let rid: Int64 = r[0]
                 if order == nil { order = RowOrder(r, skipping: 1) }
+                // Fingerprints of rows that are no longer there come before this row.
+                while let n = next, n.rid < rid { deleted.append(n.rid); next = try advance() }
                 let d = digest(table: table, rid: rid, row: r, order: order!)
-                switch expectedRows.removeValue(forKey: rid) {
-                case nil: differences.append(.inserted(table: table, id: rid))
-                case let e? where e != d: differences.append(.edited(table: table, id: rid))
-                default: break
+                if let n = next, n.rid == rid {
+                    if n.digest != d { differences.append(.edited(table: table, id: rid)) }
+                    next = try advance()
+                } else {
+                    differences.append(.inserted(table: table, id: rid))
                 }
             }
-            differences += expectedRows.keys.sorted().map { .deleted(table: table, id: $0) }
+            while let n = next { deleted.append(n.rid); next = try advance() }
+            differences += deleted.map { .deleted(table: table, id: $0) }
         }
         if let expected, expected != recordedState { differences.append(.fingerprintsAltered) }
         return differences
