@@ -18,7 +18,14 @@ enum JSONText {
         let n = s.count
         while i < n {
             let b = s[i]
-            if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C { out.append(b); i += 1; continue }
+            if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C {
+                // A run of plain ASCII goes in as one copy (most evidence is plain text).
+                let start = i
+                i += 1
+                while i < n, s[i] >= 0x20, s[i] < 0x7F, s[i] != 0x22, s[i] != 0x5C { i += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: s[start..<i]))
+                continue
+            }
             if b < 0x80 {
                 switch b {
                 case 0x22: out.append(0x5C); out.append(0x22)
