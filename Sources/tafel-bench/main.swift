@@ -20,6 +20,7 @@ let usage = """
 
     USAGE: tafel-bench [--sizes N,N,…] [--dir DIR] [--today YYYY-MM-DD] [--keys N] [--no-taskwarrior]
            tafel-bench --audit-only DB | --summary-only DB [--rule RULE] | --child-rss DB | --child DB [--keys N]
+           tafel-bench --open-audit DB [--login LOGIN]
 
       --sizes N,N,…      households per generated city (default 1000,10000,100000)
       --dir DIR          where the cities are generated and kept (default $TMPDIR/tafel-bench)
@@ -29,11 +30,12 @@ let usage = """
       --audit-only DB    time the full audit of one database and stop
       --summary-only DB  time the audit screen's query of one database (optionally one --rule)
       --child-rss DB     print the peak memory per step of opening one database
+      --open-audit DB    time a new session's audit screen (the team leader p2, or --login)
       -h, --help         this text
 
     """
 let known: Set<String> = ["--sizes", "--dir", "--today", "--keys", "--no-taskwarrior", "--audit-only", "--summary-only", "--rule",
-                          "--child-rss", "--child", "-h", "--help"]
+                          "--child-rss", "--child", "--open-audit", "--login", "-h", "--help"]
 if args.contains("-h") || args.contains("--help") {
     FileHandle.standardOutput.write(Data(usage.utf8))
     exit(0)
@@ -313,6 +315,16 @@ if let path = option("--summary-only") {
         }
         print("\(f.rule?.rawValue ?? "all"): \(String(format: "%.1f", best * 1000)) ms")
     }
+    exit(0)
+}
+// `tafel-bench --open-audit DB [--login L]`: a session opens on the audit screen, as the team leader
+// (or L) starts `tafel` and presses 3; prints the store's opening and the key-to-frame time (for a profiler).
+if let path = option("--open-audit") {
+    let (store, opening) = try time { try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false) }
+    let (rt, runtime) = try time { try makeRuntime(store: store, login: option("--login") ?? "p2", backend: MemoryBackend(size: Size(width: 100, height: 30))) }
+    let frame = time { rt.open(.screenAudit) }.1
+    print(String(format: "store %.1f ms, runtime %.1f ms, key 3 → audit frame %.1f ms (%d rows)", opening * 1000, runtime * 1000, frame * 1000,
+                 rt.state.audit.rows.count))
     exit(0)
 }
 // `tafel-bench --audit-only DB`: just the full audit, for a profiler (perf record, valgrind --tool=callgrind).

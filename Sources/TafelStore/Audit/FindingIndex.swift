@@ -51,10 +51,13 @@ enum FindingIndex {
 
     /// The findings that hold on `today`, per household (all rules, or the given ones).
     static func findings(_ db: Database, today: Day, rules: Set<StallRuleID>?, household: Int64? = nil) throws -> [Int64: [StallFinding]] {
-        var sql = "SELECT f.household_id, f.rule, f.ref, f.since, \(severitySQL), f.evidence FROM finding f WHERE \(holdsSQL)"
+        // The whole city is read in table order (see `summaries`); one household through its key.
+        let column = household == nil ? "+f." : "f."
+        var sql = "SELECT f.household_id, f.rule, f.ref, f.since, \(severitySQL), f.evidence FROM finding f WHERE "
+            + holdsSQL.replacingOccurrences(of: "f.fires_on", with: column + "fires_on")
         var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
         if let rules {
-            sql += " AND f.rule IN (SELECT value FROM json_each(:rules))"
+            sql += " AND \(column)rule IN (SELECT value FROM json_each(:rules))"
             arguments["rules"] = "[" + rules.map { "\"\($0.rawValue)\"" }.sorted().joined(separator: ",") + "]"
         }
         if let household { sql += " AND f.household_id = :h"; arguments["h"] = household }
@@ -81,7 +84,10 @@ enum FindingIndex {
         // Restricted: the scope's households first (team index), then each one's findings by the
         // primary key. CROSS JOIN fixes that order and "+" keeps SQLite off the finding indexes,
         // whose city-wide scan with the scope checked per row took minutes at 100,000 households.
-        let column = restricted ? "+f." : "f."
+        // Unrestricted too: most findings hold on any day, and reaching each through an index
+        // looked every row up again by its key (2.6 s at 100,000 households, against 0.2 s for
+        // reading the table in its own order).
+        let column = "+f."
         var sql = """
             SELECT f.household_id, f.rule, f.severity, f.middel_on, f.hoog_on, f.since
             FROM \(restricted ? "household h CROSS JOIN finding f ON f.household_id = h.id" : "finding f")
