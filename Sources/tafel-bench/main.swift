@@ -320,6 +320,12 @@ if let path = option("--summary-only") {
 // `tafel-bench --open-audit DB [--login L]`: a session opens on the audit screen, as the team leader
 // (or L) starts `tafel` and presses 3; prints the store's opening and the key-to-frame time (for a profiler).
 if let path = option("--open-audit") {
+    if ProcessInfo.processInfo.environment["TAFEL_BENCH_CASELOAD_FIRST"] != nil {
+        let other = try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false)
+        let first = try makeRuntime(store: other, login: "p3", backend: MemoryBackend(size: Size(width: 100, height: 30)))
+        let t = time { first.open(.screenCaseload) }.1
+        print(String(format: "caseload first: %.1f ms", t * 1000))
+    }
     let (store, opening) = try time { try SQLiteCaseStore(path: path, clock: FixedClock(today), create: false) }
     let (rt, runtime) = try time { try makeRuntime(store: store, login: option("--login") ?? "p2", backend: MemoryBackend(size: Size(width: 100, height: 30))) }
     let frame = time { rt.open(.screenAudit) }.1

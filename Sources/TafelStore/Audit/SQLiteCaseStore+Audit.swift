@@ -238,7 +238,11 @@ extension SQLiteCaseStore {
             // Up to this many findings are read in one pass and held (about 15 MB), and the
             // households' oldest days come from that pass; a larger listing groups them in SQL and
             // reads household by household, so memory stays bounded at any size.
-            var stalled = "SELECT f.household_id AS hid, min(f.since) AS oldest FROM \(findingSource) WHERE \(holds) GROUP BY f.household_id"
+            // The oldest day per household: the table in its own (household) order, so the grouping
+            // needs no sort and no row is looked up again through the day index.
+            let tableOrder = conditions.joined(separator: " AND ").replacingOccurrences(of: "f.fires_on", with: "+f.fires_on")
+                .replacingOccurrences(of: "f.rule", with: "+f.rule").replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+            var stalled = "SELECT f.household_id AS hid, min(f.since) AS oldest FROM \(findingSource) WHERE \(tableOrder) GROUP BY f.household_id"
             let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(findingSource) WHERE \(holds)", arguments: StatementArguments(findingCountArguments(arguments))) ?? 0
             if held == 0 { return }
             if held <= holdAtMost {
