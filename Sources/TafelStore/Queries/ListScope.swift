@@ -16,21 +16,19 @@ struct ListScope {
     let involved: Set<Int64>
 
     init(_ db: Database, user: Professional, store: SQLiteCaseStore) throws {
+        involved = try store.involvedHouseholds(db, user: user.id)
+        let teams: [String]
         switch user.role {
         case .beheerder:
-            involved = try store.involvedHouseholds(db, user: user.id)
             condition = ""
             arguments = [:]
-        case .teamleider:
-            involved = try store.involvedHouseholds(db, user: user.id)
-            condition = "AND (h.team IN (SELECT value FROM json_each(:scope_teams)) OR h.id IN (SELECT value FROM json_each(:scope_involved)))"
-            arguments = ["scope_teams": TeamList.encode(user.teams.sorted()), "scope_involved": store.jsonArray(Array(involved))]
-        case .voorzitter, .medewerker:
-            involved = try store.involvedHouseholds(db, user: user.id)
-            // A voorzitter also lists the own team's households; a medewerker only the involved ones.
-            let team = user.role == .voorzitter && !user.team.isEmpty ? [user.team] : []
-            condition = "AND (h.team IN (SELECT value FROM json_each(:scope_teams)) OR h.id IN (SELECT value FROM json_each(:scope_involved)))"
-            arguments = ["scope_teams": TeamList.encode(team), "scope_involved": store.jsonArray(Array(involved))]
+            return
+        case .teamleider: teams = user.teams.sorted()
+        // A voorzitter also lists the own team's households; a medewerker only the involved ones.
+        case .voorzitter: teams = user.team.isEmpty ? [] : [user.team]
+        case .medewerker: teams = []
         }
+        condition = "AND (h.team IN (SELECT value FROM json_each(:scope_teams)) OR h.id IN (SELECT value FROM json_each(:scope_involved)))"
+        arguments = ["scope_teams": TeamList.encode(teams), "scope_involved": store.jsonArray(Array(involved))]
     }
 }
