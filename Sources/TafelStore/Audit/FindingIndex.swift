@@ -27,6 +27,15 @@ enum FindingIndex {
     /// The rows that hold on day `:t`.
     static let holdsSQL = "f.fires_on <= :t AND (f.ends_on IS NULL OR f.ends_on > :t)"
 
+    /// The same conditions on the finding's columns with a unary "+", which keeps SQLite off the
+    /// finding indexes: the rows are then read in the table's own (household) order, by the key.
+    /// Most findings hold on any day, so reaching them through the day or rule index only looked
+    /// each row up again (Docs/PERFORMANCE.md).
+    static func inTableOrder(_ conditions: String) -> String {
+        conditions.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
+            .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+    }
+
     /// Replaces one household's candidates (inside the caller's write transaction).
     static func refresh(_ db: Database, _ file: CaseFile, context: SignalContext) throws {
         try db.execute(sql: "DELETE FROM finding WHERE household_id = ?", arguments: [file.id])
@@ -51,16 +60,16 @@ enum FindingIndex {
 
     /// The findings that hold on `today`, per household (all rules, or the given ones).
     static func findings(_ db: Database, today: Day, rules: Set<StallRuleID>?, household: Int64? = nil) throws -> [Int64: [StallFinding]] {
-        // The whole city is read in table order (see `summaries`); one household through its key.
-        let column = household == nil ? "+f." : "f."
-        var sql = "SELECT f.household_id, f.rule, f.ref, f.since, \(severitySQL), f.evidence FROM finding f WHERE "
-            + holdsSQL.replacingOccurrences(of: "f.fires_on", with: column + "fires_on")
+        // The whole city is read in table order; one household through its key.
+        var conditions = holdsSQL
         var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
         if let rules {
-            sql += " AND \(column)rule IN (SELECT value FROM json_each(:rules))"
+            conditions += " AND f.rule IN (SELECT value FROM json_each(:rules))"
             arguments["rules"] = "[" + rules.map { "\"\($0.rawValue)\"" }.sorted().joined(separator: ",") + "]"
         }
-        if let household { sql += " AND f.household_id = :h"; arguments["h"] = household }
+        if let household { conditions += " AND f.household_id = :h"; arguments["h"] = household }
+        let sql = "SELECT f.household_id, f.rule, f.ref, f.since, \(severitySQL), f.evidence FROM finding f WHERE "
+            + (household == nil ? inTableOrder(conditions) : conditions)
         var out: [Int64: [StallFinding]] = [:]
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
         while let r = try cursor.next() {
@@ -87,19 +96,19 @@ enum FindingIndex {
         // Unrestricted too: most findings hold on any day, and reaching each through an index
         // looked every row up again by its key (2.6 s at 100,000 households, against 0.2 s for
         // reading the table in its own order).
-        let column = "+f."
+        var conditions = [holdsSQL]
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
+        if let rule { conditions.append("f.rule = :rule"); arguments["rule"] = rule.rawValue }
+        if let since { conditions.append("f.since >= :since"); arguments["since"] = since.ordinal }
         var sql = """
             SELECT f.household_id, f.rule, f.severity, f.middel_on, f.hoog_on, f.since
             FROM \(restricted ? "household h CROSS JOIN finding f ON f.household_id = h.id" : "finding f")
-            WHERE \(holdsSQL.replacingOccurrences(of: "f.fires_on", with: column + "fires_on"))
+            WHERE \(inTableOrder(conditions.joined(separator: " AND ")))
             """
-        var arguments: [String: (any DatabaseValueConvertible)?] = ["t": today.ordinal]
         if restricted, let scope {
             sql += " " + scope.condition
             arguments.merge(scope.arguments) { a, _ in a }
         }
-        if let rule { sql += " AND \(column)rule = :rule"; arguments["rule"] = rule.rawValue }
-        if let since { sql += " AND \(column)since >= :since"; arguments["since"] = since.ordinal }
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(StatementArguments(arguments))
         let handle = statement.sqliteStatement

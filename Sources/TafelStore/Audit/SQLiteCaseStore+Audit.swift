@@ -215,16 +215,15 @@ extension SQLiteCaseStore {
             var holds = conditions.joined(separator: " AND ")
             if !scoped.isEmpty {
                 // Through the primary key, not the finding indexes (see FindingIndex.summaries).
-                holds = holds.replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
-                    .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+                holds = FindingIndex.inTableOrder(holds)
             }
             let findingSource = scoped.isEmpty ? "finding f" : scoped + "finding f ON f.household_id = j.value"
             // Each household's findings, which sit together in the table (a small sort per
             // household instead of one big sort of every finding row). "+" keeps SQLite on the
             // primary key rather than the rule index. Stepped through SQLite's C interface: GRDB's
             // row cursor and named arguments cost more than these rows (Docs/PERFORMANCE.md).
-            let unindexed = conditions.joined(separator: " AND ").replacingOccurrences(of: "f.fires_on", with: "+f.fires_on").replacingOccurrences(of: "f.rule", with: "+f.rule")
-                .replacingOccurrences(of: "f.since >=", with: "+f.since >=")
+            let tableOrder = FindingIndex.inTableOrder(conditions.joined(separator: " AND "))
+            let unindexed = tableOrder
                 .replacingOccurrences(of: ":t", with: String(today.ordinal))
                 .replacingOccurrences(of: ":rule", with: "?2").replacingOccurrences(of: ":since", with: "?3")
             let statement = try db.cachedStatement(sql: """
@@ -240,8 +239,6 @@ extension SQLiteCaseStore {
             // reads household by household, so memory stays bounded at any size.
             // The oldest day per household: the table in its own (household) order, so the grouping
             // needs no sort and no row is looked up again through the day index.
-            let tableOrder = conditions.joined(separator: " AND ").replacingOccurrences(of: "f.fires_on", with: "+f.fires_on")
-                .replacingOccurrences(of: "f.rule", with: "+f.rule").replacingOccurrences(of: "f.since >=", with: "+f.since >=")
             var stalled = "SELECT f.household_id AS hid, min(f.since) AS oldest FROM \(findingSource) WHERE \(tableOrder) GROUP BY f.household_id"
             let held = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(findingSource) WHERE \(holds)", arguments: StatementArguments(findingCountArguments(arguments))) ?? 0
             if held == 0 { return }
