@@ -113,6 +113,8 @@ enum RowFingerprints {
         digest(table: table, rid: rid, row: row, order: RowOrder(row))
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// The same fingerprint with the column order worked out before (for many rows of one query). The bytes
     /// hashed are exactly those of `digest(table:rid:row:)`, gathered in one buffer.
     static func digest(table: String, rid: Int64, row: Row, order: RowOrder) -> Data {
@@ -133,8 +135,7 @@ enum RowFingerprints {
                 bytes.append(contentsOf: s.utf8)
             case .blob(let b):
                 bytes.append(UInt8(ascii: "b"))
-                let hex = Array("0123456789abcdef".utf8)
-                for x in b { bytes.append(hex[Int(x >> 4)]); bytes.append(hex[Int(x & 0x0F)]) }
+                for x in b { bytes.append(hexDigits[Int(x >> 4)]); bytes.append(hexDigits[Int(x & 0x0F)]) }
             }
         }
         return Data(SHA256.hash(data: bytes))

@@ -189,8 +189,7 @@ extension SQLiteCaseStore {
             stored.apply(to: &file)
         }
         guard let first = saved.first else { return saved }
-        let roster = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
-                            professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
+        let roster = try Self.loadRoster(db)
         do {
             try file.validateInvariants()
             try file.validateReferences(roster: roster)

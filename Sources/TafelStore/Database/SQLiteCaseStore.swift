@@ -288,11 +288,17 @@ public final class SQLiteCaseStore: CaseStore, @unchecked Sendable {
         try read { db in
             let event = try Int64.fetchOne(db, sql: "SELECT COALESCE(max(id), 0) FROM event") ?? 0
             if let c = lock.withLock({ rosterCache }), c.event == event { return c.roster }
-            let r = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation)),
-                           professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional)))
+            let r = try Self.loadRoster(db)
             lock.withLock { rosterCache = (event, r) }
             return r
         }
+    }
+
+    /// The roster as the connection sees it now (inside a write: with the transaction's own changes,
+    /// which is why writes read it here and not from `roster()`'s cache).
+    static func loadRoster(_ db: Database) throws -> Roster {
+        Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation ORDER BY id").map(RowMapping.organisation)),
+               professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional ORDER BY id").map(RowMapping.professional)))
     }
 
     public func professional(login: String) throws -> Professional? {

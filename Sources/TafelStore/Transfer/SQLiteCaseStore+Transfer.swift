@@ -106,8 +106,7 @@ extension SQLiteCaseStore {
             let deferredIndexes = fresh ? try Self.dropSecondaryIndexes(db) : []
             try useDomainSet(db, of: doc, merging: count > 0)
             try writeRoster(db, doc)
-            let people = Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
-                                professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
+            let people = try Self.loadRoster(db)
             var seen = TransferValidator.ExistingIds()
             // Batches of households decoded on every core, then checked and written in order.
             // (Decoding the next batch while writing this one was measured: no gain on two cores.)
@@ -187,8 +186,7 @@ extension SQLiteCaseStore {
     /// `roster`: the one already read (an import reads it once, not once per batch).
     func indexHouseholds(_ db: Database, _ files: [CaseFile], roster known: Roster? = nil, indexed: ((Int) -> Void)? = nil) throws {
         guard !files.isEmpty else { return }
-        let roster = try known ?? Roster(organisations: try Array(Row.fetchCursor(db, sql: "SELECT * FROM organisation").map(RowMapping.organisation)),
-                                         professionals: try Array(Row.fetchCursor(db, sql: "SELECT * FROM professional").map(RowMapping.professional)))
+        let roster = try known ?? Self.loadRoster(db)
         let set = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'domain_set'") ?? reference.defaultDomainSet
         let order = reference.domainSet(set)?.codes ?? reference.domainSet(reference.defaultDomainSet)!.codes
         let config = try indexedConfig(db) ?? SignalConfig()
